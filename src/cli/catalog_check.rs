@@ -1,0 +1,76 @@
+//! `room-planner catalog check`: validates catalog files and folders.
+
+use super::{EXIT_BAD_INPUT, EXIT_OK};
+use crate::domain::catalog::Catalog;
+use crate::storage::catalog::{catalog_files, load_catalog};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Validates every catalog named (files, or folders of `.ron` files).
+pub(super) fn run(paths: &[PathBuf]) -> u8 {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if path.is_dir() {
+            match catalog_files(path) {
+                Ok(found) if found.is_empty() => {
+                    eprintln!("{}: no .ron catalog files in this folder", path.display());
+                    failed = true;
+                }
+                Ok(found) => files.extend(found),
+                Err(error) => {
+                    eprintln!("{error}");
+                    failed = true;
+                }
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for file in &files {
+        match load_catalog(file) {
+            Ok(catalog) => {
+                if let Some(first) = ids.get(catalog.id.as_str()) {
+                    eprintln!(
+                        "{}:1:1: catalog id `{}` is already used by {}",
+                        file.display(),
+                        catalog.id,
+                        first.display()
+                    );
+                    failed = true;
+                    continue;
+                }
+                ids.insert(catalog.id.to_string(), file.clone());
+                println!("{}", summary(file, &catalog));
+            }
+            Err(error) => {
+                eprintln!("{error}");
+                failed = true;
+            }
+        }
+    }
+    if failed { EXIT_BAD_INPUT } else { EXIT_OK }
+}
+
+fn summary(file: &Path, catalog: &Catalog) -> String {
+    let options: usize = catalog.products.iter().map(|p| p.options.len()).sum();
+    let rules: usize = catalog.products.iter().map(|p| p.rules.len()).sum();
+    let configurable = catalog
+        .products
+        .iter()
+        .filter(|p| !p.options.is_empty())
+        .count();
+    format!(
+        "{}: ok: catalog `{}` version {} ({}): {} products in {} categories, {} configurable, {} options, {} rules",
+        file.display(),
+        catalog.id,
+        catalog.version,
+        catalog.name,
+        catalog.products.len(),
+        catalog.categories().len(),
+        configurable,
+        options,
+        rules
+    )
+}

@@ -1,0 +1,109 @@
+//! The headless command line: validate catalogs, check layouts, write quotes.
+//!
+//! Exit codes: 0 all good, 1 violations found, 2 bad input (every problem printed with
+//! file:line:column). Output goes to stdout, problems to stderr.
+
+mod catalog_check;
+mod layout_check;
+mod layout_format;
+mod quote_export;
+mod workspace;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Everything went as asked.
+pub const EXIT_OK: u8 = 0;
+/// The input was read, and constraint violations were found.
+pub const EXIT_VIOLATIONS: u8 = 1;
+/// The input could not be used: unreadable, malformed or inconsistent files.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+/// Room Planner: plan rooms, configure products, price them and write quotes.
+#[derive(Debug, Parser)]
+#[command(name = "room-planner", version, about, long_about = None)]
+pub struct Arguments {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Catalog tools.
+    Catalog {
+        /// What to do with catalogs.
+        #[command(subcommand)]
+        command: CatalogCommand,
+    },
+    /// List the constraint violations of a layout, one per line.
+    Check {
+        /// The layout file (.ron).
+        layout: PathBuf,
+        /// Folder of catalog files the layout's products come from.
+        #[arg(long, default_value = "catalogs")]
+        catalogs: PathBuf,
+    },
+    /// Rewrite layout files in the canonical form the planner saves (after checking them).
+    Format {
+        /// Layout files (.ron) to rewrite in place.
+        #[arg(required = true)]
+        layouts: Vec<PathBuf>,
+        /// Folder of catalog files the layouts' products come from.
+        #[arg(long, default_value = "catalogs")]
+        catalogs: PathBuf,
+    },
+    /// Write the quote of a layout.
+    Quote {
+        /// The layout file (.ron).
+        layout: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuoteFormat::Csv)]
+        format: QuoteFormat,
+        /// Write to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Folder of catalog files the layout's products come from.
+        #[arg(long, default_value = "catalogs")]
+        catalogs: PathBuf,
+    },
+}
+
+/// Catalog subcommands.
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Validate catalog files or folders and count their products, options and rules.
+    Check {
+        /// Catalog files or folders of them.
+        #[arg(default_value = "catalogs")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+/// Formats a quote can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteFormat {
+    /// Quote lines and totals as CSV.
+    Csv,
+    /// The bill of materials (parts summed over all lines) as CSV.
+    BomCsv,
+}
+
+/// Runs a parsed command line and returns the exit code.
+#[must_use]
+pub fn run(arguments: Arguments) -> u8 {
+    match arguments.command {
+        Command::Catalog {
+            command: CatalogCommand::Check { paths },
+        } => catalog_check::run(&paths),
+        Command::Check { layout, catalogs } => layout_check::run(&layout, &catalogs),
+        Command::Format { layouts, catalogs } => layout_format::run(&layouts, &catalogs),
+        Command::Quote {
+            layout,
+            format,
+            output,
+            catalogs,
+        } => quote_export::run(&layout, format, output.as_deref(), &catalogs),
+    }
+}

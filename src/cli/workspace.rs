@@ -1,0 +1,44 @@
+//! Loading what a layout command needs: the catalogs folder and the layout checked against it.
+
+use crate::domain::catalog::CatalogSet;
+use crate::domain::plan::Layout;
+use crate::storage::catalog::load_catalog_folder;
+use crate::storage::layout_file::{check_references, load_layout};
+use std::path::Path;
+
+/// A layout with the catalogs it was checked against.
+pub(super) struct Workspace {
+    pub layout: Layout,
+    pub catalogs: CatalogSet,
+}
+
+/// Loads the catalogs and the layout, printing every problem to stderr; `None` means bad input.
+pub(super) fn load(layout_path: &Path, catalogs_folder: &Path) -> Option<Workspace> {
+    let (catalogs, errors) = load_catalog_folder(catalogs_folder);
+    let (layout, text) = match load_layout(layout_path) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("{error}");
+            return None;
+        }
+    };
+    let catalogs = CatalogSet { catalogs };
+    match check_references(layout_path, &text, &layout, &catalogs) {
+        Ok(warnings) => {
+            for warning in warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        Err(error) => {
+            for catalog_error in &errors {
+                eprintln!("{catalog_error}");
+            }
+            eprintln!("{error}");
+            return None;
+        }
+    }
+    for catalog_error in &errors {
+        eprintln!("warning: a catalog the layout does not need failed to load:\n{catalog_error}");
+    }
+    Some(Workspace { layout, catalogs })
+}

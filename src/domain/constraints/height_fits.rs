@@ -1,0 +1,61 @@
+//! Rule: a product's top stays under the height of the room it stands in.
+
+use super::{ConstraintRule, PlanContext, Violation, whole_mm};
+use crate::domain::geometry::TOUCH_TOLERANCE_MM;
+use crate::domain::ids::ElementId;
+use geo::{Contains, Point};
+
+pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+    let rooms: Vec<(geo::Polygon<f64>, f64)> = context
+        .rooms
+        .iter()
+        .map(|room| (room.polygon(), room.ceiling_height))
+        .collect();
+    context
+        .products
+        .iter()
+        .filter_map(|placement| {
+            let centre = Point::from(placement.footprint.centre);
+            let (_, ceiling) = rooms
+                .iter()
+                .find(|(outline, _)| outline.contains(&centre))?;
+            let excess = placement.top_mm - ceiling;
+            (excess > TOUCH_TOLERANCE_MM).then(|| Violation {
+                rule: ConstraintRule::HeightFits,
+                elements: vec![ElementId::Product(placement.placed.id.clone())],
+                amount_mm: Some(whole_mm(excess)),
+                message: format!(
+                    "{} is {} mm too tall for the {} mm room height",
+                    placement.label(),
+                    whole_mm(excess),
+                    ceiling.round()
+                ),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, placed, room};
+    use crate::domain::units::Mm;
+
+    #[test]
+    fn a_product_under_the_ceiling_passes_and_a_taller_one_is_measured() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout
+            .products
+            .push(placed("p1", "wardrobe", (2500, 2000), 0.0));
+        for wall in &mut layout.walls {
+            wall.height = Mm(2800);
+        }
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.walls[2].height = Mm(2600);
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(100));
+    }
+}

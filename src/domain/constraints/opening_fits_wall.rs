@@ -1,0 +1,91 @@
+//! Rule: a door or window lies within its wall: clear of corners and joined walls along the
+//! length, and under the wall's height.
+
+use super::{ConstraintRule, OpeningPlacement, PlanContext, Violation, whole_mm};
+use crate::domain::geometry::TOUCH_TOLERANCE_MM;
+use crate::domain::ids::ElementId;
+
+pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    for placement in &context.openings {
+        let wall = &context.walls[placement.wall];
+        let wall_id = &context.layout.walls[placement.wall].id;
+        let elements = vec![
+            ElementId::Opening(placement.opening.id.clone()),
+            ElementId::Wall(wall_id.clone()),
+        ];
+        let outside_by = outside_usable_length(placement, wall);
+        if outside_by > TOUCH_TOLERANCE_MM {
+            violations.push(Violation {
+                rule: ConstraintRule::OpeningFitsWall,
+                elements: elements.clone(),
+                amount_mm: Some(whole_mm(outside_by)),
+                message: format!(
+                    "{} runs {} mm past the usable length of wall {wall_id}",
+                    placement.label(),
+                    whole_mm(outside_by)
+                ),
+            });
+        }
+        let top = placement.sill_mm + placement.height_mm;
+        if top > wall.height + TOUCH_TOLERANCE_MM {
+            violations.push(Violation {
+                rule: ConstraintRule::OpeningFitsWall,
+                elements,
+                amount_mm: Some(whole_mm(top - wall.height)),
+                message: format!(
+                    "{} is {} mm taller than wall {wall_id}",
+                    placement.label(),
+                    whole_mm(top - wall.height)
+                ),
+            });
+        }
+    }
+    violations
+}
+
+/// How far the opening reaches into a corner, a joined wall or past the wall's ends.
+fn outside_usable_length(
+    placement: &OpeningPlacement<'_>,
+    wall: &crate::domain::geometry::walls::WallGeometry,
+) -> f64 {
+    let mut worst = (wall.start_extension - placement.from_mm)
+        .max(placement.to_mm - (wall.length - wall.end_extension));
+    for (from, to) in &wall.occupied {
+        let overlap = placement.to_mm.min(*to) - placement.from_mm.max(*from);
+        worst = worst.max(overlap);
+    }
+    worst
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, opening, room};
+    use crate::domain::units::Mm;
+
+    #[test]
+    fn an_opening_clear_of_the_corners_passes_and_one_into_a_corner_is_measured() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout.openings.push(opening("w1", "window", "south", 3000));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        // 1200 wide at 3900 ends at 5100: 100 mm past the wall end, 150 into the east wall's body.
+        layout.openings[0].offset = Mm(3900);
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(150));
+    }
+
+    #[test]
+    fn a_window_above_the_wall_top_is_reported() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout.openings.push(opening("w1", "window", "south", 1000));
+        layout.openings[0].sill = Mm(1500);
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(100));
+    }
+}

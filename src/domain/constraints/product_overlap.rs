@@ -1,0 +1,134 @@
+//! Rule: products do not overlap, except a product standing on one the catalog marks stackable,
+//! or a wall-mounted product hanging above another.
+
+use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use crate::domain::catalog::ProductKind;
+use crate::domain::geometry::convex_overlap_depth;
+use crate::domain::ids::ElementId;
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+
+type Indexed = GeomWithData<Rectangle<[f64; 2]>, usize>;
+
+/// Axis-aligned bounds of a placement's footprint, for the spatial index.
+fn bounds(placement: &ProductPlacement<'_>) -> Rectangle<[f64; 2]> {
+    let corners = placement.footprint.corners();
+    let (mut low, mut high) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for corner in corners {
+        low = [low[0].min(corner.x), low[1].min(corner.y)];
+        high = [high[0].max(corner.x), high[1].max(corner.y)];
+    }
+    Rectangle::from_corners(low, high)
+}
+
+pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+    let index = RTree::bulk_load(
+        context
+            .products
+            .iter()
+            .enumerate()
+            .map(|(position, placement)| Indexed::new(bounds(placement), position))
+            .collect(),
+    );
+    let mut violations = Vec::new();
+    for (first_index, first) in context.products.iter().enumerate() {
+        let envelope: AABB<[f64; 2]> = rstar::RTreeObject::envelope(&bounds(first));
+        for candidate in index.locate_in_envelope_intersecting(&envelope) {
+            let second_index = candidate.data;
+            if second_index <= first_index {
+                continue;
+            }
+            let second = &context.products[second_index];
+            if let Some(violation) = pair_violation(first, second) {
+                violations.push(violation);
+            }
+        }
+    }
+    violations
+}
+
+fn pair_violation(
+    first: &ProductPlacement<'_>,
+    second: &ProductPlacement<'_>,
+) -> Option<Violation> {
+    let depth = convex_overlap_depth(&first.footprint.corners(), &second.footprint.corners())?;
+    let elements = vec![
+        ElementId::Product(first.placed.id.clone()),
+        ElementId::Product(second.placed.id.clone()),
+    ];
+    if first.overlaps_vertically(second) {
+        return Some(Violation {
+            rule: ConstraintRule::ProductOverlap,
+            elements,
+            amount_mm: Some(whole_mm(depth)),
+            message: format!(
+                "{} overlaps {} by {} mm",
+                first.label(),
+                second.label(),
+                whole_mm(depth)
+            ),
+        });
+    }
+    let (lower, upper) = if first.bottom_mm <= second.bottom_mm {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    if upper.product.kind == ProductKind::WallMounted || lower.product.stackable {
+        return None;
+    }
+    Some(Violation {
+        rule: ConstraintRule::ProductOverlap,
+        elements,
+        amount_mm: Some(whole_mm(depth)),
+        message: format!(
+            "{} is stacked on {}, which does not take anything on top",
+            upper.label(),
+            lower.label()
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, placed, room};
+    use crate::domain::units::Mm;
+
+    #[test]
+    fn neighbours_side_by_side_pass_and_pushed_together_overlap() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout
+            .products
+            .push(placed("p1", "cabinet", (1000, 1000), 0.0));
+        layout
+            .products
+            .push(placed("p2", "cabinet", (2000, 1000), 0.0));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.products[1].position.x.0 = 1900;
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(100));
+    }
+
+    #[test]
+    fn stacking_is_allowed_only_on_stackable_products() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout
+            .products
+            .push(placed("board", "sideboard", (2000, 1000), 0.0));
+        let mut lamp = placed("lamp", "lamp", (2000, 1000), 0.0);
+        lamp.elevation = Some(Mm(750));
+        layout.products.push(lamp);
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.products[0].product = "cabinet".into();
+        layout.products[1].elevation = Some(Mm(800));
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("does not take anything on top"));
+    }
+}

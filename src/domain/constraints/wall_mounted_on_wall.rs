@@ -1,0 +1,109 @@
+//! Rule: a wall-mounted product hangs flat against a wall, facing away from it.
+
+use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use crate::domain::catalog::ProductKind;
+use crate::domain::geometry::dot;
+use crate::domain::geometry::walls::WallGeometry;
+use crate::domain::ids::ElementId;
+
+/// Largest gap between a product's back and the wall face that still counts as mounted.
+const MOUNT_TOLERANCE_MM: f64 = 10.0;
+/// Smallest cosine between the product's front and the wall's normal (about 1°).
+const PARALLEL_COSINE: f64 = 0.9998;
+
+pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+    context
+        .products
+        .iter()
+        .filter(|placement| placement.product.kind == ProductKind::WallMounted)
+        .filter_map(|placement| {
+            let gap = context
+                .walls
+                .iter()
+                .filter_map(|wall| gap_to_wall(placement, wall))
+                .fold(f64::INFINITY, f64::min);
+            if gap <= MOUNT_TOLERANCE_MM {
+                return None;
+            }
+            let (amount_mm, message) = if gap.is_finite() {
+                (
+                    Some(whole_mm(gap)),
+                    format!(
+                        "{} hangs {} mm away from the wall",
+                        placement.label(),
+                        whole_mm(gap)
+                    ),
+                )
+            } else {
+                (
+                    None,
+                    format!("{} is not backed onto any wall", placement.label()),
+                )
+            };
+            Some(Violation {
+                rule: ConstraintRule::WallMountedOnWall,
+                elements: vec![ElementId::Product(placement.placed.id.clone())],
+                amount_mm,
+                message,
+            })
+        })
+        .collect()
+}
+
+/// The gap between the product's back and this wall's face, when the product faces away from
+/// the wall, parallel to it, and within its length.
+fn gap_to_wall(placement: &ProductPlacement<'_>, wall: &WallGeometry) -> Option<f64> {
+    let side = wall.side_distance(placement.footprint.centre).signum();
+    let facing = dot(placement.footprint.across, wall.left * side);
+    if facing < PARALLEL_COSINE {
+        return None;
+    }
+    let back = placement.footprint.back_edge();
+    let within = back.iter().all(|corner| {
+        let along = wall.offset_of(*corner);
+        along >= -wall.start_extension - MOUNT_TOLERANCE_MM
+            && along <= wall.length + wall.end_extension + MOUNT_TOLERANCE_MM
+    });
+    if !within {
+        return None;
+    }
+    let gap = back
+        .iter()
+        .map(|corner| (wall.side_distance(*corner) * side - wall.half_thickness).abs())
+        .fold(0.0, f64::max);
+    Some(gap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, placed, room};
+
+    #[test]
+    fn a_cabinet_on_the_wall_passes_and_one_in_mid_air_is_measured() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        // 350 deep against the north wall (inner face y = 3950), facing south.
+        layout
+            .products
+            .push(placed("p1", "wall-cabinet", (2500, 3775), 180.0));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.products[0].position.y.0 = 3700;
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(75));
+
+        // Facing the wall instead of the room: its back now faces the far south wall.
+        layout.products[0].position.y.0 = 3775;
+        layout.products[0].rotation = 0.0;
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(3550));
+
+        // Turned sideways, it backs onto no wall at all.
+        layout.products[0].rotation = 45.0;
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found[0].amount_mm, None);
+    }
+}

@@ -1,0 +1,72 @@
+//! Rule: products do not stand in walls (doorways excepted).
+
+use super::{ConstraintRule, PlanContext, Violation, whole_mm};
+use crate::domain::geometry::convex_overlap_depth;
+use crate::domain::ids::ElementId;
+use std::collections::BTreeMap;
+
+pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+    let mut violations = Vec::new();
+    for placement in &context.products {
+        let corners = placement.footprint.corners();
+        let mut deepest_per_wall: BTreeMap<usize, f64> = BTreeMap::new();
+        for (wall, solid) in &context.wall_solids {
+            if placement.bottom_mm >= context.walls[*wall].height {
+                continue;
+            }
+            if let Some(depth) = convex_overlap_depth(&corners, solid) {
+                let deepest = deepest_per_wall.entry(*wall).or_insert(0.0);
+                *deepest = deepest.max(depth);
+            }
+        }
+        for (wall, depth) in deepest_per_wall {
+            let wall_id = &context.layout.walls[wall].id;
+            violations.push(Violation {
+                rule: ConstraintRule::WallOverlap,
+                elements: vec![
+                    ElementId::Product(placement.placed.id.clone()),
+                    ElementId::Wall(wall_id.clone()),
+                ],
+                amount_mm: Some(whole_mm(depth)),
+                message: format!(
+                    "{} reaches {} mm into wall {wall_id}",
+                    placement.label(),
+                    whole_mm(depth)
+                ),
+            });
+        }
+    }
+    violations
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, opening, placed, room};
+
+    #[test]
+    fn a_product_backed_onto_a_wall_passes_and_one_pushed_into_it_is_measured() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        // South wall's inner face is at y = 50; the cabinet is 500 deep.
+        layout
+            .products
+            .push(placed("p1", "cabinet", (2500, 300), 0.0));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.products[0].position.y.0 = 220;
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(80));
+    }
+
+    #[test]
+    fn a_doorway_is_not_wall() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout.openings.push(opening("d1", "door", "south", 2000));
+        // A small lamp standing right in the doorway's gap.
+        layout.products.push(placed("p1", "lamp", (2450, 0), 0.0));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+    }
+}

@@ -1,0 +1,167 @@
+//! Wall geometry: centre lines, which walls join at which ends, and the solid footprint of each wall.
+
+use super::{Coord, coord, distance_to_segment, dot, left_normal, length};
+use crate::domain::plan::Wall;
+
+/// Wall ends closer than this are joined (millimetres).
+pub const JOIN_TOLERANCE_MM: f64 = 1.0;
+
+/// A wall's centre line and the space its neighbours take along it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WallGeometry {
+    /// Start of the centre line.
+    pub start: Coord<f64>,
+    /// End of the centre line.
+    pub end: Coord<f64>,
+    /// Unit vector from start to end.
+    pub along: Coord<f64>,
+    /// Unit vector to the wall's left (the `In` side).
+    pub left: Coord<f64>,
+    /// Centre-line length.
+    pub length: f64,
+    /// Half the thickness.
+    pub half_thickness: f64,
+    /// Height.
+    pub height: f64,
+    /// How far the body reaches past the start to close a corner with a joined wall.
+    pub start_extension: f64,
+    /// How far the body reaches past the end to close a corner with a joined wall.
+    pub end_extension: f64,
+    /// Stretches along the centre line (from, to) taken up by joined walls; openings must avoid them.
+    pub occupied: Vec<(f64, f64)>,
+}
+
+impl WallGeometry {
+    /// The point at a distance along the centre line from the start.
+    #[must_use]
+    pub fn point_at(&self, offset: f64) -> Coord<f64> {
+        self.start + self.along * offset
+    }
+
+    /// The wall body between two distances along the centre line, as four corners anticlockwise.
+    #[must_use]
+    pub fn body_between(&self, from: f64, to: f64) -> [Coord<f64>; 4] {
+        let side = self.left * self.half_thickness;
+        let (a, b) = (self.point_at(from), self.point_at(to));
+        [a - side, b - side, b + side, a + side]
+    }
+
+    /// The whole body, reaching into corners.
+    #[must_use]
+    pub fn body(&self) -> [Coord<f64>; 4] {
+        self.body_between(-self.start_extension, self.length + self.end_extension)
+    }
+
+    /// Distance along the centre line of the projection of a point.
+    #[must_use]
+    pub fn offset_of(&self, point: Coord<f64>) -> f64 {
+        dot(point - self.start, self.along)
+    }
+
+    /// Signed distance of a point from the centre line, positive on the left.
+    #[must_use]
+    pub fn side_distance(&self, point: Coord<f64>) -> f64 {
+        dot(point - self.start, self.left)
+    }
+}
+
+/// Geometry of every wall, in the same order, with corner joins worked out.
+#[must_use]
+pub fn wall_geometries(walls: &[Wall]) -> Vec<WallGeometry> {
+    let mut geometries: Vec<WallGeometry> = walls
+        .iter()
+        .map(|wall| {
+            let (start, end) = (coord(wall.start), coord(wall.end));
+            let wall_length = length(end - start);
+            let along = if wall_length > 0.0 {
+                (end - start) / wall_length
+            } else {
+                Coord { x: 1.0, y: 0.0 }
+            };
+            WallGeometry {
+                start,
+                end,
+                along,
+                left: left_normal(along),
+                length: wall_length,
+                half_thickness: wall.thickness.as_f64() / 2.0,
+                height: wall.height.as_f64(),
+                start_extension: 0.0,
+                end_extension: 0.0,
+                occupied: Vec::new(),
+            }
+        })
+        .collect();
+    for index in 0..geometries.len() {
+        for other in 0..geometries.len() {
+            if index == other {
+                continue;
+            }
+            let (this, that) = (&geometries[index], &geometries[other]);
+            let mut start_extension = this.start_extension;
+            let mut end_extension = this.end_extension;
+            let mut occupied = Vec::new();
+            for that_end in [that.start, that.end] {
+                if length(that_end - this.start) <= JOIN_TOLERANCE_MM {
+                    start_extension = start_extension.max(that.half_thickness);
+                    occupied.push((-that.half_thickness, that.half_thickness));
+                } else if length(that_end - this.end) <= JOIN_TOLERANCE_MM {
+                    end_extension = end_extension.max(that.half_thickness);
+                    occupied.push((
+                        this.length - that.half_thickness,
+                        this.length + that.half_thickness,
+                    ));
+                } else if distance_to_segment(that_end, this.start, this.end) <= JOIN_TOLERANCE_MM {
+                    let at = this.offset_of(that_end);
+                    occupied.push((at - that.half_thickness, at + that.half_thickness));
+                }
+            }
+            let this = &mut geometries[index];
+            this.start_extension = start_extension;
+            this.end_extension = end_extension;
+            this.occupied.extend(occupied);
+        }
+    }
+    geometries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::WallId;
+    use crate::domain::units::{Mm, PointMm};
+
+    fn wall(id: &str, start: (i64, i64), end: (i64, i64), thickness: i64) -> Wall {
+        Wall {
+            id: WallId::from(id),
+            start: PointMm::new(start.0, start.1),
+            end: PointMm::new(end.0, end.1),
+            thickness: Mm(thickness),
+            height: Mm(2600),
+        }
+    }
+
+    #[test]
+    fn corner_joins_extend_each_wall_by_half_the_other_thickness() {
+        let walls = [
+            wall("a", (0, 0), (4000, 0), 200),
+            wall("b", (4000, 0), (4000, 3000), 100),
+        ];
+        let geometry = wall_geometries(&walls);
+        assert_eq!(geometry[0].end_extension, 50.0);
+        assert_eq!(geometry[1].start_extension, 100.0);
+        assert_eq!(geometry[0].start_extension, 0.0);
+        assert_eq!(geometry[0].occupied, vec![(3950.0, 4050.0)]);
+    }
+
+    #[test]
+    fn a_wall_ending_mid_way_along_another_occupies_that_stretch() {
+        let walls = [
+            wall("host", (0, 0), (6000, 0), 200),
+            wall("t", (2500, 0), (2500, 3000), 100),
+        ];
+        let geometry = wall_geometries(&walls);
+        assert_eq!(geometry[0].occupied, vec![(2450.0, 2550.0)]);
+        assert_eq!(geometry[0].start_extension, 0.0);
+    }
+}

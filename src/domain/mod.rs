@@ -1,0 +1,13 @@
+//! The pure core: units, geometry, catalogs, configuration, pricing, quotes, the layout
+//! document and its constraint checks. No Bevy, egui, rfd or file IO in here.
+
+pub mod catalog;
+pub mod configuration;
+pub mod constraints;
+pub mod geometry;
+pub mod ids;
+pub mod money;
+pub mod plan;
+pub mod pricing;
+pub mod quote;
+pub mod units;

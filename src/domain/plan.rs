@@ -1,0 +1,261 @@
+//! The layout document: walls, openings, placed products, customer and quote fields.
+//!
+//! This is exactly what a save file holds; every element has a stable id.
+
+use crate::domain::configuration::Configuration;
+use crate::domain::ids::{CatalogId, OpeningId, ProductId, ProductInstanceId, WallId};
+use crate::domain::money::decimal_number;
+use crate::domain::units::{Mm, PointMm};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// The save-file format version this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole plan: what the user edits and saves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Save-file format version.
+    pub format_version: u32,
+    /// Catalogs (and their versions) the layout's products come from.
+    pub catalogs: Vec<CatalogRef>,
+    /// Walls in drawing order.
+    #[serde(default)]
+    pub walls: Vec<Wall>,
+    /// Doors and windows set into walls.
+    #[serde(default)]
+    pub openings: Vec<Opening>,
+    /// Products placed in the rooms.
+    #[serde(default)]
+    pub products: Vec<PlacedProduct>,
+    /// Who the quote is for.
+    #[serde(default)]
+    pub customer: Customer,
+    /// Quote number, date, validity and discount.
+    #[serde(default)]
+    pub quote: QuoteInfo,
+}
+
+impl Layout {
+    /// The wall with this id.
+    #[must_use]
+    pub fn wall(&self, id: &WallId) -> Option<&Wall> {
+        self.walls.iter().find(|wall| &wall.id == id)
+    }
+}
+
+/// A catalog a layout depends on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CatalogRef {
+    /// The catalog's id.
+    pub id: CatalogId,
+    /// The catalog version the layout was priced with.
+    pub version: String,
+}
+
+/// A straight wall between two points (its centre line), with a thickness and height.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Wall {
+    /// Stable id.
+    pub id: WallId,
+    /// Start of the centre line.
+    pub start: PointMm,
+    /// End of the centre line.
+    pub end: PointMm,
+    /// Thickness, centred on the line.
+    pub thickness: Mm,
+    /// Height above the floor.
+    pub height: Mm,
+}
+
+/// Which end of the opening the door leaf hangs from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum HingeSide {
+    /// The edge nearer the wall's start point.
+    Start,
+    /// The edge nearer the wall's end point.
+    End,
+}
+
+/// Which side of the wall the door leaf swings to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Swing {
+    /// To the left of the wall's direction (start to end): inside a room drawn anticlockwise.
+    In,
+    /// To the right of the wall's direction: outside a room drawn anticlockwise.
+    Out,
+}
+
+/// A door or window set into a wall.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    /// Stable id.
+    pub id: OpeningId,
+    /// The door or window product; its configuration gives width and height.
+    pub product: ProductId,
+    /// Explicit option choices for the product.
+    #[serde(default)]
+    pub options: Configuration,
+    /// The wall it is set into.
+    pub wall: WallId,
+    /// Distance along the wall's centre line from the wall's start to the opening's near edge.
+    pub offset: Mm,
+    /// Height of the opening's bottom above the floor (0 for doors).
+    #[serde(default)]
+    pub sill: Mm,
+    /// Hinge side of a door leaf.
+    #[serde(default = "default_hinge")]
+    pub hinge: HingeSide,
+    /// Swing direction of a door leaf.
+    #[serde(default = "default_swing")]
+    pub swing: Swing,
+}
+
+fn default_hinge() -> HingeSide {
+    HingeSide::Start
+}
+
+fn default_swing() -> Swing {
+    Swing::In
+}
+
+/// A product placed in the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlacedProduct {
+    /// Stable id.
+    pub id: ProductInstanceId,
+    /// The catalog product.
+    pub product: ProductId,
+    /// Explicit option choices; unset options take their defaults.
+    #[serde(default)]
+    pub options: Configuration,
+    /// Centre of the footprint.
+    pub position: PointMm,
+    /// Anticlockwise rotation in degrees; at 0 the product's front faces +y.
+    #[serde(default)]
+    pub rotation: f64,
+    /// Height of the product's underside above the floor; absent means the catalog's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elevation: Option<Mm>,
+    /// Line discount in percent.
+    #[serde(default, with = "decimal_number")]
+    pub discount_percent: Decimal,
+}
+
+/// The customer the quote is addressed to.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    /// Name of person or company.
+    #[serde(default)]
+    pub name: String,
+    /// Postal address, lines separated by newlines.
+    #[serde(default)]
+    pub address: String,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: String,
+    /// Phone number.
+    #[serde(default)]
+    pub phone: String,
+}
+
+/// Fields of the quote itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteInfo {
+    /// Quote reference or number.
+    #[serde(default)]
+    pub reference: String,
+    /// Date of the quote.
+    pub date: IsoDate,
+    /// Days the quote stays valid.
+    pub valid_days: u32,
+    /// Discount on the whole quote in percent.
+    #[serde(default, with = "decimal_number")]
+    pub discount_percent: Decimal,
+}
+
+impl Default for QuoteInfo {
+    fn default() -> Self {
+        Self {
+            reference: String::new(),
+            date: IsoDate(time::Date::MIN),
+            valid_days: 30,
+            discount_percent: Decimal::ZERO,
+        }
+    }
+}
+
+impl QuoteInfo {
+    /// The last day the quote is valid.
+    #[must_use]
+    pub fn valid_until(&self) -> IsoDate {
+        let days = time::Duration::days(i64::from(self.valid_days));
+        IsoDate(self.date.0.checked_add(days).unwrap_or(time::Date::MAX))
+    }
+}
+
+/// A calendar date written as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IsoDate(pub time::Date);
+
+const ISO_DATE: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+impl IsoDate {
+    /// Parses `YYYY-MM-DD`.
+    ///
+    /// # Errors
+    /// Text that is not a real calendar date in that form.
+    pub fn parse(text: &str) -> Result<Self, time::error::Parse> {
+        time::Date::parse(text, ISO_DATE).map(IsoDate)
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0.format(ISO_DATE) {
+            Ok(text) => f.write_str(&text),
+            Err(_) => Err(fmt::Error),
+        }
+    }
+}
+
+impl Serialize for IsoDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for IsoDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        IsoDate::parse(&text).map_err(|_| {
+            serde::de::Error::custom(format!("`{text}` is not a date in the form YYYY-MM-DD"))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validity_counts_days_from_the_quote_date() -> Result<(), time::error::Parse> {
+        let info = QuoteInfo {
+            date: IsoDate::parse("2026-11-22")?,
+            valid_days: 30,
+            ..QuoteInfo::default()
+        };
+        assert_eq!(info.valid_until().to_string(), "2026-12-22");
+        assert!(IsoDate::parse("2026-02-30").is_err());
+        Ok(())
+    }
+}

@@ -1,0 +1,85 @@
+//! Lengths in whole millimetres and angles in degrees: the units of every file and of the domain.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A length in whole millimetres.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct Mm(pub i64);
+
+impl Mm {
+    /// The length as floating-point millimetres, for geometry.
+    #[must_use]
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64
+    }
+}
+
+impl fmt::Display for Mm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} mm", self.0)
+    }
+}
+
+impl std::ops::Add for Mm {
+    type Output = Mm;
+    fn add(self, rhs: Mm) -> Mm {
+        Mm(self.0.saturating_add(rhs.0))
+    }
+}
+
+impl std::ops::Sub for Mm {
+    type Output = Mm;
+    fn sub(self, rhs: Mm) -> Mm {
+        Mm(self.0.saturating_sub(rhs.0))
+    }
+}
+
+/// A point on the floor plan in millimetres; x to the right, y up (towards the back of the plan).
+/// Written in files as a pair `(x, y)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(from = "(Mm, Mm)", into = "(Mm, Mm)")]
+pub struct PointMm {
+    /// Distance along the x axis.
+    pub x: Mm,
+    /// Distance along the y axis.
+    pub y: Mm,
+}
+
+impl PointMm {
+    /// A point from whole millimetres.
+    #[must_use]
+    pub fn new(x_mm: i64, y_mm: i64) -> Self {
+        Self {
+            x: Mm(x_mm),
+            y: Mm(y_mm),
+        }
+    }
+}
+
+impl From<(Mm, Mm)> for PointMm {
+    fn from((x, y): (Mm, Mm)) -> Self {
+        Self { x, y }
+    }
+}
+
+impl From<PointMm> for (Mm, Mm) {
+    fn from(point: PointMm) -> Self {
+        (point.x, point.y)
+    }
+}
+
+impl fmt::Display for PointMm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "({}, {})", self.x.0, self.y.0)
+    }
+}
+
+/// Largest coordinate accepted anywhere in a plan: one kilometre from the origin.
+pub const MAX_COORDINATE_MM: i64 = 1_000_000;
+
+/// Largest single size (width, depth, height, thickness) accepted: twenty metres.
+pub const MAX_SIZE_MM: i64 = 20_000;

@@ -1,0 +1,179 @@
+//! The catalog file exactly as written (RON), before any check: see the README for the format.
+
+use crate::domain::catalog::{ProductKind, RangeUnit, ShapeKind};
+use crate::domain::money::decimal_number;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A whole catalog file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Catalog")]
+pub(crate) struct RawCatalog {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub currency: String,
+    #[serde(default)]
+    pub currency_decimals: Option<u32>,
+    #[serde(with = "decimal_number")]
+    pub vat_percent: Decimal,
+    pub products: Vec<RawProduct>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Product")]
+pub(crate) struct RawProduct {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    pub kind: ProductKind,
+    pub width: RawDimension,
+    pub depth: RawDimension,
+    pub height: RawDimension,
+    #[serde(default)]
+    pub elevation: i64,
+    pub appearance: RawAppearance,
+    #[serde(default)]
+    pub front_clearance: i64,
+    #[serde(default)]
+    pub stackable: bool,
+    #[serde(default)]
+    pub options: Vec<RawOption>,
+    #[serde(default)]
+    pub rules: Vec<RawRule>,
+    #[serde(with = "decimal_number")]
+    pub base_price: Decimal,
+    #[serde(default, deserialize_with = "optional_decimal")]
+    pub vat_percent: Option<Decimal>,
+    #[serde(default)]
+    pub sku: Option<String>,
+    #[serde(default)]
+    pub bom: Vec<RawBomLine>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) enum RawDimension {
+    Fixed(i64),
+    Option(String),
+    ByChoice(String, BTreeMap<String, i64>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) enum RawAppearance {
+    Model(String),
+    Shape {
+        shape: ShapeKind,
+        #[serde(default)]
+        materials: BTreeMap<String, RawMaterial>,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) enum RawMaterial {
+    Colour(String),
+    Option(String),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) enum RawOption {
+    Choice {
+        id: String,
+        label: String,
+        values: Vec<RawValue>,
+        #[serde(default)]
+        default: Option<String>,
+    },
+    Range {
+        id: String,
+        label: String,
+        min: i64,
+        max: i64,
+        step: i64,
+        #[serde(default = "default_unit")]
+        unit: RangeUnit,
+        #[serde(default)]
+        default: Option<i64>,
+        #[serde(default, with = "decimal_number")]
+        price_per_step: Decimal,
+        #[serde(default, with = "decimal_number")]
+        price_per_mm: Decimal,
+    },
+}
+
+fn default_unit() -> RangeUnit {
+    RangeUnit::Mm
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawValue {
+    pub id: String,
+    pub label: String,
+    #[serde(default, with = "decimal_number")]
+    pub price: Decimal,
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub colour: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) enum RawCondition {
+    Is(String, String),
+    OneOf(String, Vec<String>),
+    AtLeast(String, i64),
+    AtMost(String, i64),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) enum RawRule {
+    Requires {
+        when: RawCondition,
+        then: RawCondition,
+        message: String,
+    },
+    Excludes {
+        when: RawCondition,
+        then: RawCondition,
+        message: String,
+    },
+    Table {
+        options: Vec<String>,
+        rows: Vec<Vec<String>>,
+        message: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) enum RawQuantity {
+    Fixed(u32),
+    Option(String),
+    Steps {
+        option: String,
+        base: u32,
+        per_step: u32,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBomLine {
+    pub part: String,
+    pub description: String,
+    pub quantity: RawQuantity,
+    #[serde(default, with = "decimal_number")]
+    pub unit_price: Decimal,
+    #[serde(default)]
+    pub when: Option<RawCondition>,
+}
+
+fn optional_decimal<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Decimal>, D::Error> {
+    decimal_number::deserialize(deserializer).map(Some)
+}

@@ -1,0 +1,450 @@
+//! Layout (save) files: reading with every problem located, checking references against the
+//! catalogs, and writing atomically in one canonical form (load then save gives the same bytes).
+
+use crate::domain::catalog::{CatalogSet, ProductKind};
+use crate::domain::configuration::Configuration;
+use crate::domain::ids::{ProductId, is_valid_id};
+use crate::domain::plan::{FORMAT_VERSION, Layout};
+use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
+use crate::storage::error::{FileProblem, LoadError, SaveError};
+use crate::storage::locate::{Needle, SourceText};
+use crate::storage::ron_text::{parse, pretty, read_text};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::Path;
+
+/// Most walls, openings or products in one layout.
+const MAX_ELEMENTS: usize = 100_000;
+
+/// Just the version, read first so an old or newer file gets a clear message.
+#[derive(Deserialize)]
+#[serde(rename = "Layout")]
+struct VersionProbe {
+    format_version: u32,
+}
+
+/// Parses layout text and checks everything that does not need the catalogs.
+///
+/// # Errors
+/// Syntax errors, a format version this build cannot read, duplicate or invalid ids, walls
+/// without length, sizes and coordinates out of range, openings on unknown walls.
+pub fn parse_layout(path: &Path, text: &str) -> Result<Layout, LoadError> {
+    let probe: VersionProbe = parse(path, text)?;
+    let source = SourceText::new(text);
+    if probe.format_version != FORMAT_VERSION {
+        let (line, column) = source.locate(&[(Needle::Key("format_version"), 0)]);
+        let message = if probe.format_version > FORMAT_VERSION {
+            format!(
+                "format_version {} was written by a newer Room Planner; this one reads version {FORMAT_VERSION}",
+                probe.format_version
+            )
+        } else {
+            format!(
+                "format_version {} is not a known layout format (this build reads version {FORMAT_VERSION})",
+                probe.format_version
+            )
+        };
+        return Err(LoadError::at(path, line, column, message));
+    }
+    let layout: Layout = parse(path, text)?;
+    let mut problems = Vec::new();
+    check_structure(
+        &layout,
+        &mut |place: &[(Needle<'_>, usize)], message: String| {
+            let (line, column) = source.locate(place);
+            problems.push(FileProblem {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            });
+        },
+    );
+    if problems.is_empty() {
+        Ok(layout)
+    } else {
+        Err(LoadError::Invalid { problems })
+    }
+}
+
+type Report<'r> = dyn FnMut(&[(Needle<'_>, usize)], String) + 'r;
+
+fn check_structure(layout: &Layout, report: &mut Report<'_>) {
+    let counts = [
+        ("walls", layout.walls.len()),
+        ("openings", layout.openings.len()),
+        ("products", layout.products.len()),
+    ];
+    for (what, count) in counts {
+        if count > MAX_ELEMENTS {
+            report(
+                &[(Needle::Key(what), 0)],
+                format!("{count} {what}; a layout holds at most {MAX_ELEMENTS}"),
+            );
+            return;
+        }
+    }
+    let mut ids = BTreeSet::new();
+    let mut check_id = |report: &mut Report<'_>, id: &str| {
+        let place = [(Needle::KeyValue("id", id), usize::from(ids.contains(id)))];
+        if !is_valid_id(id) {
+            report(
+                &place,
+                format!("`{id}` is not a valid id: use 1 to 64 letters, digits, `-`, `_` or `.`"),
+            );
+        } else if !ids.insert(id.to_owned()) {
+            report(&place, format!("id `{id}` is used twice"));
+        }
+    };
+    for wall in &layout.walls {
+        check_id(report, wall.id.as_str());
+        let place = [(Needle::KeyValue("id", wall.id.as_str()), 0)];
+        for point in [wall.start, wall.end] {
+            check_point(report, &place, &format!("wall `{}`", wall.id), point);
+        }
+        if wall.start == wall.end {
+            report(
+                &place,
+                format!("wall `{}` starts and ends at the same point", wall.id),
+            );
+        }
+        check_size(
+            report,
+            &place,
+            &format!("thickness of wall `{}`", wall.id),
+            wall.thickness,
+            10,
+            2_000,
+        );
+        check_size(
+            report,
+            &place,
+            &format!("height of wall `{}`", wall.id),
+            wall.height,
+            100,
+            10_000,
+        );
+    }
+    for opening in &layout.openings {
+        check_id(report, opening.id.as_str());
+        let place = [(Needle::KeyValue("id", opening.id.as_str()), 0)];
+        if layout.wall(&opening.wall).is_none() {
+            report(
+                &[
+                    place[0],
+                    (Needle::KeyValue("wall", opening.wall.as_str()), 0),
+                ],
+                format!(
+                    "opening `{}` is on wall `{}`, which does not exist",
+                    opening.id, opening.wall
+                ),
+            );
+        }
+        check_size(
+            report,
+            &place,
+            &format!("offset of opening `{}`", opening.id),
+            opening.offset,
+            0,
+            MAX_COORDINATE_MM,
+        );
+        check_size(
+            report,
+            &place,
+            &format!("sill of opening `{}`", opening.id),
+            opening.sill,
+            0,
+            5_000,
+        );
+    }
+    for product in &layout.products {
+        check_id(report, product.id.as_str());
+        let place = [(Needle::KeyValue("id", product.id.as_str()), 0)];
+        let what = format!("product `{}`", product.id);
+        check_point(report, &place, &what, product.position);
+        if !product.rotation.is_finite() || product.rotation.abs() > 360_000.0 {
+            report(
+                &place,
+                format!("rotation of {what} is not a usable angle in degrees"),
+            );
+        }
+        if let Some(elevation) = product.elevation {
+            check_size(
+                report,
+                &place,
+                &format!("elevation of {what}"),
+                elevation,
+                0,
+                5_000,
+            );
+        }
+        check_percent(
+            report,
+            &place,
+            &format!("discount of {what}"),
+            product.discount_percent,
+        );
+    }
+    check_percent(
+        report,
+        &[
+            (Needle::Key("quote"), 0),
+            (Needle::Key("discount_percent"), 0),
+        ],
+        "quote discount",
+        layout.quote.discount_percent,
+    );
+    if layout.quote.valid_days > 3_650 {
+        report(
+            &[(Needle::Key("valid_days"), 0)],
+            "valid_days is more than ten years".to_owned(),
+        );
+    }
+}
+
+fn check_point(report: &mut Report<'_>, place: &[(Needle<'_>, usize)], what: &str, point: PointMm) {
+    if point.x.0.abs() > MAX_COORDINATE_MM || point.y.0.abs() > MAX_COORDINATE_MM {
+        report(
+            place,
+            format!(
+                "{what} has point {point}, further than {MAX_COORDINATE_MM} mm from the origin"
+            ),
+        );
+    }
+}
+
+fn check_size(
+    report: &mut Report<'_>,
+    place: &[(Needle<'_>, usize)],
+    what: &str,
+    size: Mm,
+    min: i64,
+    max: i64,
+) {
+    if !(min..=max).contains(&size.0) {
+        report(
+            place,
+            format!("{what} is {} mm; it must be {min} to {max} mm", size.0),
+        );
+    }
+}
+
+fn check_percent(
+    report: &mut Report<'_>,
+    place: &[(Needle<'_>, usize)],
+    what: &str,
+    percent: Decimal,
+) {
+    if percent.is_sign_negative() && !percent.is_zero() || percent > Decimal::ONE_HUNDRED {
+        report(place, format!("{what} is {percent}%; it must be 0 to 100"));
+    }
+}
+
+/// Checks a parsed layout against the catalogs: catalogs present, products known and of the
+/// right kind, option values allowed. Returns warnings (a catalog version differs from the one
+/// the layout was priced with).
+///
+/// # Errors
+/// Every reference problem, located in the layout text.
+pub fn check_references(
+    path: &Path,
+    text: &str,
+    layout: &Layout,
+    catalogs: &CatalogSet,
+) -> Result<Vec<String>, LoadError> {
+    let source = SourceText::new(text);
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let mut report = |place: &[(Needle<'_>, usize)], message: String| {
+        let (line, column) = source.locate(place);
+        problems.push(FileProblem {
+            path: path.to_owned(),
+            line,
+            column,
+            message,
+        });
+    };
+    for reference in &layout.catalogs {
+        match catalogs.catalog(&reference.id) {
+            None => report(
+                &[
+                    (Needle::Key("catalogs"), 0),
+                    (Needle::KeyValue("id", reference.id.as_str()), 0),
+                ],
+                format!(
+                    "catalog `{}` is not among the loaded catalogs",
+                    reference.id
+                ),
+            ),
+            Some(catalog) if catalog.version != reference.version => warnings.push(format!(
+                "{}: priced with catalog `{}` version {}, now loaded version {}: prices may differ",
+                path.display(),
+                reference.id,
+                reference.version,
+                catalog.version
+            )),
+            Some(_) => {}
+        }
+    }
+    let used: Vec<(&str, &ProductId, &Configuration, bool)> = layout
+        .openings
+        .iter()
+        .map(|o| (o.id.as_str(), &o.product, &o.options, true))
+        .chain(
+            layout
+                .products
+                .iter()
+                .map(|p| (p.id.as_str(), &p.product, &p.options, false)),
+        )
+        .collect();
+    for (id, product_id, options, is_opening) in used {
+        let anchor = (Needle::KeyValue("id", id), 0);
+        let product_place = [
+            anchor,
+            (Needle::KeyValue("product", product_id.as_str()), 0),
+        ];
+        let Some((catalog, product)) = catalogs.product(product_id) else {
+            report(
+                &product_place,
+                format!(
+                    "`{id}` uses product `{product_id}`, which is in none of the loaded catalogs"
+                ),
+            );
+            continue;
+        };
+        if !layout
+            .catalogs
+            .iter()
+            .any(|reference| reference.id == catalog.id)
+        {
+            report(
+                &product_place,
+                format!(
+                    "product `{product_id}` comes from catalog `{}`, which the layout does not list",
+                    catalog.id
+                ),
+            );
+        }
+        if is_opening != product.kind.is_opening() {
+            let expected = if is_opening {
+                "a door or window"
+            } else {
+                "a floor or wall product"
+            };
+            report(
+                &product_place,
+                format!(
+                    "`{id}` needs {expected}, but `{product_id}` is a {:?} product",
+                    product.kind
+                ),
+            );
+        }
+        for (option, value) in options {
+            match product.option(option) {
+                None => report(
+                    &[anchor, (Needle::Quoted(option.as_str()), 0)],
+                    format!("product `{product_id}` has no option `{option}`"),
+                ),
+                Some(def) if !def.allows(value) => report(
+                    &[anchor, (Needle::Quoted(option.as_str()), 0)],
+                    format!(
+                        "`{value}` is not a value of option `{option}` of `{product_id}` (allowed: {})",
+                        allowed_values(def)
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        if product.kind == ProductKind::Door
+            && let Some(opening) = layout.openings.iter().find(|o| o.id.as_str() == id)
+            && opening.sill.0 != 0
+        {
+            report(
+                &[anchor],
+                format!(
+                    "door `{id}` has a sill of {} mm; doors start at the floor",
+                    opening.sill.0
+                ),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(warnings)
+    } else {
+        Err(LoadError::Invalid { problems })
+    }
+}
+
+fn allowed_values(def: &crate::domain::catalog::OptionDef) -> String {
+    use crate::domain::catalog::OptionDomain;
+    match &def.domain {
+        OptionDomain::Choice(values) => values
+            .iter()
+            .map(|v| v.id.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        OptionDomain::Range(range) => {
+            format!("{} to {} in steps of {}", range.min, range.max, range.step)
+        }
+    }
+}
+
+/// Reads and parses a layout file (without catalog checks).
+///
+/// # Errors
+/// As [`parse_layout`], plus unreadable files.
+pub fn load_layout(path: &Path) -> Result<(Layout, String), LoadError> {
+    let text = read_text(path)?;
+    let layout = parse_layout(path, &text)?;
+    Ok((layout, text))
+}
+
+/// The canonical text of a layout.
+///
+/// # Errors
+/// Only if serialization itself fails (it does not for valid layouts).
+pub fn layout_to_string(layout: &Layout) -> Result<String, ron::Error> {
+    let mut text = ron::ser::to_string_pretty(layout, pretty())?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Writes a layout so that a crash never leaves a half-written file: the text goes to a
+/// temporary file beside the target, is flushed to disk, then renamed over it.
+///
+/// # Errors
+/// The file or its folder cannot be written.
+pub fn save_layout(path: &Path, layout: &Layout) -> Result<(), SaveError> {
+    let fail = |message: String| SaveError {
+        path: path.to_owned(),
+        message,
+    };
+    let text = layout_to_string(layout).map_err(|error| fail(error.to_string()))?;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .ok_or_else(|| fail("the path names no file".into()))?;
+    let temporary = folder.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temporary)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)
+    };
+    write().map_err(|error| {
+        let _ = std::fs::remove_file(&temporary);
+        fail(error.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests;

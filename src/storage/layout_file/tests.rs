@@ -1,0 +1,119 @@
+//! Tests of layout reading, checking and atomic writing.
+
+use super::*;
+use crate::domain::catalog::OptionValue;
+use crate::domain::ids::{CatalogId, WallId};
+use crate::domain::ids::{OptionId, ProductId, ProductInstanceId};
+use crate::domain::plan::CatalogRef;
+use crate::domain::plan::{PlacedProduct, Wall};
+use std::path::PathBuf;
+
+fn sample() -> Layout {
+    let mut layout = Layout {
+        format_version: FORMAT_VERSION,
+        catalogs: vec![CatalogRef {
+            id: CatalogId::from("test"),
+            version: "1".into(),
+        }],
+        walls: vec![Wall {
+            id: WallId::from("w1"),
+            start: PointMm::new(0, 0),
+            end: PointMm::new(4000, 0),
+            thickness: Mm(120),
+            height: Mm(2600),
+        }],
+        openings: Vec::new(),
+        products: Vec::new(),
+        customer: Default::default(),
+        quote: Default::default(),
+    };
+    let mut options = Configuration::new();
+    options.insert(OptionId::from("width"), OptionValue::Number(2400));
+    options.insert(
+        OptionId::from("fabric"),
+        OptionValue::Choice("stone".into()),
+    );
+    layout.products.push(PlacedProduct {
+        id: ProductInstanceId::from("p1"),
+        product: ProductId::from("sofa"),
+        options,
+        position: PointMm::new(1200, 800),
+        rotation: 90.0,
+        elevation: Some(Mm(10)),
+        discount_percent: Decimal::new(75, 1),
+    });
+    layout.quote.date =
+        crate::domain::plan::IsoDate::parse("2026-11-22").unwrap_or(layout.quote.date);
+    layout
+}
+
+#[test]
+fn written_text_reads_back_to_the_same_layout_and_the_same_bytes()
+-> Result<(), Box<dyn std::error::Error>> {
+    let layout = sample();
+    let text = layout_to_string(&layout)?;
+    let path = PathBuf::from("sample.ron");
+    let read = parse_layout(&path, &text)?;
+    assert_eq!(read, layout);
+    assert_eq!(layout_to_string(&read)?, text);
+    Ok(())
+}
+
+#[test]
+fn a_newer_format_version_is_refused_with_its_line() {
+    let text = "Layout(\n    format_version: 7,\n    catalogs: [],\n)";
+    let error = parse_layout(Path::new("new.ron"), text)
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            "new.ron:2:5: format_version 7 was written by a newer Room Planner; this one reads version 1"
+        )
+    );
+}
+
+#[test]
+fn duplicate_ids_and_zero_length_walls_are_located() {
+    let text = "Layout(\n format_version: 1,\n catalogs: [],\n walls: [\n  (id: \"w1\", start: (0, 0), end: (0, 0), thickness: 100, height: 2500),\n  (id: \"w1\", start: (0, 0), end: (10, 0), thickness: 100, height: 2500),\n ],\n quote: (date: \"2026-01-01\", valid_days: 30),\n)";
+    let error = parse_layout(Path::new("dup.ron"), text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.contains("dup.ron:5:4: wall `w1` starts and ends at the same point"),
+        "{error}"
+    );
+    assert!(
+        error.contains("dup.ron:6:4: id `w1` is used twice"),
+        "{error}"
+    );
+}
+
+#[test]
+fn saving_replaces_the_file_whole_and_leaves_no_temporary_behind()
+-> Result<(), Box<dyn std::error::Error>> {
+    let folder = std::env::temp_dir().join(format!("room-planner-save-{}", std::process::id()));
+    std::fs::create_dir_all(&folder)?;
+    let path = folder.join("plan.ron");
+    std::fs::write(&path, "old content")?;
+    save_layout(&path, &sample())?;
+    let (read, _) = load_layout(&path)?;
+    assert_eq!(read, sample());
+    let leftovers: Vec<_> = std::fs::read_dir(&folder)?.filter_map(Result::ok).collect();
+    assert_eq!(leftovers.len(), 1);
+    std::fs::remove_dir_all(&folder)?;
+    Ok(())
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_and_names_the_file() {
+    let path = std::env::temp_dir()
+        .join("room-planner-no-such-folder")
+        .join("plan.ron");
+    let error = save_layout(&path, &sample())
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(error.contains("plan.ron: cannot save"), "{error}");
+}
