@@ -42,6 +42,24 @@ impl<'a> SourceText<'a> {
         (line, column)
     }
 
+    /// Byte offset of a 1-based line and column (in characters), clamped to the text.
+    pub(crate) fn offset_of(&self, line: usize, column: usize) -> usize {
+        let Some(start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        self.text[*start..]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(self.text.len(), |(at, _)| start + at)
+    }
+
+    /// True when nothing but whitespace follows the offset.
+    pub(crate) fn only_whitespace_after(&self, offset: usize) -> bool {
+        self.text
+            .get(offset..)
+            .is_none_or(|rest| rest.trim().is_empty())
+    }
+
     /// Offset of the `nth` (0-based) match of a needle at or after `from`.
     pub(crate) fn find(&self, from: usize, needle: Needle<'_>, nth: usize) -> Option<usize> {
         let mut from = from;

@@ -51,8 +51,14 @@ pub(crate) fn read_text(path: &Path) -> Result<String, LoadError> {
 /// The RON error at its line and column.
 pub(crate) fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
     options().from_str(text).map_err(|error| {
+        let source = crate::storage::locate::SourceText::new(text);
+        let at_end = source
+            .only_whitespace_after(source.offset_of(error.span.start.line, error.span.start.col));
         let message = match &error.code {
             ron::Error::Eof => "the file ends too early (is it cut off?)".to_owned(),
+            other if at_end => {
+                format!("the file ends too early (is it empty or cut off?): {other}")
+            }
             other => other.to_string(),
         };
         LoadError::at(path, error.span.start.line, error.span.start.col, message)

@@ -44,6 +44,9 @@ struct Checker<'a> {
     path: &'a Path,
     source: SourceText<'a>,
     problems: Vec<FileProblem>,
+    /// Options of the current product that are declared but invalid: their own problem is
+    /// reported once, so references to them are not reported again as missing.
+    invalid_options: BTreeSet<String>,
 }
 
 impl Checker<'_> {
@@ -55,6 +58,19 @@ impl Checker<'_> {
             column,
             message: message.into(),
         });
+    }
+
+    /// Reports a reference to an option that is not among the valid ones, unless the option
+    /// was declared and already reported as invalid.
+    fn report_missing_option(
+        &mut self,
+        place: &[(Needle<'_>, usize)],
+        option: &str,
+        message: String,
+    ) {
+        if !self.invalid_options.contains(option) {
+            self.report(place, message);
+        }
     }
 
     fn check_text(&mut self, place: &[(Needle<'_>, usize)], what: &str, text: &str) {
@@ -113,6 +129,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         path,
         source: SourceText::new(text),
         problems: Vec::new(),
+        invalid_options: BTreeSet::new(),
     };
     let top = |key| vec![(Needle::Key(key), 0)];
     checker.check_id(&top("id"), "catalog id", &raw.id);
@@ -224,8 +241,10 @@ fn validate_product(
         raw.base_price,
         false,
     );
+    if let Some(vat_percent) = raw.vat_percent {
+        check_vat(checker, &at(Needle::Key("vat_percent")), vat_percent);
+    }
     let vat_percent = raw.vat_percent.unwrap_or(catalog_vat);
-    check_vat(checker, &at(Needle::Key("vat_percent")), vat_percent);
 
     let options = validate_options(checker, anchor, raw);
     let size = Size {
@@ -353,6 +372,7 @@ fn validate_options(
     }
     let mut seen = BTreeSet::new();
     let mut options = Vec::new();
+    checker.invalid_options.clear();
     for option in raw.options.iter().take(MAX_OPTIONS) {
         let (id, label) = match option {
             RawOption::Choice { id, label, .. } | RawOption::Range { id, label, .. } => (id, label),
@@ -371,8 +391,11 @@ fn validate_options(
             );
             continue;
         }
-        if let Some(def) = validate_option(checker, &place, option) {
-            options.push(def);
+        match validate_option(checker, &place, option) {
+            Some(def) => options.push(def),
+            None => {
+                checker.invalid_options.insert(id.clone());
+            }
         }
     }
     options
@@ -586,8 +609,9 @@ fn validate_dimension(
                     &place,
                     format!("{what} follows option `{option}`, which is not a range in mm"),
                 ),
-                None => checker.report(
+                None => checker.report_missing_option(
                     &place,
+                    option,
                     format!("{what} follows option `{option}`, which does not exist"),
                 ),
             }
@@ -595,8 +619,9 @@ fn validate_dimension(
         }
         RawDimension::ByChoice(option, sizes) => {
             let Some(def) = options.iter().find(|def| def.id.as_str() == option) else {
-                checker.report(
+                checker.report_missing_option(
                     &place,
+                    option,
                     format!("{what} follows option `{option}`, which does not exist"),
                 );
                 return Dimension::Fixed(Mm(1));
@@ -680,8 +705,9 @@ fn validate_appearance(
                                 &place,
                                 format!("material `{slot}` follows option `{option}`, which is not a choice"),
                             ),
-                            None => checker.report(
+                            None => checker.report_missing_option(
                                 &place,
+                                option,
                                 format!("material `{slot}` follows option `{option}`, which does not exist"),
                             ),
                         }
@@ -731,8 +757,9 @@ fn validate_condition(
     let mut option_place = place.to_vec();
     option_place.push((Needle::Quoted(option), 0));
     let Some(def) = options.iter().find(|def| def.id.as_str() == option) else {
-        checker.report(
+        checker.report_missing_option(
             &option_place,
+            option,
             format!("rule names option `{option}`, which does not exist"),
         );
         return None;
@@ -876,8 +903,9 @@ fn validate_table(
                 &column_place,
                 format!("table option `{column}` is a range; tables take choices"),
             ),
-            None => checker.report(
+            None => checker.report_missing_option(
                 &column_place,
+                column,
                 format!("table names option `{column}`, which does not exist"),
             ),
         }
@@ -948,8 +976,9 @@ fn validate_sku(
                 if options.iter().any(|def| def.id.as_str() == name) {
                     pieces.push(SkuPiece::Option(OptionId(name.to_owned())));
                 } else {
-                    checker.report(
+                    checker.report_missing_option(
                         &place,
+                        name,
                         format!("SKU template names option `{name}`, which does not exist"),
                     );
                 }
