@@ -88,4 +88,26 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].amount_mm, Some(100));
     }
+
+    #[test]
+    fn an_opening_reaching_into_the_wall_a_partition_ends_on_is_reported() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        layout.walls.push(crate::domain::plan::Wall {
+            id: "partition".into(),
+            start: crate::domain::units::PointMm::new(2000, 0),
+            end: crate::domain::units::PointMm::new(2000, 4000),
+            thickness: Mm(100),
+            height: Mm(2600),
+        });
+        layout
+            .openings
+            .push(opening("d1", "door", "partition", 100));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.openings[0].offset = Mm(0);
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].amount_mm, Some(50));
+    }
 }

@@ -1,7 +1,8 @@
 //! Rule: a wall-mounted product hangs flat against a wall, facing away from it.
 
-use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
+use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::geometry::dot;
 use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::ids::ElementId;
@@ -17,13 +18,33 @@ pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
         .iter()
         .filter(|placement| placement.product.kind == ProductKind::WallMounted)
         .filter_map(|placement| {
-            let gap = context
+            let (wall, gap) = context
                 .walls
                 .iter()
-                .filter_map(|wall| gap_to_wall(placement, wall))
-                .fold(f64::INFINITY, f64::min);
+                .enumerate()
+                .filter_map(|(index, wall)| gap_to_wall(placement, wall).map(|gap| (index, gap)))
+                .fold((None, f64::INFINITY), |best, (index, gap)| {
+                    if gap < best.1 {
+                        (Some(index), gap)
+                    } else {
+                        best
+                    }
+                });
             if gap <= MOUNT_TOLERANCE_MM {
-                return None;
+                let opening = wall.and_then(|wall| opening_behind(context, placement, wall))?;
+                return Some(Violation {
+                    rule: ConstraintRule::WallMountedOnWall,
+                    elements: vec![
+                        ElementId::Product(placement.placed.id.clone()),
+                        ElementId::Opening(opening.opening.id.clone()),
+                    ],
+                    amount_mm: None,
+                    message: format!(
+                        "{} hangs in front of {}, where there is no wall behind it",
+                        placement.label(),
+                        opening.label()
+                    ),
+                });
             }
             let (amount_mm, message) = if gap.is_finite() {
                 (
@@ -48,6 +69,28 @@ pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
             })
         })
         .collect()
+}
+
+/// A door or window in `wall` that the product's back covers at the product's height.
+fn opening_behind<'c>(
+    context: &'c PlanContext<'_>,
+    placement: &ProductPlacement<'_>,
+    wall: usize,
+) -> Option<&'c OpeningPlacement<'c>> {
+    let geometry = &context.walls[wall];
+    let offsets = placement
+        .footprint
+        .back_edge()
+        .map(|corner| geometry.offset_of(corner));
+    let (from, to) = (offsets[0].min(offsets[1]), offsets[0].max(offsets[1]));
+    context.openings.iter().find(|opening| {
+        let top = opening.sill_mm + opening.height_mm;
+        opening.wall == wall
+            && opening.from_mm < to - TOUCH_TOLERANCE_MM
+            && from < opening.to_mm - TOUCH_TOLERANCE_MM
+            && opening.sill_mm < placement.top_mm - TOUCH_TOLERANCE_MM
+            && placement.bottom_mm < top - TOUCH_TOLERANCE_MM
+    })
 }
 
 /// The gap between the product's back and this wall's face, when the product faces away from
@@ -77,7 +120,7 @@ fn gap_to_wall(placement: &ProductPlacement<'_>, wall: &WallGeometry) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::constraints::test_support::{catalogs, placed, room};
+    use crate::domain::constraints::test_support::{catalogs, opening, placed, room};
 
     #[test]
     fn a_cabinet_on_the_wall_passes_and_one_in_mid_air_is_measured() {
@@ -105,5 +148,26 @@ mod tests {
         layout.products[0].rotation = 45.0;
         let found = check(&PlanContext::new(&layout, &catalogs));
         assert_eq!(found[0].amount_mm, None);
+    }
+
+    #[test]
+    fn a_cabinet_hung_over_a_window_has_no_wall_behind_it() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        // Window on the north wall (drawn from x 5000 to 0): offset 1000 covers x 4000 down to 2800.
+        layout.openings.push(opening("w1", "window", "north", 1000));
+        layout
+            .products
+            .push(placed("p1", "wall-cabinet", (1500, 3775), 180.0));
+        assert!(check(&PlanContext::new(&layout, &catalogs)).is_empty());
+
+        layout.products[0].position.x.0 = 3400;
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("no wall behind it"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -116,6 +116,16 @@ pub fn wall_geometries(walls: &[Wall]) -> Vec<WallGeometry> {
                     occupied.push((at - that.half_thickness, at + that.half_thickness));
                 }
             }
+            for (this_end, at) in [(this.start, 0.0), (this.end, this.length)] {
+                let on_that =
+                    distance_to_segment(this_end, that.start, that.end) <= JOIN_TOLERANCE_MM;
+                let at_that_end = length(this_end - that.start) <= JOIN_TOLERANCE_MM
+                    || length(this_end - that.end) <= JOIN_TOLERANCE_MM;
+                if on_that && !at_that_end {
+                    // This wall ends inside the other one's body (a T-junction).
+                    occupied.push((at - that.half_thickness, at + that.half_thickness));
+                }
+            }
             let this = &mut geometries[index];
             this.start_extension = start_extension;
             this.end_extension = end_extension;

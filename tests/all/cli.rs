@@ -1,0 +1,154 @@
+//! The command line on the demo files: exit codes, what it prints, and the CSV it writes.
+
+use crate::support::{room_planner, root};
+use room_planner::domain::constraints::ConstraintRule;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+#[test]
+fn every_command_has_help() {
+    for arguments in [
+        vec!["--help"],
+        vec!["catalog", "--help"],
+        vec!["catalog", "check", "--help"],
+        vec!["check", "--help"],
+        vec!["quote", "--help"],
+        vec!["format", "--help"],
+    ] {
+        let run = room_planner(&arguments);
+        assert_eq!(run.code, 0, "{arguments:?}");
+        assert!(
+            run.stdout.contains("Usage: room-planner"),
+            "{arguments:?}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn catalog_check_passes_on_the_shipped_catalogs_and_counts_them() {
+    let run = room_planner(&["catalog", "check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(": ok: catalog `"), "{}", run.stdout);
+    assert!(run.stdout.contains(" products in "), "{}", run.stdout);
+}
+
+#[test]
+fn check_passes_on_the_showroom() {
+    let run = room_planner(&["check", "saves/showroom.ron"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains(": 0 violations"), "{}", run.stdout);
+}
+
+#[test]
+fn check_lists_every_rule_kind_of_the_problem_layout_and_exits_1() {
+    let run = room_planner(&["check", "saves/problems.ron"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    for rule in ConstraintRule::ALL {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|line| line.starts_with(&format!("{rule}: "))),
+            "{rule} missing from:\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout
+            .lines()
+            .all(|line| line.contains("product ") || line.contains("opening "))
+    );
+    assert!(run.stdout.contains(" mm: "), "amounts are printed");
+}
+
+fn money(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap_or_else(|_| panic!("`{text}` is not an amount"))
+}
+
+#[test]
+fn the_quote_csv_totals_equal_the_sum_of_its_lines() {
+    let run = room_planner(&["quote", "saves/showroom.ron", "--format", "csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    let (lines, totals): (Vec<_>, Vec<_>) = records.iter().partition(|r| &r[0] == "line");
+    assert_eq!(totals.len(), 1);
+    assert!(lines.len() >= 10);
+    assert!(
+        lines
+            .iter()
+            .any(|line| line[column("quantity")].parse::<u32>().unwrap_or(0) > 1),
+        "identical products merge"
+    );
+    for name in ["amount", "quote_discount", "net", "vat", "gross"] {
+        let sum: Decimal = lines.iter().map(|line| money(&line[column(name)])).sum();
+        assert_eq!(sum, money(&totals[0][column(name)]), "{name}");
+    }
+    for line in &lines {
+        assert_eq!(
+            money(&line[column("net")]) + money(&line[column("vat")]),
+            money(&line[column("gross")])
+        );
+        assert!(!line[column("sku")].is_empty());
+    }
+}
+
+#[test]
+fn the_quote_written_to_a_file_is_the_same_every_time() {
+    let folder = std::env::temp_dir().join(format!("room-planner-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    let file = folder.join("quote.csv");
+    let file_text = file.to_str().expect("utf-8 path");
+    let run = room_planner(&["quote", "saves/kitchen.ron", "-o", file_text]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&file).expect("written");
+    assert_eq!(
+        written,
+        room_planner(&["quote", "saves/kitchen.ron"]).stdout
+    );
+    let bom = room_planner(&["quote", "saves/kitchen.ron", "--format", "bom-csv"]);
+    assert_eq!(bom.code, 0);
+    assert!(bom.stdout.starts_with("part,description,quantity\n"));
+    assert!(bom.stdout.lines().count() > 2);
+    std::fs::remove_dir_all(&folder).expect("cleanup");
+}
+
+#[test]
+fn quoting_the_problem_layout_still_works_but_warns() {
+    let run = room_planner(&["quote", "saves/problems.ron"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("constraint violation"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn format_rewrites_a_layout_in_canonical_form_without_changing_it() {
+    let folder = std::env::temp_dir().join(format!("room-planner-format-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    let copy = folder.join("showroom.ron");
+    let original = std::fs::read_to_string(root().join("saves/showroom.ron")).expect("shipped");
+    std::fs::write(&copy, &original).expect("copy");
+    let run = room_planner(&["format", copy.to_str().expect("utf-8 path")]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&copy).expect("still there"),
+        original
+    );
+    std::fs::remove_dir_all(&folder).expect("cleanup");
+}
+
+#[test]
+fn a_missing_layout_is_bad_input() {
+    let run = room_planner(&["check", "saves/no-such-layout.ron"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no-such-layout.ron: cannot read"),
+        "{}",
+        run.stderr
+    );
+}

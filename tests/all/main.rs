@@ -1,0 +1,12 @@
+//! Integration tests in one binary (each test binary links the whole crate): shipped catalogs
+//! and saves, the command line, broken inputs, and property tests.
+
+// Test code: a failed expectation is a failed test.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+mod broken_inputs;
+mod cli;
+mod properties;
+mod shipped_catalogs;
+mod shipped_saves;
+mod support;
