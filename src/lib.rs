@@ -1,8 +1,8 @@
 //! Room Planner: an offline room planner with configurable products, live pricing and quotes.
 //!
-//! `domain` is the pure core (no IO, no GUI); `storage` reads and writes files; `cli` is the
-//! headless command line built on both.
+//! The pure core (`domain`, `storage`) lives in the `room-planner-core` crate and is re-exported
+//! here; `cli` is the headless command line built on it.
 
 pub mod cli;
-pub mod domain;
-pub mod storage;
+
+pub use room_planner_core::{domain, storage};
