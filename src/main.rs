@@ -1,4 +1,5 @@
-//! The `room-planner` executable: parses the command line and hands over to `cli`.
+//! The `room-planner` executable: the planner window by default, headless subcommands for
+//! catalogs, checks, quotes and pictures.
 
 use clap::Parser;
 use std::process::ExitCode;

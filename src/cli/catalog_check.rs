@@ -1,6 +1,10 @@
 //! `room-planner catalog check`: validates catalog files and folders.
 
+use super::model_check::check_models;
 use super::{EXIT_BAD_INPUT, EXIT_OK};
+
+/// Where catalog model paths point: `assets/` in the working directory.
+const ASSETS_FOLDER: &str = "assets";
 use crate::domain::catalog::Catalog;
 use crate::storage::catalog::{catalog_files, load_catalog};
 use std::collections::BTreeMap;
@@ -42,7 +46,15 @@ pub(super) fn run(paths: &[PathBuf]) -> u8 {
                     continue;
                 }
                 ids.insert(catalog.id.to_string(), file.clone());
-                println!("{}", summary(file, &catalog));
+                let models = check_models(&catalog, Path::new(ASSETS_FOLDER));
+                for problem in &models.problems {
+                    eprintln!("{}: {problem}", file.display());
+                }
+                if !models.problems.is_empty() {
+                    failed = true;
+                    continue;
+                }
+                println!("{}", summary(file, &catalog, models.checked));
             }
             Err(error) => {
                 eprintln!("{error}");
@@ -53,7 +65,7 @@ pub(super) fn run(paths: &[PathBuf]) -> u8 {
     if failed { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
-fn summary(file: &Path, catalog: &Catalog) -> String {
+fn summary(file: &Path, catalog: &Catalog, models: usize) -> String {
     let options: usize = catalog.products.iter().map(|p| p.options.len()).sum();
     let rules: usize = catalog.products.iter().map(|p| p.rules.len()).sum();
     let configurable = catalog
@@ -62,7 +74,7 @@ fn summary(file: &Path, catalog: &Catalog) -> String {
         .filter(|p| !p.options.is_empty())
         .count();
     format!(
-        "{}: ok: catalog `{}` version {} ({}): {} products in {} categories, {} configurable, {} options, {} rules",
+        "{}: ok: catalog `{}` version {} ({}): {} products in {} categories, {} configurable, {} options, {} rules, {} glTF models",
         file.display(),
         catalog.id,
         catalog.version,
@@ -71,6 +83,7 @@ fn summary(file: &Path, catalog: &Catalog) -> String {
         catalog.categories().len(),
         configurable,
         options,
-        rules
+        rules,
+        models
     )
 }

@@ -6,7 +6,9 @@
 mod catalog_check;
 mod layout_check;
 mod layout_format;
+mod model_check;
 mod quote_export;
+mod render;
 mod workspace;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -20,12 +22,19 @@ pub const EXIT_VIOLATIONS: u8 = 1;
 pub const EXIT_BAD_INPUT: u8 = 2;
 
 /// Room Planner: plan rooms, configure products, price them and write quotes.
+///
+/// Without a command, opens the planner window on LAYOUT (the demo showroom if none).
 #[derive(Debug, Parser)]
-#[command(name = "room-planner", version, about, long_about = None)]
+#[command(name = "room-planner", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Arguments {
-    /// What to do.
+    /// What to do; none opens the planner window.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+    /// Layout file to open in the planner window.
+    pub layout: Option<PathBuf>,
+    /// Folder of catalog files.
+    #[arg(long, default_value = "catalogs")]
+    pub catalogs: PathBuf,
 }
 
 /// The subcommands.
@@ -51,6 +60,23 @@ pub enum Command {
         #[arg(required = true)]
         layouts: Vec<PathBuf>,
         /// Folder of catalog files the layouts' products come from.
+        #[arg(long, default_value = "catalogs")]
+        catalogs: PathBuf,
+    },
+    /// Render one picture of a layout to a PNG file, without a window.
+    Render {
+        /// The layout file (.ron).
+        layout: PathBuf,
+        /// The PNG file to write.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Perspective 3D view or top-down plan view.
+        #[arg(long, value_enum, default_value_t = RenderView::ThreeD)]
+        view: RenderView,
+        /// Image size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1600x900", value_parser = parse_size)]
+        size: (u32, u32),
+        /// Folder of catalog files the layout's products come from.
         #[arg(long, default_value = "catalogs")]
         catalogs: PathBuf,
     },
@@ -90,10 +116,52 @@ pub enum QuoteFormat {
     BomCsv,
 }
 
+/// Views `render` can draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderView {
+    /// Perspective view from above the rooms.
+    #[value(name = "3d")]
+    ThreeD,
+    /// Orthographic top-down plan with door swings and product outlines.
+    Plan,
+}
+
+/// Reads `1600x900`.
+fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let (width, height) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, e.g. 1600x900"))?;
+    let parse = |part: &str| {
+        part.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|pixels| (16..=8192).contains(pixels))
+            .ok_or_else(|| format!("`{part}` is not a size from 16 to 8192 pixels"))
+    };
+    Ok((parse(width)?, parse(height)?))
+}
+
 /// Runs a parsed command line and returns the exit code.
 #[must_use]
 pub fn run(arguments: Arguments) -> u8 {
-    match arguments.command {
+    let Some(command) = arguments.command else {
+        let options = crate::app::StartOptions {
+            layout: arguments.layout,
+            catalogs: arguments.catalogs,
+        };
+        return match crate::app::run_planner(&options) {
+            bevy::app::AppExit::Success => EXIT_OK,
+            bevy::app::AppExit::Error(code) => code.get(),
+        };
+    };
+    match command {
+        Command::Render {
+            layout,
+            output,
+            view,
+            size,
+            catalogs,
+        } => render::run(&layout, &output, view, size, &catalogs),
         Command::Catalog {
             command: CatalogCommand::Check { paths },
         } => catalog_check::run(&paths),

@@ -6,7 +6,9 @@
 
 mod broken_inputs;
 mod cli;
+mod planner;
 mod properties;
+mod render;
 mod shipped_catalogs;
 mod shipped_saves;
 mod support;

@@ -4,10 +4,15 @@
 pub mod catalog;
 pub mod configuration;
 pub mod constraints;
+pub mod edits;
 pub mod geometry;
+pub mod history;
 pub mod ids;
+pub(crate) mod layout_order;
 pub mod money;
 pub mod plan;
 pub mod pricing;
 pub mod quote;
+pub mod quote_live;
+pub mod snapping;
 pub mod units;

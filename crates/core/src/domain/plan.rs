@@ -44,6 +44,57 @@ impl Layout {
     pub fn wall(&self, id: &WallId) -> Option<&Wall> {
         self.walls.iter().find(|wall| &wall.id == id)
     }
+
+    /// The placed product with this id.
+    #[must_use]
+    pub fn product(&self, id: &ProductInstanceId) -> Option<&PlacedProduct> {
+        self.products.iter().find(|product| &product.id == id)
+    }
+
+    /// The opening with this id.
+    #[must_use]
+    pub fn opening(&self, id: &OpeningId) -> Option<&Opening> {
+        self.openings.iter().find(|opening| &opening.id == id)
+    }
+
+    /// True when a wall, opening or product already has this id.
+    #[must_use]
+    pub fn uses_id(&self, id: &str) -> bool {
+        self.walls.iter().any(|wall| wall.id.as_str() == id)
+            || self
+                .openings
+                .iter()
+                .any(|opening| opening.id.as_str() == id)
+            || self
+                .products
+                .iter()
+                .any(|product| product.id.as_str() == id)
+    }
+
+    /// A fresh product id `p-<n>`, unique among the ids of walls, openings and products: one
+    /// more than the largest `n` in use.
+    #[must_use]
+    pub fn next_product_id(&self) -> ProductInstanceId {
+        let ids = self
+            .walls
+            .iter()
+            .map(|wall| wall.id.as_str())
+            .chain(self.openings.iter().map(|opening| opening.id.as_str()))
+            .chain(self.products.iter().map(|product| product.id.as_str()));
+        let used: std::collections::BTreeSet<u64> = ids
+            .filter_map(|id| id.strip_prefix("p-"))
+            .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .filter_map(|digits| digits.parse::<u64>().ok())
+            .collect();
+        let next = match used.last() {
+            None => 1,
+            Some(largest) => largest.checked_add(1).unwrap_or_else(|| {
+                // Every number up to the largest cannot be in use: take the first gap.
+                (1..).find(|n| !used.contains(n)).unwrap_or(0)
+            }),
+        };
+        ProductInstanceId(format!("p-{next}"))
+    }
 }
 
 /// A catalog a layout depends on.
@@ -257,5 +308,37 @@ mod tests {
         assert_eq!(info.valid_until().to_string(), "2026-12-22");
         assert!(IsoDate::parse("2026-02-30").is_err());
         Ok(())
+    }
+
+    #[test]
+    fn the_next_product_id_follows_the_largest_number_in_use() {
+        let mut layout = Layout {
+            format_version: FORMAT_VERSION,
+            catalogs: Vec::new(),
+            walls: Vec::new(),
+            openings: Vec::new(),
+            products: Vec::new(),
+            customer: Customer::default(),
+            quote: QuoteInfo::default(),
+        };
+        assert_eq!(layout.next_product_id().as_str(), "p-1");
+        for id in ["p-sofa", "p-7", "p-3", "p-", "p-9x"] {
+            layout.products.push(PlacedProduct {
+                id: ProductInstanceId::from(id),
+                product: ProductId::from("sofa"),
+                options: Configuration::new(),
+                position: PointMm::new(0, 0),
+                rotation: 0.0,
+                elevation: None,
+                discount_percent: Decimal::ZERO,
+            });
+        }
+        assert_eq!(layout.next_product_id().as_str(), "p-8");
+        assert!(layout.uses_id("p-7") && !layout.uses_id("p-8"));
+        // Numbers too large to count up from are stepped over: the result is still unused.
+        layout.products[0].id = ProductInstanceId::from("p-99999999999999999999999");
+        assert!(!layout.uses_id(layout.next_product_id().as_str()));
+        layout.products[0].id = ProductInstanceId(format!("p-{}", u64::MAX));
+        assert_eq!(layout.next_product_id().as_str(), "p-1");
     }
 }

@@ -182,7 +182,8 @@ pub fn build_quote(
     }
 }
 
-fn price_line(
+/// Prices one line: `item` stands for `item.quantity` identical products.
+pub(crate) fn price_line(
     position: usize,
     item: &QuoteItem<'_>,
     quote_discount_percent: Decimal,
@@ -218,7 +219,8 @@ fn price_line(
     }
 }
 
-fn sum_lines(lines: &[QuoteLine]) -> QuoteTotals {
+/// Totals of the lines, with net and VAT per rate.
+pub(crate) fn sum_lines(lines: &[QuoteLine]) -> QuoteTotals {
     let mut groups: BTreeMap<Decimal, (Decimal, Decimal)> = BTreeMap::new();
     for line in lines {
         let group = groups.entry(line.vat_percent.normalize()).or_default();

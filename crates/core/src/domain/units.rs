@@ -81,5 +81,33 @@ impl fmt::Display for PointMm {
 /// Largest coordinate accepted anywhere in a plan: one kilometre from the origin.
 pub const MAX_COORDINATE_MM: i64 = 1_000_000;
 
+/// An angle in degrees brought into `[0, 360)`; non-finite angles come back unchanged.
+#[must_use]
+pub fn normalize_deg(angle_deg: f64) -> f64 {
+    let turned = angle_deg.rem_euclid(360.0);
+    // A tiny negative angle rounds up to a full turn; -0 becomes +0.
+    if turned >= 360.0 || turned == 0.0 {
+        0.0
+    } else {
+        turned
+    }
+}
+
 /// Largest single size (width, depth, height, thickness) accepted: twenty metres.
 pub const MAX_SIZE_MM: i64 = 20_000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn angles_come_into_one_turn() {
+        assert_eq!(normalize_deg(0.0), 0.0);
+        assert_eq!(normalize_deg(-0.0).to_bits(), 0.0_f64.to_bits());
+        assert_eq!(normalize_deg(360.0), 0.0);
+        assert_eq!(normalize_deg(-90.0), 270.0);
+        assert_eq!(normalize_deg(725.5), 5.5);
+        assert_eq!(normalize_deg(-1e-20), 0.0);
+        assert!(normalize_deg(f64::NAN).is_nan());
+    }
+}

@@ -6,6 +6,9 @@
 //! choices. It works by bounded backtracking over the options' finite domains.
 
 mod compiled;
+mod memo;
+
+pub use memo::{ResolveMemo, Resolved};
 
 use crate::domain::catalog::{OptionValue, Product};
 use crate::domain::ids::OptionId;

@@ -1,38 +1,43 @@
 //! Rule: the option choices of every product and opening satisfy the catalog's rules.
 
-use super::{ConstraintRule, PlanContext, Violation};
+use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation};
 use crate::domain::ids::ElementId;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
-    let products = context
-        .products
-        .iter()
-        .filter(|placement| !placement.configuration_conflicts.is_empty())
-        .map(|placement| Violation {
-            rule: ConstraintRule::ConfigurationValid,
-            elements: vec![ElementId::Product(placement.placed.id.clone())],
-            amount_mm: None,
-            message: format!(
-                "{} cannot be made as configured: {}",
-                placement.label(),
-                placement.configuration_conflicts.join("; ")
-            ),
-        });
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
+    let products = context.products.iter().filter_map(product_violation);
     let openings = context
+        .structure
         .openings
         .iter()
-        .filter(|placement| !placement.configuration_conflicts.is_empty())
-        .map(|placement| Violation {
-            rule: ConstraintRule::ConfigurationValid,
-            elements: vec![ElementId::Opening(placement.opening.id.clone())],
-            amount_mm: None,
-            message: format!(
-                "{} cannot be made as configured: {}",
-                placement.label(),
-                placement.configuration_conflicts.join("; ")
-            ),
-        });
+        .filter_map(opening_violation);
     products.chain(openings).collect()
+}
+
+/// The violation of a product whose explicit choices break catalog rules.
+pub(super) fn product_violation(placement: &ProductPlacement) -> Option<Violation> {
+    (!placement.configuration_conflicts.is_empty()).then(|| Violation {
+        rule: ConstraintRule::ConfigurationValid,
+        elements: vec![ElementId::Product(placement.id.clone())],
+        amount_mm: None,
+        message: message(&placement.label(), &placement.configuration_conflicts),
+    })
+}
+
+/// The violation of an opening whose explicit choices break catalog rules.
+pub(super) fn opening_violation(opening: &OpeningPlacement) -> Option<Violation> {
+    (!opening.configuration_conflicts.is_empty()).then(|| Violation {
+        rule: ConstraintRule::ConfigurationValid,
+        elements: vec![ElementId::Opening(opening.id.clone())],
+        amount_mm: None,
+        message: message(&opening.label(), &opening.configuration_conflicts),
+    })
+}
+
+fn message(label: &str, conflicts: &[String]) -> String {
+    format!(
+        "{label} cannot be made as configured: {}",
+        conflicts.join("; ")
+    )
 }
 
 #[cfg(test)]

@@ -1,39 +1,49 @@
 //! Rule: nothing stands where a door leaf swings.
 
-use super::{ConstraintRule, PlanContext, Violation, whole_mm};
+use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::ids::ElementId;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+use super::spatial::bounds_of;
+
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
-    for door in &context.openings {
+    for door in &context.structure.openings {
         let Some(zone) = &door.swing_zone else {
             continue;
         };
-        let leaf_top = door.sill_mm + door.height_mm;
-        for placement in &context.products {
-            if placement.bottom_mm >= leaf_top {
-                continue;
-            }
-            if let Some(depth) = convex_overlap_depth(zone, &placement.footprint.corners()) {
-                violations.push(Violation {
-                    rule: ConstraintRule::DoorSwingClear,
-                    elements: vec![
-                        ElementId::Product(placement.placed.id.clone()),
-                        ElementId::Opening(door.opening.id.clone()),
-                    ],
-                    amount_mm: Some(whole_mm(depth)),
-                    message: format!(
-                        "{} blocks the swing of {} by {} mm",
-                        placement.label(),
-                        door.label(),
-                        whole_mm(depth)
-                    ),
-                });
-            }
+        for position in context.products_touching(&bounds_of(zone)) {
+            violations.extend(door_product(door, &context.products[position]));
         }
     }
     violations
+}
+
+/// The violation of a product standing in a door's swing (none for windows or a clear swing).
+pub(super) fn door_product(
+    door: &OpeningPlacement,
+    placement: &ProductPlacement,
+) -> Option<Violation> {
+    let zone = door.swing_zone.as_ref()?;
+    let leaf_top = door.sill_mm + door.height_mm;
+    if placement.bottom_mm >= leaf_top {
+        return None;
+    }
+    let depth = convex_overlap_depth(zone, &placement.footprint.corners())?;
+    Some(Violation {
+        rule: ConstraintRule::DoorSwingClear,
+        elements: vec![
+            ElementId::Product(placement.id.clone()),
+            ElementId::Opening(door.id.clone()),
+        ],
+        amount_mm: Some(whole_mm(depth)),
+        message: format!(
+            "{} blocks the swing of {} by {} mm",
+            placement.label(),
+            door.label(),
+            whole_mm(depth)
+        ),
+    })
 }
 
 #[cfg(test)]

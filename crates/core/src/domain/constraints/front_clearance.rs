@@ -1,83 +1,101 @@
 //! Rule: the access space a product needs in front (to open doors and drawers, to sit) is free
 //! of walls and of other products at the same height.
 
+use super::spatial::bounds_of;
+use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::{Coord, convex_overlap_depth, dot};
 use crate::domain::ids::ElementId;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
-    for owner in &context.products {
-        let front = owner.product.clearance.front.as_f64();
-        if front <= 0.0 {
+    for (owner_position, owner) in context.products.iter().enumerate() {
+        let Some(zone) = owner.front_zone() else {
             continue;
-        }
-        let zone = owner.footprint.front_zone(front).corners();
-        for other in &context.products {
-            if std::ptr::eq(owner, other) || !owner.overlaps_vertically(other) {
+        };
+        for other_position in context.products_touching(&bounds_of(&zone.corners())) {
+            if other_position == owner_position {
                 continue;
             }
-            let corners = other.footprint.corners();
-            if convex_overlap_depth(&zone, &corners).is_some() {
-                let depth = shortfall(owner, &corners);
-                violations.push(Violation {
-                    rule: ConstraintRule::FrontClearance,
-                    elements: vec![
-                        ElementId::Product(owner.placed.id.clone()),
-                        ElementId::Product(other.placed.id.clone()),
-                    ],
-                    amount_mm: Some(whole_mm(depth)),
-                    message: format!(
-                        "{} stands {} mm into the {} mm access space in front of {}",
-                        other.label(),
-                        whole_mm(depth),
-                        owner.product.clearance.front.0,
-                        owner.label()
-                    ),
-                });
-            }
+            violations.extend(product_violation(owner, &context.products[other_position]));
         }
-        let mut deepest_wall: Option<(usize, f64)> = None;
-        for (wall, solid) in &context.wall_solids {
-            if convex_overlap_depth(&zone, solid).is_none() {
-                continue;
-            }
-            let depth = shortfall(owner, solid);
-            if deepest_wall.is_none_or(|(_, deepest)| depth > deepest) {
-                deepest_wall = Some((*wall, depth));
-            }
-        }
-        if let Some((wall, depth)) = deepest_wall {
-            let wall_id = &context.layout.walls[wall].id;
-            violations.push(Violation {
-                rule: ConstraintRule::FrontClearance,
-                elements: vec![
-                    ElementId::Product(owner.placed.id.clone()),
-                    ElementId::Wall(wall_id.clone()),
-                ],
-                amount_mm: Some(whole_mm(depth)),
-                message: format!(
-                    "wall {wall_id} stands {} mm into the {} mm access space in front of {}",
-                    whole_mm(depth),
-                    owner.product.clearance.front.0,
-                    owner.label()
-                ),
-            });
-        }
+        violations.extend(wall_violation(&context.structure, owner));
     }
     violations
 }
 
+/// The violation of `other` standing in the access space in front of `owner` (two different
+/// products).
+pub(super) fn product_violation(
+    owner: &ProductPlacement,
+    other: &ProductPlacement,
+) -> Option<Violation> {
+    let zone = owner.front_zone()?.corners();
+    if !owner.overlaps_vertically(other) {
+        return None;
+    }
+    let corners = other.footprint.corners();
+    convex_overlap_depth(&zone, &corners)?;
+    let depth = shortfall(owner, &corners);
+    Some(Violation {
+        rule: ConstraintRule::FrontClearance,
+        elements: vec![
+            ElementId::Product(owner.id.clone()),
+            ElementId::Product(other.id.clone()),
+        ],
+        amount_mm: Some(whole_mm(depth)),
+        message: format!(
+            "{} stands {} mm into the {} mm access space in front of {}",
+            other.label(),
+            whole_mm(depth),
+            owner.front_clearance.0,
+            owner.label()
+        ),
+    })
+}
+
+/// The violation of the wall reaching deepest into the access space in front of `owner`.
+pub(super) fn wall_violation(structure: &Structure, owner: &ProductPlacement) -> Option<Violation> {
+    let zone = owner.front_zone()?.corners();
+    let mut deepest_wall: Option<(usize, f64)> = None;
+    for solid_index in structure.solids_touching(&bounds_of(&zone)) {
+        let (wall, solid) = &structure.wall_solids[solid_index];
+        if convex_overlap_depth(&zone, solid).is_none() {
+            continue;
+        }
+        let depth = shortfall(owner, solid);
+        if deepest_wall.is_none_or(|(_, deepest)| depth > deepest) {
+            deepest_wall = Some((*wall, depth));
+        }
+    }
+    let (wall, depth) = deepest_wall?;
+    let wall_id = &structure.wall_ids[wall];
+    Some(Violation {
+        rule: ConstraintRule::FrontClearance,
+        elements: vec![
+            ElementId::Product(owner.id.clone()),
+            ElementId::Wall(wall_id.clone()),
+        ],
+        amount_mm: Some(whole_mm(depth)),
+        message: format!(
+            "wall {wall_id} stands {} mm into the {} mm access space in front of {}",
+            whole_mm(depth),
+            owner.front_clearance.0,
+            owner.label()
+        ),
+    })
+}
+
 /// How much of the owner's access depth an obstacle inside its zone takes away: the access
 /// depth less the free distance from the owner's front to the obstacle's nearest point.
-fn shortfall(owner: &ProductPlacement<'_>, obstacle: &[Coord<f64>]) -> f64 {
+fn shortfall(owner: &ProductPlacement, obstacle: &[Coord<f64>]) -> f64 {
     let front_edge =
         dot(owner.footprint.centre, owner.footprint.across) + owner.footprint.half_depth;
     let nearest = obstacle
         .iter()
         .map(|corner| dot(*corner, owner.footprint.across))
         .fold(f64::INFINITY, f64::min);
-    owner.product.clearance.front.as_f64() - (nearest - front_edge).max(0.0)
+    owner.front_clearance.as_f64() - (nearest - front_edge).max(0.0)
 }
 
 #[cfg(test)]

@@ -1,38 +1,43 @@
 //! Rule: a product's top stays under the height of the room it stands in.
 
-use super::{ConstraintRule, PlanContext, Violation, whole_mm};
+use super::structure::Structure;
+use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::ids::ElementId;
 use geo::{Contains, Point};
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
-    let rooms: Vec<(geo::Polygon<f64>, f64)> = context
-        .rooms
-        .iter()
-        .map(|room| (room.polygon(), room.ceiling_height))
-        .collect();
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     context
         .products
         .iter()
-        .filter_map(|placement| {
-            let centre = Point::from(placement.footprint.centre);
-            let (_, ceiling) = rooms
-                .iter()
-                .find(|(outline, _)| outline.contains(&centre))?;
-            let excess = placement.top_mm - ceiling;
-            (excess > TOUCH_TOLERANCE_MM).then(|| Violation {
-                rule: ConstraintRule::HeightFits,
-                elements: vec![ElementId::Product(placement.placed.id.clone())],
-                amount_mm: Some(whole_mm(excess)),
-                message: format!(
-                    "{} is {} mm too tall for the {} mm room height",
-                    placement.label(),
-                    whole_mm(excess),
-                    ceiling.round()
-                ),
-            })
-        })
+        .filter_map(|placement| product_violation(&context.structure, placement))
         .collect()
+}
+
+/// The violation of a product taller than the first room (largest first) its centre stands in.
+pub(super) fn product_violation(
+    structure: &Structure,
+    placement: &ProductPlacement,
+) -> Option<Violation> {
+    let centre = placement.footprint.centre;
+    let room = structure.rooms_around(centre).into_iter().find(|index| {
+        structure
+            .room_outline(*index)
+            .is_some_and(|outline| outline.contains(&Point::from(centre)))
+    })?;
+    let ceiling = structure.rooms[room].ceiling_height;
+    let excess = placement.top_mm - ceiling;
+    (excess > TOUCH_TOLERANCE_MM).then(|| Violation {
+        rule: ConstraintRule::HeightFits,
+        elements: vec![ElementId::Product(placement.id.clone())],
+        amount_mm: Some(whole_mm(excess)),
+        message: format!(
+            "{} is {} mm too tall for the {} mm room height",
+            placement.label(),
+            whole_mm(excess),
+            ceiling.round()
+        ),
+    })
 }
 
 #[cfg(test)]

@@ -1,50 +1,75 @@
 //! Rule: every floor and wall product stands inside a room formed by the walls.
 
-use super::{ConstraintRule, PlanContext, Violation, whole_mm};
-use crate::domain::geometry::TOUCH_TOLERANCE_MM;
+use super::structure::Structure;
+use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use crate::domain::geometry::{TOUCH_TOLERANCE_MM, length};
 use crate::domain::ids::ElementId;
 use geo::{BooleanOps, CoordsIter, Distance, Euclidean, Point};
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
-    let rooms: Vec<geo::Polygon<f64>> = context.rooms.iter().map(|room| room.polygon()).collect();
+/// Rooms whose bounding box lies this much further away than the best room found so far cannot
+/// be nearer; the margin absorbs rounding in the distances.
+const SEARCH_MARGIN_MM: f64 = 1.0;
+
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     context
         .products
         .iter()
-        .filter_map(|placement| {
-            let footprint = placement.footprint.polygon();
-            let outside_by = rooms
-                .iter()
-                .map(|room| distance_outside(&footprint, room))
-                .fold(f64::INFINITY, f64::min);
-            if outside_by <= TOUCH_TOLERANCE_MM {
-                return None;
-            }
-            let (amount_mm, message) = if outside_by.is_finite() {
-                (
-                    Some(whole_mm(outside_by)),
-                    format!(
-                        "{} sticks out of the room by {} mm",
-                        placement.label(),
-                        whole_mm(outside_by)
-                    ),
-                )
-            } else {
-                (
-                    None,
-                    format!(
-                        "{} is not in a room: the walls enclose no room",
-                        placement.label()
-                    ),
-                )
-            };
-            Some(Violation {
-                rule: ConstraintRule::InsideRoom,
-                elements: vec![ElementId::Product(placement.placed.id.clone())],
-                amount_mm,
-                message,
-            })
-        })
+        .filter_map(|placement| product_violation(&context.structure, placement))
         .collect()
+}
+
+/// The violation of a product not (wholly) inside any room.
+pub(super) fn product_violation(
+    structure: &Structure,
+    placement: &ProductPlacement,
+) -> Option<Violation> {
+    let outside_by = distance_outside_rooms(structure, placement);
+    if outside_by <= TOUCH_TOLERANCE_MM {
+        return None;
+    }
+    let (amount_mm, message) = if outside_by.is_finite() {
+        (
+            Some(whole_mm(outside_by)),
+            format!(
+                "{} sticks out of the room by {} mm",
+                placement.label(),
+                whole_mm(outside_by)
+            ),
+        )
+    } else {
+        (
+            None,
+            format!(
+                "{} is not in a room: the walls enclose no room",
+                placement.label()
+            ),
+        )
+    };
+    Some(Violation {
+        rule: ConstraintRule::InsideRoom,
+        elements: vec![ElementId::Product(placement.id.clone())],
+        amount_mm,
+        message,
+    })
+}
+
+/// The least, over all rooms, of how far the footprint reaches out of the room (infinite when
+/// there is no room). Rooms are visited nearest first: a room whose bounding box is further
+/// from the centre than the footprint's reach plus the best value so far cannot do better, as
+/// the footprint then lies wholly outside it and every corner is at least that far from it.
+fn distance_outside_rooms(structure: &Structure, placement: &ProductPlacement) -> f64 {
+    let footprint = placement.footprint.polygon();
+    let reach = length(placement.footprint.corners()[0] - placement.footprint.centre);
+    let mut best = f64::INFINITY;
+    for (room, box_distance) in structure.rooms_by_distance(placement.footprint.centre) {
+        if box_distance - reach > best + SEARCH_MARGIN_MM {
+            break;
+        }
+        if let Some(outline) = structure.room_outline(room) {
+            best = best.min(distance_outside(&footprint, outline));
+        }
+    }
+    best
 }
 
 /// How far the furthest part of `footprint` lies outside `room` (0 when inside).

@@ -1,5 +1,8 @@
 //! Placement constraints: pure checks over a layout and its catalogs, one rule per file.
 //! Violations are data: the rule, the elements involved, the measured amount and a message.
+//!
+//! Each rule measures one element or one pair at a time; the batch check ([`check_layout`])
+//! and the incremental [`LiveChecker`] run the same measurements, so they always agree.
 
 mod configuration_valid;
 mod context;
@@ -7,13 +10,21 @@ mod door_swing_clear;
 mod front_clearance;
 mod height_fits;
 mod inside_room;
+pub mod live;
 mod opening_fits_wall;
 mod openings_apart;
+mod placement;
 mod product_overlap;
+mod spatial;
+mod structure;
 mod wall_mounted_on_wall;
 mod wall_overlap;
 
-pub use context::{OpeningPlacement, PlanContext, ProductPlacement};
+pub use context::PlanContext;
+pub use live::LiveChecker;
+pub use placement::{OpeningPlacement, ProductPlacement, place_product};
+pub use spatial::{Bounds, bounds_of, grown};
+pub use structure::Structure;
 
 use crate::domain::catalog::CatalogSet;
 use crate::domain::ids::ElementId;
@@ -123,7 +134,7 @@ pub fn check_layout(layout: &Layout, catalogs: &CatalogSet) -> Vec<Violation> {
 
 /// Every violation for an already built context.
 #[must_use]
-pub fn check_context(context: &PlanContext<'_>) -> Vec<Violation> {
+pub fn check_context(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
     violations.extend(configuration_valid::check(context));
     violations.extend(inside_room::check(context));

@@ -1,17 +1,23 @@
 //! Rule: a door or window lies within its wall: clear of corners and joined walls along the
 //! length, and under the wall's height.
 
+use super::structure::Structure;
 use super::{ConstraintRule, OpeningPlacement, PlanContext, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::ids::ElementId;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
+    structure_violations(&context.structure)
+}
+
+/// Every opening that runs past its wall's usable length or above its top.
+pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
     let mut violations = Vec::new();
-    for placement in &context.openings {
-        let wall = &context.walls[placement.wall];
-        let wall_id = &context.layout.walls[placement.wall].id;
+    for placement in &structure.openings {
+        let wall = &structure.walls[placement.wall];
+        let wall_id = &structure.wall_ids[placement.wall];
         let elements = vec![
-            ElementId::Opening(placement.opening.id.clone()),
+            ElementId::Opening(placement.id.clone()),
             ElementId::Wall(wall_id.clone()),
         ];
         let outside_by = outside_usable_length(placement, wall);
@@ -46,7 +52,7 @@ pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
 
 /// How far the opening reaches into a corner, a joined wall or past the wall's ends.
 fn outside_usable_length(
-    placement: &OpeningPlacement<'_>,
+    placement: &OpeningPlacement,
     wall: &crate::domain::geometry::walls::WallGeometry,
 ) -> f64 {
     let mut worst = (wall.start_extension - placement.from_mm)

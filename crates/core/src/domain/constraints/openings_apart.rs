@@ -1,13 +1,19 @@
 //! Rule: doors and windows on the same wall do not overlap.
 
+use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::ids::ElementId;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
+    structure_violations(&context.structure)
+}
+
+/// Every pair of openings overlapping on one wall.
+pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
     let mut violations = Vec::new();
-    for (index, first) in context.openings.iter().enumerate() {
-        for second in context.openings.iter().skip(index + 1) {
+    for (index, first) in structure.openings.iter().enumerate() {
+        for second in structure.openings.iter().skip(index + 1) {
             if first.wall != second.wall {
                 continue;
             }
@@ -16,8 +22,8 @@ pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
                 violations.push(Violation {
                     rule: ConstraintRule::OpeningsApart,
                     elements: vec![
-                        ElementId::Opening(first.opening.id.clone()),
-                        ElementId::Opening(second.opening.id.clone()),
+                        ElementId::Opening(first.id.clone()),
+                        ElementId::Opening(second.id.clone()),
                     ],
                     amount_mm: Some(whole_mm(overlap)),
                     message: format!(

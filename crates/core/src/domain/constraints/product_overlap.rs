@@ -5,56 +5,29 @@ use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::ids::ElementId;
-use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{AABB, RTree};
 
-type Indexed = GeomWithData<Rectangle<[f64; 2]>, usize>;
-
-/// Axis-aligned bounds of a placement's footprint, for the spatial index.
-fn bounds(placement: &ProductPlacement<'_>) -> Rectangle<[f64; 2]> {
-    let corners = placement.footprint.corners();
-    let (mut low, mut high) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-    for corner in corners {
-        low = [low[0].min(corner.x), low[1].min(corner.y)];
-        high = [high[0].max(corner.x), high[1].max(corner.y)];
-    }
-    Rectangle::from_corners(low, high)
-}
-
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
-    let index = RTree::bulk_load(
-        context
-            .products
-            .iter()
-            .enumerate()
-            .map(|(position, placement)| Indexed::new(bounds(placement), position))
-            .collect(),
-    );
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
-    for (first_index, first) in context.products.iter().enumerate() {
-        let envelope: AABB<[f64; 2]> = rstar::RTreeObject::envelope(&bounds(first));
-        for candidate in index.locate_in_envelope_intersecting(&envelope) {
-            let second_index = candidate.data;
-            if second_index <= first_index {
+    for (first_position, first) in context.products.iter().enumerate() {
+        for second_position in context.products_touching(&first.bounds()) {
+            if second_position <= first_position {
                 continue;
             }
-            let second = &context.products[second_index];
-            if let Some(violation) = pair_violation(first, second) {
-                violations.push(violation);
-            }
+            violations.extend(pair_violation(first, &context.products[second_position]));
         }
     }
     violations
 }
 
-fn pair_violation(
-    first: &ProductPlacement<'_>,
-    second: &ProductPlacement<'_>,
+/// The violation of two overlapping products; `first` is the one placed earlier in the layout.
+pub(super) fn pair_violation(
+    first: &ProductPlacement,
+    second: &ProductPlacement,
 ) -> Option<Violation> {
     let depth = convex_overlap_depth(&first.footprint.corners(), &second.footprint.corners())?;
     let elements = vec![
-        ElementId::Product(first.placed.id.clone()),
-        ElementId::Product(second.placed.id.clone()),
+        ElementId::Product(first.id.clone()),
+        ElementId::Product(second.id.clone()),
     ];
     if first.overlaps_vertically(second) {
         return Some(Violation {
@@ -74,7 +47,7 @@ fn pair_violation(
     } else {
         (second, first)
     };
-    if upper.product.kind == ProductKind::WallMounted || lower.product.stackable {
+    if upper.kind == ProductKind::WallMounted || lower.stackable {
         return None;
     }
     Some(Violation {

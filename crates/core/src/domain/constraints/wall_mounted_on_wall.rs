@@ -1,5 +1,6 @@
 //! Rule: a wall-mounted product hangs flat against a wall, facing away from it.
 
+use super::structure::Structure;
 use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
@@ -12,78 +13,87 @@ const MOUNT_TOLERANCE_MM: f64 = 10.0;
 /// Smallest cosine between the product's front and the wall's normal (about 1°).
 const PARALLEL_COSINE: f64 = 0.9998;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     context
         .products
         .iter()
-        .filter(|placement| placement.product.kind == ProductKind::WallMounted)
-        .filter_map(|placement| {
-            let (wall, gap) = context
-                .walls
-                .iter()
-                .enumerate()
-                .filter_map(|(index, wall)| gap_to_wall(placement, wall).map(|gap| (index, gap)))
-                .fold((None, f64::INFINITY), |best, (index, gap)| {
-                    if gap < best.1 {
-                        (Some(index), gap)
-                    } else {
-                        best
-                    }
-                });
-            if gap <= MOUNT_TOLERANCE_MM {
-                let opening = wall.and_then(|wall| opening_behind(context, placement, wall))?;
-                return Some(Violation {
-                    rule: ConstraintRule::WallMountedOnWall,
-                    elements: vec![
-                        ElementId::Product(placement.placed.id.clone()),
-                        ElementId::Opening(opening.opening.id.clone()),
-                    ],
-                    amount_mm: None,
-                    message: format!(
-                        "{} hangs in front of {}, where there is no wall behind it",
-                        placement.label(),
-                        opening.label()
-                    ),
-                });
-            }
-            let (amount_mm, message) = if gap.is_finite() {
-                (
-                    Some(whole_mm(gap)),
-                    format!(
-                        "{} hangs {} mm away from the wall",
-                        placement.label(),
-                        whole_mm(gap)
-                    ),
-                )
-            } else {
-                (
-                    None,
-                    format!("{} is not backed onto any wall", placement.label()),
-                )
-            };
-            Some(Violation {
-                rule: ConstraintRule::WallMountedOnWall,
-                elements: vec![ElementId::Product(placement.placed.id.clone())],
-                amount_mm,
-                message,
-            })
-        })
+        .filter_map(|placement| product_violation(&context.structure, placement))
         .collect()
 }
 
+/// The violation of a wall-mounted product that does not hang flat on a wall, or hangs over
+/// an opening (none for other kinds of product).
+pub(super) fn product_violation(
+    structure: &Structure,
+    placement: &ProductPlacement,
+) -> Option<Violation> {
+    if placement.kind != ProductKind::WallMounted {
+        return None;
+    }
+    let (wall, gap) = structure
+        .walls
+        .iter()
+        .enumerate()
+        .filter_map(|(index, wall)| gap_to_wall(placement, wall).map(|gap| (index, gap)))
+        .fold((None, f64::INFINITY), |best, (index, gap)| {
+            if gap < best.1 {
+                (Some(index), gap)
+            } else {
+                best
+            }
+        });
+    if gap <= MOUNT_TOLERANCE_MM {
+        let opening = wall.and_then(|wall| opening_behind(structure, placement, wall))?;
+        return Some(Violation {
+            rule: ConstraintRule::WallMountedOnWall,
+            elements: vec![
+                ElementId::Product(placement.id.clone()),
+                ElementId::Opening(opening.id.clone()),
+            ],
+            amount_mm: None,
+            message: format!(
+                "{} hangs in front of {}, where there is no wall behind it",
+                placement.label(),
+                opening.label()
+            ),
+        });
+    }
+    let (amount_mm, message) = if gap.is_finite() {
+        (
+            Some(whole_mm(gap)),
+            format!(
+                "{} hangs {} mm away from the wall",
+                placement.label(),
+                whole_mm(gap)
+            ),
+        )
+    } else {
+        (
+            None,
+            format!("{} is not backed onto any wall", placement.label()),
+        )
+    };
+    Some(Violation {
+        rule: ConstraintRule::WallMountedOnWall,
+        elements: vec![ElementId::Product(placement.id.clone())],
+        amount_mm,
+        message,
+    })
+}
+
 /// A door or window in `wall` that the product's back covers at the product's height.
-fn opening_behind<'c>(
-    context: &'c PlanContext<'_>,
-    placement: &ProductPlacement<'_>,
+fn opening_behind<'s>(
+    structure: &'s Structure,
+    placement: &ProductPlacement,
     wall: usize,
-) -> Option<&'c OpeningPlacement<'c>> {
-    let geometry = &context.walls[wall];
+) -> Option<&'s OpeningPlacement> {
+    let geometry = &structure.walls[wall];
     let offsets = placement
         .footprint
         .back_edge()
         .map(|corner| geometry.offset_of(corner));
     let (from, to) = (offsets[0].min(offsets[1]), offsets[0].max(offsets[1]));
-    context.openings.iter().find(|opening| {
+    structure.openings.iter().find(|opening| {
         let top = opening.sill_mm + opening.height_mm;
         opening.wall == wall
             && opening.from_mm < to - TOUCH_TOLERANCE_MM
@@ -95,7 +105,7 @@ fn opening_behind<'c>(
 
 /// The gap between the product's back and this wall's face, when the product faces away from
 /// the wall, parallel to it, and within its length.
-fn gap_to_wall(placement: &ProductPlacement<'_>, wall: &WallGeometry) -> Option<f64> {
+fn gap_to_wall(placement: &ProductPlacement, wall: &WallGeometry) -> Option<f64> {
     let side = wall.side_distance(placement.footprint.centre).signum();
     let facing = dot(placement.footprint.across, wall.left * side);
     if facing < PARALLEL_COSINE {

@@ -1,30 +1,44 @@
 //! Rule: products do not stand in walls (doorways excepted).
 
-use super::{ConstraintRule, PlanContext, Violation, whole_mm};
+use super::structure::Structure;
+use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::ids::ElementId;
 use std::collections::BTreeMap;
 
-pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
-    let mut violations = Vec::new();
-    for placement in &context.products {
-        let corners = placement.footprint.corners();
-        let mut deepest_per_wall: BTreeMap<usize, f64> = BTreeMap::new();
-        for (wall, solid) in &context.wall_solids {
-            if placement.bottom_mm >= context.walls[*wall].height {
-                continue;
-            }
-            if let Some(depth) = convex_overlap_depth(&corners, solid) {
-                let deepest = deepest_per_wall.entry(*wall).or_insert(0.0);
-                *deepest = deepest.max(depth);
-            }
+pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
+    context
+        .products
+        .iter()
+        .flat_map(|placement| product_violations(&context.structure, placement))
+        .collect()
+}
+
+/// One violation per wall the product reaches into, measured at the deepest point.
+pub(super) fn product_violations(
+    structure: &Structure,
+    placement: &ProductPlacement,
+) -> Vec<Violation> {
+    let corners = placement.footprint.corners();
+    let mut deepest_per_wall: BTreeMap<usize, f64> = BTreeMap::new();
+    for solid_index in structure.solids_touching(&placement.bounds()) {
+        let (wall, solid) = &structure.wall_solids[solid_index];
+        if placement.bottom_mm >= structure.walls[*wall].height {
+            continue;
         }
-        for (wall, depth) in deepest_per_wall {
-            let wall_id = &context.layout.walls[wall].id;
-            violations.push(Violation {
+        if let Some(depth) = convex_overlap_depth(&corners, solid) {
+            let deepest = deepest_per_wall.entry(*wall).or_insert(0.0);
+            *deepest = deepest.max(depth);
+        }
+    }
+    deepest_per_wall
+        .into_iter()
+        .map(|(wall, depth)| {
+            let wall_id = &structure.wall_ids[wall];
+            Violation {
                 rule: ConstraintRule::WallOverlap,
                 elements: vec![
-                    ElementId::Product(placement.placed.id.clone()),
+                    ElementId::Product(placement.id.clone()),
                     ElementId::Wall(wall_id.clone()),
                 ],
                 amount_mm: Some(whole_mm(depth)),
@@ -33,10 +47,9 @@ pub(super) fn check(context: &PlanContext<'_>) -> Vec<Violation> {
                     placement.label(),
                     whole_mm(depth)
                 ),
-            });
-        }
-    }
-    violations
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! Walls are split where another wall ends on them, dangling walls are pruned, and every
 //! bounded face of the resulting plane graph is a room (traced with its interior on the left).
 
-use super::walls::JOIN_TOLERANCE_MM;
+use super::walls::{JOIN_TOLERANCE_MM, nearby_walls};
 use super::{Coord, coord, distance_to_segment, length};
 use crate::domain::plan::Wall;
 use geo::Area;
@@ -39,10 +39,11 @@ type Node = (i64, i64);
 #[must_use]
 pub fn detect_rooms(walls: &[Wall]) -> Vec<Room> {
     let mut edges: BTreeMap<(Node, Node), usize> = BTreeMap::new();
+    let near = nearby_walls(walls);
     for (index, wall) in walls.iter().enumerate() {
         let (start, end) = (coord(wall.start), coord(wall.end));
         let mut cuts: Vec<(f64, Node)> = vec![(0.0, node_of(wall.start)), (1.0, node_of(wall.end))];
-        for other in walls {
+        for other in near[index].iter().map(|other| &walls[*other]) {
             for point in [other.start, other.end] {
                 let at = coord(point);
                 let wall_length = length(end - start);

@@ -2,6 +2,8 @@
 
 use super::{Coord, coord, distance_to_segment, dot, left_normal, length};
 use crate::domain::plan::Wall;
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
 
 /// Wall ends closer than this are joined (millimetres).
 pub const JOIN_TOLERANCE_MM: f64 = 1.0;
@@ -92,8 +94,9 @@ pub fn wall_geometries(walls: &[Wall]) -> Vec<WallGeometry> {
             }
         })
         .collect();
+    let near = nearby_walls(walls);
     for index in 0..geometries.len() {
-        for other in 0..geometries.len() {
+        for &other in &near[index] {
             if index == other {
                 continue;
             }
@@ -135,6 +138,42 @@ pub fn wall_geometries(walls: &[Wall]) -> Vec<WallGeometry> {
     geometries
 }
 
+/// For each wall, the walls (itself included) whose centre lines come near enough to join it,
+/// in ascending order: walls further apart than the join tolerance cannot meet, so corner and
+/// T-junction searches look only at these instead of at every wall.
+#[must_use]
+pub fn nearby_walls(walls: &[Wall]) -> Vec<Vec<usize>> {
+    let reach = JOIN_TOLERANCE_MM;
+    let boxes: Vec<AABB<[f64; 2]>> = walls
+        .iter()
+        .map(|wall| {
+            let (a, b) = (coord(wall.start), coord(wall.end));
+            AABB::from_corners(
+                [a.x.min(b.x) - reach, a.y.min(b.y) - reach],
+                [a.x.max(b.x) + reach, a.y.max(b.y) + reach],
+            )
+        })
+        .collect();
+    let index = RTree::bulk_load(
+        boxes
+            .iter()
+            .enumerate()
+            .map(|(position, bounds)| GeomWithData::new(Rectangle::from_aabb(*bounds), position))
+            .collect(),
+    );
+    boxes
+        .iter()
+        .map(|bounds| {
+            let mut found: Vec<usize> = index
+                .locate_in_envelope_intersecting(bounds)
+                .map(|entry| entry.data)
+                .collect();
+            found.sort_unstable();
+            found
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +212,18 @@ mod tests {
         let geometry = wall_geometries(&walls);
         assert_eq!(geometry[0].occupied, vec![(2450.0, 2550.0)]);
         assert_eq!(geometry[0].start_extension, 0.0);
+    }
+
+    #[test]
+    fn only_walls_within_the_join_tolerance_count_as_near() {
+        let walls = [
+            wall("a", (0, 0), (4000, 0), 100),
+            wall("b", (4000, 0), (4000, 3000), 100),
+            wall("far", (9000, 9000), (9500, 9000), 100),
+            wall("t", (2000, 1), (2000, 2000), 100),
+        ];
+        let near = nearby_walls(&walls);
+        assert_eq!(near[0], vec![0, 1, 3]);
+        assert_eq!(near[2], vec![2]);
     }
 }

@@ -1,0 +1,75 @@
+//! Why an edit is refused. A refused edit leaves the layout untouched.
+
+use crate::domain::catalog::OptionValue;
+use crate::domain::ids::{OpeningId, OptionId, ProductId, ProductInstanceId};
+use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
+use rust_decimal::Decimal;
+use thiserror::Error;
+
+/// Why an edit cannot be applied.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum EditError {
+    /// No placed product has this id.
+    #[error("there is no product `{0}` in the layout")]
+    UnknownProduct(ProductInstanceId),
+    /// No opening has this id.
+    #[error("there is no door or window `{0}` in the layout")]
+    UnknownOpening(OpeningId),
+    /// A wall, opening or product already has this id.
+    #[error("id `{0}` is already used in the layout")]
+    DuplicateId(String),
+    /// The id is not usable in a save file.
+    #[error("`{0}` is not a valid id: use 1 to 64 letters, digits, `-`, `_` or `.`")]
+    InvalidId(String),
+    /// No loaded catalog has this product.
+    #[error("product `{0}` is in none of the loaded catalogs")]
+    UnknownCatalogProduct(ProductId),
+    /// Doors and windows are set into walls as openings, not placed as products.
+    #[error("`{0}` is a door or window: it is set into a wall, not placed in the room")]
+    OpeningProduct(ProductId),
+    /// The catalog product has no such option.
+    #[error("product `{product}` has no option `{option}`")]
+    UnknownOption {
+        /// The catalog product.
+        product: ProductId,
+        /// The option asked for.
+        option: OptionId,
+    },
+    /// The value is not in the option's domain.
+    #[error("`{value}` is not a value of option `{option}` of `{product}`")]
+    ValueNotAllowed {
+        /// The catalog product.
+        product: ProductId,
+        /// The option.
+        option: OptionId,
+        /// The value given.
+        value: OptionValue,
+    },
+    /// The choices could not be completed into a product that can be made.
+    #[error("{}", messages.join("; "))]
+    Conflict {
+        /// Messages of the catalog rules that forbid the combination.
+        messages: Vec<String>,
+    },
+    /// The product's options have too many combinations to check.
+    #[error("the options of `{0}` have too many combinations to check")]
+    TooComplex(ProductId),
+    /// A point too far from the origin.
+    #[error("position {0} is further than {MAX_COORDINATE_MM} mm from the origin")]
+    PositionOutOfRange(PointMm),
+    /// A rotation that is not a number of degrees.
+    #[error("the rotation is not a finite number of degrees")]
+    RotationNotFinite,
+    /// An elevation outside 0 to 5000 mm.
+    #[error("elevation {0} is outside 0 to 5000 mm")]
+    ElevationOutOfRange(Mm),
+    /// A discount outside 0 to 100 %.
+    #[error("discount {0}% is outside 0 to 100%")]
+    DiscountOutOfRange(Decimal),
+    /// An opening offset outside 0 to the largest coordinate.
+    #[error("opening offset {0} is outside 0 to {MAX_COORDINATE_MM} mm")]
+    OffsetOutOfRange(Mm),
+    /// A quote validity of more than ten years.
+    #[error("the quote is valid for {0} days; at most 3650")]
+    ValidDaysOutOfRange(u32),
+}

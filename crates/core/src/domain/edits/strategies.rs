@@ -1,0 +1,257 @@
+//! Test support: the shipped showroom and catalogs, and proptest strategies for random edit
+//! sequences on it (moves anywhere, into walls and outside, option changes, adds, duplicates,
+//! deletes, opening and quote edits).
+
+use super::Edit;
+use crate::domain::catalog::{CatalogSet, OptionValue};
+use crate::domain::ids::{OptionId, ProductId};
+use crate::domain::plan::{Layout, PlacedProduct};
+use crate::domain::units::{Mm, PointMm};
+use crate::storage::catalog::load_catalog_folder;
+use crate::storage::layout_file::load_layout;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The shipped showroom layout and the shipped catalogs, loaded once.
+pub(crate) fn showroom() -> &'static (Layout, CatalogSet) {
+    static SHOWROOM: OnceLock<(Layout, CatalogSet)> = OnceLock::new();
+    SHOWROOM.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let (catalogs, errors) = load_catalog_folder(&root.join("catalogs"));
+        assert!(errors.is_empty(), "shipped catalogs load: {errors:?}");
+        let (layout, _) =
+            load_layout(&root.join("saves/showroom.ron")).expect("the shipped showroom loads");
+        (layout, CatalogSet { catalogs })
+    })
+}
+
+/// One random step, turned into an edit against the current layout by [`edit_for`].
+#[derive(Debug, Clone)]
+pub(crate) enum Step {
+    /// Moves a product anywhere (inside, into walls, outside) and turns it.
+    Move {
+        pick: usize,
+        x: i64,
+        y: i64,
+        rotation: f64,
+    },
+    /// Moves a product a little.
+    Nudge { pick: usize, dx: i64, dy: i64 },
+    /// Chooses an option value (the edit may be refused).
+    SetOption {
+        pick: usize,
+        option: usize,
+        value: usize,
+    },
+    /// Back to the catalog's defaults.
+    Reset { pick: usize },
+    /// A line discount.
+    Discount { pick: usize, percent: u8 },
+    /// Lifts a product, or resets its elevation.
+    Elevation { pick: usize, elevation: Option<i64> },
+    /// Places a catalog product with its defaults.
+    Add {
+        product: usize,
+        x: i64,
+        y: i64,
+        rotation: f64,
+    },
+    /// Copies a product beside itself.
+    Duplicate { pick: usize, dx: i64, dy: i64 },
+    /// Removes a product.
+    Delete { pick: usize },
+    /// Slides an opening along its wall.
+    MoveOpening { pick: usize, offset: i64 },
+    /// Flips a door's hinge or swing.
+    Flip { pick: usize, swing: bool },
+    /// Chooses an opening option value.
+    OpeningOption {
+        pick: usize,
+        option: usize,
+        value: usize,
+    },
+    /// The whole-quote discount.
+    QuoteDiscount { percent: u8 },
+}
+
+fn rotation() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(90.0),
+        Just(180.0),
+        Just(270.0),
+        Just(45.0),
+        Just(-30.0),
+        Just(400.5),
+        0.0..360.0_f64,
+    ]
+}
+
+/// Steps that touch products only.
+pub(crate) fn product_step() -> impl Strategy<Value = Step> {
+    let pick = 0..1000_usize;
+    prop_oneof![
+        3 => (pick.clone(), -1500..11500_i64, -1500..8500_i64, rotation())
+            .prop_map(|(pick, x, y, rotation)| Step::Move { pick, x, y, rotation }),
+        3 => (pick.clone(), -400..400_i64, -400..400_i64)
+            .prop_map(|(pick, dx, dy)| Step::Nudge { pick, dx, dy }),
+        3 => (pick.clone(), 0..8_usize, 0..8_usize)
+            .prop_map(|(pick, option, value)| Step::SetOption { pick, option, value }),
+        1 => pick.clone().prop_map(|pick| Step::Reset { pick }),
+        1 => (pick.clone(), 0..=100_u8).prop_map(|(pick, percent)| Step::Discount { pick, percent }),
+        1 => (pick.clone(), proptest::option::of(0..2000_i64))
+            .prop_map(|(pick, elevation)| Step::Elevation { pick, elevation }),
+        2 => (0..100_usize, -1000..11000_i64, -1000..8000_i64, rotation())
+            .prop_map(|(product, x, y, rotation)| Step::Add { product, x, y, rotation }),
+        2 => (pick.clone(), -1200..1200_i64, -1200..1200_i64)
+            .prop_map(|(pick, dx, dy)| Step::Duplicate { pick, dx, dy }),
+        2 => pick.prop_map(|pick| Step::Delete { pick }),
+    ]
+}
+
+/// Steps that touch anything: products, openings and quote fields.
+pub(crate) fn any_step() -> impl Strategy<Value = Step> {
+    let pick = 0..1000_usize;
+    prop_oneof![
+        12 => product_step(),
+        1 => (pick.clone(), 0..9000_i64)
+            .prop_map(|(pick, offset)| Step::MoveOpening { pick, offset }),
+        1 => (pick.clone(), any::<bool>()).prop_map(|(pick, swing)| Step::Flip { pick, swing }),
+        1 => (pick, 0..4_usize, 0..6_usize)
+            .prop_map(|(pick, option, value)| Step::OpeningOption { pick, option, value }),
+        1 => (0..=20_u8).prop_map(|percent| Step::QuoteDiscount { percent }),
+    ]
+}
+
+/// The edit a step stands for in the current layout (`None` when it has nothing to act on).
+pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> Option<Edit> {
+    let product_at = |pick: usize| {
+        let count = layout.products.len();
+        (count > 0).then(|| &layout.products[pick % count])
+    };
+    let opening_at = |pick: usize| {
+        let count = layout.openings.len();
+        (count > 0).then(|| &layout.openings[pick % count])
+    };
+    let edit = match step {
+        Step::Move {
+            pick,
+            x,
+            y,
+            rotation,
+        } => Edit::MoveProduct {
+            id: product_at(*pick)?.id.clone(),
+            position: PointMm::new(*x, *y),
+            rotation_deg: *rotation,
+        },
+        Step::Nudge { pick, dx, dy } => {
+            let placed = product_at(*pick)?;
+            Edit::MoveProduct {
+                id: placed.id.clone(),
+                position: PointMm::new(placed.position.x.0 + dx, placed.position.y.0 + dy),
+                rotation_deg: placed.rotation,
+            }
+        }
+        Step::SetOption {
+            pick,
+            option,
+            value,
+        } => {
+            let placed = product_at(*pick)?;
+            let (option, value) = option_value(catalogs, &placed.product, *option, *value)?;
+            Edit::SetOption {
+                id: placed.id.clone(),
+                option,
+                value,
+            }
+        }
+        Step::Reset { pick } => Edit::ResetOptions(product_at(*pick)?.id.clone()),
+        Step::Discount { pick, percent } => Edit::SetDiscount {
+            id: product_at(*pick)?.id.clone(),
+            discount_percent: Decimal::from(*percent),
+        },
+        Step::Elevation { pick, elevation } => Edit::SetElevation {
+            id: product_at(*pick)?.id.clone(),
+            elevation: elevation.map(Mm),
+        },
+        Step::Add {
+            product,
+            x,
+            y,
+            rotation,
+        } => {
+            let placeable: Vec<&ProductId> = catalogs
+                .catalogs
+                .iter()
+                .flat_map(|catalog| &catalog.products)
+                .filter(|product| !product.kind.is_opening())
+                .map(|product| &product.id)
+                .collect();
+            let product = placeable.get(product % placeable.len().max(1))?;
+            Edit::AddProduct(PlacedProduct {
+                id: layout.next_product_id(),
+                product: (*product).clone(),
+                options: Default::default(),
+                position: PointMm::new(*x, *y),
+                rotation: *rotation,
+                elevation: None,
+                discount_percent: Decimal::ZERO,
+            })
+        }
+        Step::Duplicate { pick, dx, dy } => {
+            let mut copy = product_at(*pick)?.clone();
+            copy.id = layout.next_product_id();
+            copy.position = PointMm::new(copy.position.x.0 + dx, copy.position.y.0 + dy);
+            Edit::AddProduct(copy)
+        }
+        Step::Delete { pick } => Edit::DeleteProduct(product_at(*pick)?.id.clone()),
+        Step::MoveOpening { pick, offset } => Edit::MoveOpening {
+            id: opening_at(*pick)?.id.clone(),
+            offset: Mm(*offset),
+        },
+        Step::Flip { pick, swing } => {
+            let id = opening_at(*pick)?.id.clone();
+            if *swing {
+                Edit::FlipSwing(id)
+            } else {
+                Edit::FlipHinge(id)
+            }
+        }
+        Step::OpeningOption {
+            pick,
+            option,
+            value,
+        } => {
+            let opening = opening_at(*pick)?;
+            let (option, value) = option_value(catalogs, &opening.product, *option, *value)?;
+            Edit::SetOpeningOption {
+                id: opening.id.clone(),
+                option,
+                value,
+            }
+        }
+        Step::QuoteDiscount { percent } => {
+            let mut info = layout.quote.clone();
+            info.discount_percent = Decimal::from(*percent);
+            Edit::SetQuoteInfo(info)
+        }
+    };
+    Some(edit)
+}
+
+/// An option of a catalog product and one of its values, picked by index.
+fn option_value(
+    catalogs: &CatalogSet,
+    product: &ProductId,
+    option: usize,
+    value: usize,
+) -> Option<(OptionId, OptionValue)> {
+    let (_, product) = catalogs.product(product)?;
+    let count = product.options.len();
+    let def = product.options.get(option % count.max(1))?;
+    let values = def.values();
+    let value = values.get(value % values.len().max(1))?.clone();
+    Some((def.id.clone(), value))
+}

@@ -1,0 +1,128 @@
+//! Keyboard shortcuts of the 3D view (ignored while a text field has the keyboard):
+//! Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Delete remove, Ctrl+D duplicate, R / Shift+R turn
+//! by 15°, arrows nudge by 10 mm (Shift: 100 mm), Esc deselect, P plan view, Ctrl+N/O/S files.
+
+use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
+use crate::files::FileRequested;
+use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
+use crate::interaction::selection::Selection;
+use crate::viewport::camera::ViewToggleRequested;
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use room_planner_core::domain::edits::Edit;
+use room_planner_core::domain::plan::PlacedProduct;
+use room_planner_core::domain::units::PointMm;
+
+/// Everything a shortcut can ask for.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(crate) struct ShortcutOutputs<'w> {
+    edits: MessageWriter<'w, EditRequested>,
+    undo: MessageWriter<'w, UndoRequested>,
+    redo: MessageWriter<'w, RedoRequested>,
+    files: MessageWriter<'w, FileRequested>,
+    view: MessageWriter<'w, ViewToggleRequested>,
+}
+
+pub(crate) fn keyboard_shortcuts(
+    keys: Res<ButtonInput<KeyCode>>,
+    egui_input: Option<Res<EguiWantsInput>>,
+    document: Res<Document>,
+    mut selection: ResMut<Selection>,
+    mut out: ShortcutOutputs,
+) {
+    if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
+        return;
+    }
+    let ctrl = keys.any_pressed([
+        KeyCode::ControlLeft,
+        KeyCode::ControlRight,
+        KeyCode::SuperLeft,
+        KeyCode::SuperRight,
+    ]);
+    let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+    if ctrl {
+        if keys.just_pressed(KeyCode::KeyZ) && !shift {
+            out.undo.write(UndoRequested);
+        } else if (keys.just_pressed(KeyCode::KeyZ) && shift) || keys.just_pressed(KeyCode::KeyY) {
+            out.redo.write(RedoRequested);
+        } else if keys.just_pressed(KeyCode::KeyS) {
+            out.files.write(if shift {
+                FileRequested::SaveAs
+            } else {
+                FileRequested::Save
+            });
+        } else if keys.just_pressed(KeyCode::KeyO) {
+            out.files.write(FileRequested::Open);
+        } else if keys.just_pressed(KeyCode::KeyN) {
+            out.files.write(FileRequested::New);
+        }
+    } else if keys.just_pressed(KeyCode::KeyP) {
+        out.view.write(ViewToggleRequested);
+    } else if keys.just_pressed(KeyCode::Escape) {
+        selection.0 = None;
+    }
+    let Some(placed) = selection.0.as_ref().and_then(|id| {
+        document
+            .layout
+            .products
+            .iter()
+            .find(|placed| &placed.id == id)
+    }) else {
+        return;
+    };
+    if ctrl && keys.just_pressed(KeyCode::KeyD) {
+        let copy = duplicate(placed, &document);
+        selection.0 = Some(copy.id.clone());
+        out.edits
+            .write(EditRequested::single(Edit::AddProduct(copy)));
+        return;
+    }
+    if ctrl {
+        return;
+    }
+    if keys.any_just_pressed([KeyCode::Delete, KeyCode::Backspace]) {
+        out.edits.write(EditRequested::single(Edit::DeleteProduct(
+            placed.id.clone(),
+        )));
+        selection.0 = None;
+        return;
+    }
+    let mut position = placed.position;
+    let mut rotation_deg = placed.rotation;
+    if keys.just_pressed(KeyCode::KeyR) {
+        let step = if shift {
+            -ROTATION_STEP_DEG
+        } else {
+            ROTATION_STEP_DEG
+        };
+        rotation_deg = snap_angle(rotation_deg + step);
+    }
+    let nudge = if shift { 100 } else { 10 };
+    for (key, dx, dy) in [
+        (KeyCode::ArrowLeft, -nudge, 0),
+        (KeyCode::ArrowRight, nudge, 0),
+        (KeyCode::ArrowUp, 0, nudge),
+        (KeyCode::ArrowDown, 0, -nudge),
+    ] {
+        if keys.just_pressed(key) {
+            position = PointMm::new(position.x.0 + dx, position.y.0 + dy);
+        }
+    }
+    if position != placed.position || rotation_deg != placed.rotation {
+        out.edits.write(EditRequested::single(Edit::MoveProduct {
+            id: placed.id.clone(),
+            position,
+            rotation_deg,
+        }));
+    }
+}
+
+/// A copy of a product beside the original, with a fresh id.
+#[must_use]
+pub fn duplicate(placed: &PlacedProduct, document: &Document) -> PlacedProduct {
+    PlacedProduct {
+        id: document.layout.next_product_id(),
+        position: PointMm::new(placed.position.x.0 + 300, placed.position.y.0 - 300),
+        ..placed.clone()
+    }
+}

@@ -1,0 +1,63 @@
+//! Live constraint checks and prices: kept current from [`LayoutEdited`] messages, updating
+//! only what the edit touched (the core's incremental checker and quote).
+
+use crate::AppSystems;
+use crate::catalogs::Catalogs;
+use crate::document::{Document, LayoutEdited};
+use bevy::prelude::*;
+use room_planner_core::domain::constraints::live::LiveChecker;
+use room_planner_core::domain::edits::Changes;
+use room_planner_core::domain::quote_live::LiveQuote;
+
+/// Current violations and quote of the document.
+#[derive(Resource, Debug)]
+pub struct LiveState {
+    /// Constraint violations, updated incrementally.
+    pub checker: LiveChecker,
+    /// The priced quote, or why it cannot be priced.
+    pub quote: Result<LiveQuote, String>,
+}
+
+impl LiveState {
+    /// Checks and prices a document from scratch.
+    #[must_use]
+    pub fn new(document: &Document, catalogs: &Catalogs) -> Self {
+        Self {
+            checker: LiveChecker::new(&document.layout, &catalogs.set),
+            quote: LiveQuote::new(&document.layout, &catalogs.set)
+                .map_err(|error| error.to_string()),
+        }
+    }
+}
+
+/// The live-state plugin.
+pub(crate) fn plugin(app: &mut App) {
+    app.add_systems(Update, update_live_state.in_set(AppSystems::Live));
+}
+
+fn update_live_state(
+    mut edited: MessageReader<LayoutEdited>,
+    document: Res<Document>,
+    catalogs: Res<Catalogs>,
+    mut live: ResMut<LiveState>,
+) {
+    let mut changes = Changes::default();
+    for message in edited.read() {
+        changes.merge(message.changes.clone());
+    }
+    if changes.is_empty() {
+        return;
+    }
+    let live = &mut *live;
+    live.checker
+        .update(&document.layout, &catalogs.set, &changes);
+    live.quote = match std::mem::replace(&mut live.quote, Err(String::new())) {
+        Ok(mut quote) => match quote.update(&document.layout, &catalogs.set, &changes) {
+            Ok(()) => Ok(quote),
+            Err(error) => Err(error.to_string()),
+        },
+        Err(_) => {
+            LiveQuote::new(&document.layout, &catalogs.set).map_err(|error| error.to_string())
+        }
+    };
+}

@@ -1,0 +1,197 @@
+//! Placed products as entities: one parent per product (keyed by its id) with a child per part,
+//! or a glTF scene for catalog models; rebuilt when reconfigured, moved when moved.
+
+use crate::catalogs::Catalogs;
+use crate::document::{Document, LayoutEdited};
+use crate::live::LiveState;
+use crate::scene::materials::{MaterialCache, UnitMeshes};
+use crate::scene::parts::{PartShape, parts};
+use crate::world_units::{metres_of, world_point, world_rotation};
+use bevy::prelude::*;
+use room_planner_core::domain::catalog::{Appearance, Product};
+use room_planner_core::domain::constraints::ProductPlacement;
+use room_planner_core::domain::edits::Changes;
+use room_planner_core::domain::ids::ProductInstanceId;
+use std::collections::HashMap;
+
+/// A placed product's root entity.
+#[derive(Component, Debug, Clone, PartialEq, Eq)]
+pub struct ProductEntity {
+    /// The layout id of the product.
+    pub id: ProductInstanceId,
+}
+
+/// A drawn part of a product, with the material it has when nothing is wrong.
+#[derive(Component, Debug, Clone)]
+pub struct ProductPart {
+    /// The part's own material.
+    pub base: Handle<StandardMaterial>,
+}
+
+/// Product entities by layout id.
+#[derive(Resource, Debug, Default)]
+pub struct SceneIndex {
+    /// Root entity of each placed product.
+    pub products: HashMap<ProductInstanceId, Entity>,
+}
+
+/// Everything needed to spawn product entities.
+#[derive(bevy::ecs::system::SystemParam)]
+pub(crate) struct ProductSpawner<'w> {
+    unit_meshes: Res<'w, UnitMeshes>,
+    cache: ResMut<'w, MaterialCache>,
+    materials: ResMut<'w, Assets<StandardMaterial>>,
+    asset_server: Res<'w, AssetServer>,
+}
+
+/// Transform of a product's root: footprint centre on the plan, underside at its elevation.
+#[must_use]
+pub fn product_transform(placement: &ProductPlacement) -> Transform {
+    let centre = placement.footprint.centre;
+    Transform::from_translation(world_point(centre.x, centre.y, placement.bottom_mm))
+        .with_rotation(world_rotation(rotation_deg(placement)))
+}
+
+/// The product's rotation in degrees, read off its footprint.
+#[must_use]
+pub fn rotation_deg(placement: &ProductPlacement) -> f64 {
+    let along = placement.footprint.along;
+    along.y.atan2(along.x).to_degrees()
+}
+
+impl ProductSpawner<'_> {
+    fn spawn(
+        &mut self,
+        commands: &mut Commands,
+        product: &Product,
+        placement: &ProductPlacement,
+    ) -> Entity {
+        let root = commands
+            .spawn((
+                ProductEntity {
+                    id: placement.id.clone(),
+                },
+                product_transform(placement),
+                Visibility::default(),
+                Name::new(format!("product {}", placement.id)),
+            ))
+            .id();
+        let dimensions = placement.dimensions;
+        let (width, depth, height) = (
+            metres_of(dimensions.width),
+            metres_of(dimensions.depth),
+            metres_of(dimensions.height),
+        );
+        match &product.appearance {
+            Appearance::Shape { shape, .. } => {
+                for part in parts(*shape, width, depth, height) {
+                    let material = self.cache.part(
+                        &mut self.materials,
+                        product,
+                        &placement.configuration,
+                        part.role,
+                    );
+                    let mesh = match part.shape {
+                        PartShape::Box => self.unit_meshes.cube.clone(),
+                        PartShape::Cylinder => self.unit_meshes.cylinder.clone(),
+                    };
+                    commands.spawn((
+                        ProductPart {
+                            base: material.clone(),
+                        },
+                        Mesh3d(mesh),
+                        MeshMaterial3d(material),
+                        Transform::from_translation(part.centre).with_scale(part.size),
+                        ChildOf(root),
+                    ));
+                }
+            }
+            Appearance::Model { path } => {
+                // glTF assets face +Z; our products face −Z.
+                commands.spawn((
+                    WorldAssetRoot(
+                        self.asset_server
+                            .load(GltfAssetLabel::Scene(0).from_asset(path.clone())),
+                    ),
+                    Transform::from_rotation(Quat::from_rotation_y(std::f32::consts::PI)),
+                    ChildOf(root),
+                ));
+            }
+        }
+        root
+    }
+}
+
+/// Spawns, respawns, moves and despawns product entities after edits.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sync_products(
+    mut commands: Commands,
+    mut edited: MessageReader<LayoutEdited>,
+    document: Res<Document>,
+    catalogs: Res<Catalogs>,
+    live: Res<LiveState>,
+    mut index: ResMut<SceneIndex>,
+    mut spawner: ProductSpawner,
+    mut transforms: Query<&mut Transform, With<ProductEntity>>,
+    mut started: Local<bool>,
+) {
+    let mut changes = Changes::default();
+    if !*started {
+        *started = true;
+        changes = Changes::all();
+    }
+    for message in edited.read() {
+        changes.merge(message.changes.clone());
+    }
+    if changes.is_empty() {
+        return;
+    }
+    let mut respawn: Vec<ProductInstanceId> = Vec::new();
+    if changes.everything {
+        for (_, entity) in index.products.drain() {
+            commands.entity(entity).despawn();
+        }
+        respawn.extend(
+            document
+                .layout
+                .products
+                .iter()
+                .map(|placed| placed.id.clone()),
+        );
+    } else {
+        for id in changes
+            .removed
+            .iter()
+            .chain(&changes.reconfigured)
+            .chain(&changes.added)
+        {
+            if let Some(entity) = index.products.remove(id) {
+                commands.entity(entity).despawn();
+            }
+        }
+        respawn.extend(changes.reconfigured.iter().chain(&changes.added).cloned());
+        for id in &changes.moved {
+            let (Some(entity), Some(placement)) =
+                (index.products.get(id), live.checker.product(id))
+            else {
+                continue;
+            };
+            if let Ok(mut transform) = transforms.get_mut(*entity) {
+                *transform = product_transform(placement);
+            }
+        }
+    }
+    for id in respawn {
+        if index.products.contains_key(&id) {
+            continue;
+        }
+        let Some(placement) = live.checker.product(&id) else {
+            continue;
+        };
+        let Some((_, product)) = catalogs.set.product(&placement.product_id) else {
+            continue;
+        };
+        let entity = spawner.spawn(&mut commands, product, placement);
+        index.products.insert(id, entity);
+    }
+}

@@ -1,0 +1,51 @@
+//! Questions the program must ask before going on: discard unsaved changes? recover the work
+//! saved automatically before the program last stopped?
+
+use crate::files::Question;
+use crate::sidebar::actions::{DialogAnswer, UiAction};
+use bevy_egui::egui;
+
+/// Shows the open question, if any, as a modal dialog.
+pub fn question_ui(ctx: &egui::Context, question: &Question, actions: &mut Vec<UiAction>) {
+    let (title, text, save, proceed, cancel) = match question {
+        Question::DiscardChanges { document, .. } => (
+            "Unsaved changes",
+            format!("{document} has changes that are not saved."),
+            Some("Save"),
+            "Discard changes",
+            "Cancel",
+        ),
+        Question::Recover { saved_at, original } => (
+            "Recover unsaved work?",
+            format!(
+                "Room Planner stopped with unsaved changes{}.\nA copy was kept automatically at {saved_at}.",
+                original
+                    .as_deref()
+                    .map(|name| format!(" to {name}"))
+                    .unwrap_or_default()
+            ),
+            None,
+            "Recover",
+            "Discard it",
+        ),
+    };
+    egui::Modal::new(egui::Id::new("question")).show(ctx, |ui| {
+        ui.set_width(360.0);
+        ui.heading(title);
+        ui.label(text);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if let Some(save) = save
+                && ui.button(save).clicked()
+            {
+                actions.push(UiAction::Answer(DialogAnswer::Save));
+            }
+            if ui.button(proceed).clicked() {
+                actions.push(UiAction::Answer(DialogAnswer::Proceed));
+            }
+            if ui.button(cancel).clicked() {
+                actions.push(UiAction::Answer(DialogAnswer::Cancel));
+            }
+        });
+    });
+}

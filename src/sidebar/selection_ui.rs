@@ -1,0 +1,305 @@
+//! The selected product: every option (only values that can still make a valid product are
+//! enabled; the rules say why the others are not), size, position, rotation, elevation, the
+//! line's price breakdown and discount, and its constraint problems.
+
+use crate::document::Gesture;
+use crate::sidebar::actions::UiAction;
+use crate::sidebar::format::money;
+use crate::theme::ui as colours;
+use bevy_egui::egui;
+use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product, ProductKind};
+use room_planner_core::domain::configuration::OptionState;
+use room_planner_core::domain::constraints::{ProductPlacement, Violation};
+use room_planner_core::domain::edits::Edit;
+use room_planner_core::domain::plan::PlacedProduct;
+use room_planner_core::domain::pricing::PriceBreakdown;
+use room_planner_core::domain::units::{Mm, PointMm};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+/// Everything the selection panel shows.
+#[derive(Debug, Clone, Copy)]
+pub struct SelectionView<'a> {
+    /// The placed product.
+    pub placed: &'a PlacedProduct,
+    /// Its catalog entry.
+    pub product: &'a Product,
+    /// Its resolved configuration, size and footprint.
+    pub placement: &'a ProductPlacement,
+    /// Offered and blocked values of each option.
+    pub states: &'a [OptionState],
+    /// How its unit price is made up.
+    pub breakdown: Option<&'a PriceBreakdown>,
+    /// Article number of the configuration.
+    pub sku: &'a str,
+    /// Currency code.
+    pub currency: &'a str,
+    /// Its constraint violations.
+    pub violations: &'a [Violation],
+}
+
+/// The selection panel.
+pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut Vec<UiAction>) {
+    let id = &view.placed.id;
+    ui.label(egui::RichText::new(&view.product.name).heading());
+    ui.label(
+        egui::RichText::new(format!("{} · SKU {}", view.product.category, view.sku))
+            .color(colours::MUTED),
+    );
+    for violation in view.violations {
+        ui.label(egui::RichText::new(format!("⚠ {}", violation.message)).color(colours::ERROR));
+    }
+    if !view.product.options.is_empty() {
+        ui.add_space(4.0);
+        egui::Grid::new("options")
+            .num_columns(2)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                for (def, state) in view.product.options.iter().zip(view.states) {
+                    option_row(ui, view, def, state, actions);
+                    ui.end_row();
+                }
+            });
+        for conflict in &view.placement.configuration_conflicts {
+            ui.label(
+                egui::RichText::new(format!("Cannot be made: {conflict}")).color(colours::ERROR),
+            );
+        }
+        if ui
+            .add_enabled(
+                !view.placed.options.is_empty(),
+                egui::Button::new("Reset options to defaults"),
+            )
+            .clicked()
+        {
+            actions.push(UiAction::edit(Edit::ResetOptions(id.clone())));
+        }
+    }
+    ui.separator();
+    let size = view.placement.dimensions;
+    ui.label(format!(
+        "Size: {} × {} × {} mm (W × D × H)",
+        size.width.0, size.depth.0, size.height.0
+    ));
+    placement_fields(ui, view, actions);
+    ui.horizontal(|ui| {
+        if ui.button("Turn left 15°").clicked() {
+            actions.push(UiAction::edit(Edit::MoveProduct {
+                id: id.clone(),
+                position: view.placed.position,
+                rotation_deg: (view.placed.rotation + 15.0).rem_euclid(360.0),
+            }));
+        }
+        if ui.button("Turn right 15°").clicked() {
+            actions.push(UiAction::edit(Edit::MoveProduct {
+                id: id.clone(),
+                position: view.placed.position,
+                rotation_deg: (view.placed.rotation - 15.0).rem_euclid(360.0),
+            }));
+        }
+        if ui.button("Duplicate").on_hover_text("Ctrl+D").clicked() {
+            actions.push(UiAction::Duplicate(id.clone()));
+        }
+        if ui.button("Delete").on_hover_text("Del").clicked() {
+            actions.push(UiAction::edit(Edit::DeleteProduct(id.clone())));
+            actions.push(UiAction::Select(None));
+        }
+    });
+    ui.separator();
+    price_breakdown_ui(ui, view, actions);
+}
+
+fn option_row(
+    ui: &mut egui::Ui,
+    view: &SelectionView<'_>,
+    def: &OptionDef,
+    state: &OptionState,
+    actions: &mut Vec<UiAction>,
+) {
+    let current = view
+        .placement
+        .configuration
+        .get(&def.id)
+        .unwrap_or(&def.default);
+    let explicit = view.placed.options.contains_key(&def.id);
+    let label = if explicit {
+        def.label.clone()
+    } else {
+        format!("{} (default)", def.label)
+    };
+    ui.label(label);
+    egui::ComboBox::from_id_salt(("option", def.id.as_str()))
+        .selected_text(def.label_of(current))
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            for value in def.values() {
+                let text = value_text(def, &value, view.currency);
+                let blocked = state.blocked.iter().find(|(blocked, _)| blocked == &value);
+                match blocked {
+                    None => {
+                        if ui.selectable_label(&value == current, text).clicked()
+                            && &value != current
+                        {
+                            actions.push(UiAction::edit(Edit::SetOption {
+                                id: view.placed.id.clone(),
+                                option: def.id.clone(),
+                                value: value.clone(),
+                            }));
+                        }
+                    }
+                    Some((_, messages)) => {
+                        ui.add_enabled(false, egui::Button::selectable(false, text))
+                            .on_disabled_hover_text(messages.join("\n"));
+                    }
+                }
+            }
+        })
+        .response
+        .on_hover_text(blocked_summary(state));
+}
+
+fn value_text(def: &OptionDef, value: &OptionValue, currency: &str) -> String {
+    let price = def.price_of(value);
+    if price.is_zero() {
+        def.label_of(value)
+    } else {
+        format!("{}  (+{})", def.label_of(value), money(price, currency, 2))
+    }
+}
+
+fn blocked_summary(state: &OptionState) -> String {
+    if state.blocked.is_empty() {
+        return "Every value can be chosen".to_owned();
+    }
+    let mut messages: Vec<&str> = state
+        .blocked
+        .iter()
+        .flat_map(|(_, m)| m.iter().map(String::as_str))
+        .collect();
+    messages.sort_unstable();
+    messages.dedup();
+    format!("Not available now:\n{}", messages.join("\n"))
+}
+
+fn placement_fields(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut Vec<UiAction>) {
+    let placed = view.placed;
+    let mut x = placed.position.x.0;
+    let mut y = placed.position.y.0;
+    let mut rotation = placed.rotation;
+    let mut moved: Option<Gesture> = None;
+    egui::Grid::new("placement")
+        .num_columns(4)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("X");
+            let response = ui.add(egui::DragValue::new(&mut x).speed(10.0).suffix(" mm"));
+            moved = moved.or(gesture_of(&response));
+            ui.label("Y");
+            let response = ui.add(egui::DragValue::new(&mut y).speed(10.0).suffix(" mm"));
+            moved = moved.or(gesture_of(&response));
+            ui.end_row();
+            ui.label("Rotation");
+            let response = ui.add(
+                egui::DragValue::new(&mut rotation)
+                    .speed(1.0)
+                    .range(-360.0..=720.0)
+                    .suffix("°"),
+            );
+            moved = moved.or(gesture_of(&response));
+            if view.product.kind == ProductKind::WallMounted || placed.elevation.is_some() {
+                ui.label("Elevation");
+                let mut elevation = view.placement.bottom_mm.round() as i64;
+                let response = ui.add(
+                    egui::DragValue::new(&mut elevation)
+                        .speed(10.0)
+                        .range(0..=5000)
+                        .suffix(" mm"),
+                );
+                if let Some(gesture) = gesture_of(&response) {
+                    actions.push(UiAction::Edit(
+                        Edit::SetElevation {
+                            id: placed.id.clone(),
+                            elevation: Some(Mm(elevation)),
+                        },
+                        gesture,
+                    ));
+                }
+            }
+            ui.end_row();
+        });
+    if let Some(gesture) = moved {
+        actions.push(UiAction::Edit(
+            Edit::MoveProduct {
+                id: placed.id.clone(),
+                position: PointMm::new(x, y),
+                rotation_deg: rotation.rem_euclid(360.0),
+            },
+            gesture,
+        ));
+    }
+}
+
+/// How a changed drag value joins the undo history: a drag is one step.
+fn gesture_of(response: &egui::Response) -> Option<Gesture> {
+    if !response.changed() {
+        return None;
+    }
+    Some(if response.dragged() && !response.drag_started() {
+        Gesture::Continue
+    } else {
+        Gesture::Start
+    })
+}
+
+fn price_breakdown_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut Vec<UiAction>) {
+    let Some(breakdown) = view.breakdown else {
+        ui.label("No price: the product is in no loaded catalog.");
+        return;
+    };
+    let currency = view.currency;
+    egui::Grid::new("price")
+        .num_columns(2)
+        .spacing([12.0, 2.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("Base price");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(money(breakdown.base, currency, 2))
+            });
+            ui.end_row();
+            for component in breakdown.options.iter().chain(&breakdown.parts) {
+                ui.label(&component.label);
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(money(component.amount, currency, 2))
+                });
+                ui.end_row();
+            }
+            ui.label(egui::RichText::new("Unit price").strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(egui::RichText::new(money(breakdown.unit_price, currency, 2)).strong())
+            });
+            ui.end_row();
+        });
+    ui.horizontal(|ui| {
+        ui.label("Line discount");
+        let mut percent = view.placed.discount_percent.to_f64().unwrap_or(0.0);
+        let response = ui.add(
+            egui::DragValue::new(&mut percent)
+                .speed(0.5)
+                .range(0.0..=100.0)
+                .suffix(" %"),
+        );
+        if let Some(gesture) = gesture_of(&response) {
+            let discount_percent = Decimal::from_f64_retain(percent)
+                .unwrap_or_default()
+                .round_dp(2);
+            actions.push(UiAction::Edit(
+                Edit::SetDiscount {
+                    id: view.placed.id.clone(),
+                    discount_percent,
+                },
+                gesture,
+            ));
+        }
+    });
+}

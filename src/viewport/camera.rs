@@ -1,0 +1,210 @@
+//! The main camera: orbit, pan and zoom around a focus point in 3D, or look straight down in
+//! an orthographic plan view. Pointer input over the sidebar never reaches it.
+
+use crate::document::{Document, LayoutEdited};
+use crate::interaction::drag::DragState;
+use crate::world_units::world_point;
+use bevy::camera::ScalingMode;
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+
+/// Marks the camera that shows the plan.
+#[derive(Component, Debug, Default)]
+pub struct MainCamera;
+
+/// Where the camera looks from.
+#[derive(Component, Debug, Clone, Copy, PartialEq)]
+pub struct OrbitCamera {
+    /// The point looked at (world metres).
+    pub focus: Vec3,
+    /// Turn around the vertical axis (radians).
+    pub yaw: f32,
+    /// Angle above the horizon (radians).
+    pub pitch: f32,
+    /// Distance from the focus (metres); also sets the plan view's scale.
+    pub distance: f32,
+}
+
+impl Default for OrbitCamera {
+    fn default() -> Self {
+        Self {
+            focus: Vec3::ZERO,
+            yaw: -0.55,
+            pitch: 0.75,
+            distance: 14.0,
+        }
+    }
+}
+
+/// Perspective 3D view or orthographic plan view.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ViewMode {
+    /// Looking into the rooms from above at an angle.
+    #[default]
+    Perspective,
+    /// Looking straight down, to scale.
+    Plan,
+}
+
+/// A request to switch between the 3D and the plan view.
+#[derive(Message, Debug, Clone, Copy, Default)]
+pub struct ViewToggleRequested;
+
+/// The camera entity with its components.
+#[must_use]
+pub fn camera_bundle() -> impl Bundle {
+    (
+        MainCamera,
+        OrbitCamera::default(),
+        Camera3d::default(),
+        Transform::from_xyz(8.0, 9.0, 10.0).looking_at(Vec3::ZERO, Vec3::Y),
+        Name::new("main camera"),
+    )
+}
+
+pub(crate) fn toggle_view(
+    mut requests: MessageReader<ViewToggleRequested>,
+    mut mode: ResMut<ViewMode>,
+) {
+    for _ in requests.read() {
+        *mode = match *mode {
+            ViewMode::Perspective => ViewMode::Plan,
+            ViewMode::Plan => ViewMode::Perspective,
+        };
+    }
+}
+
+/// Frames the walls when a layout is opened (and at start).
+pub(crate) fn frame_new_layout(
+    mut edited: MessageReader<LayoutEdited>,
+    document: Res<Document>,
+    mut cameras: Query<&mut OrbitCamera>,
+    mut framed: Local<bool>,
+) {
+    let replaced = edited.read().any(|message| message.changes.everything);
+    if *framed && !replaced {
+        return;
+    }
+    let Some((centre, extent)) = layout_bounds(&document) else {
+        return;
+    };
+    for mut orbit in &mut cameras {
+        if !*framed || replaced {
+            orbit.focus = centre;
+            orbit.distance = (extent * 1.15).clamp(4.0, 200.0);
+        }
+    }
+    *framed = true;
+}
+
+/// Centre (world) and the larger side (metres) of the walls' bounding box.
+#[must_use]
+pub fn layout_bounds(document: &Document) -> Option<(Vec3, f32)> {
+    let mut points = document
+        .layout
+        .walls
+        .iter()
+        .flat_map(|wall| [wall.start, wall.end])
+        .map(|point| world_point(point.x.as_f64(), point.y.as_f64(), 0.0));
+    let first = points.next()?;
+    let (low, high) = points.fold((first, first), |(low, high), point| {
+        (low.min(point), high.max(point))
+    });
+    Some(((low + high) / 2.0, (high - low).max_element()))
+}
+
+/// Right drag orbits (pans in plan view), middle drag or Shift+right drag pans, the wheel zooms.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn control_camera(
+    mouse: Res<ButtonInput<MouseButton>>,
+    keys: Res<ButtonInput<KeyCode>>,
+    motion: Res<AccumulatedMouseMotion>,
+    scroll: Res<AccumulatedMouseScroll>,
+    mode: Res<ViewMode>,
+    drag: Res<DragState>,
+    window: Query<&Window, With<PrimaryWindow>>,
+    mut cameras: Query<(&Camera, &mut OrbitCamera)>,
+    mut grabbed: Local<bool>,
+) {
+    let Ok((camera, mut orbit)) = cameras.single_mut() else {
+        return;
+    };
+    let cursor = window.single().ok().and_then(Window::cursor_position);
+    let inside = match (cursor, camera.logical_viewport_rect()) {
+        (Some(cursor), Some(rect)) => rect.contains(cursor),
+        _ => false,
+    };
+    let any_button = mouse.any_pressed([MouseButton::Right, MouseButton::Middle]);
+    if mouse.any_just_pressed([MouseButton::Right, MouseButton::Middle]) {
+        *grabbed = inside;
+    }
+    if !any_button {
+        *grabbed = false;
+    }
+    if drag.is_dragging() {
+        return;
+    }
+    let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
+    let delta = motion.delta;
+    if *grabbed && delta != Vec2::ZERO {
+        let pan = mouse.pressed(MouseButton::Middle) || shift || *mode == ViewMode::Plan;
+        if pan {
+            let scale = orbit.distance * 0.0016;
+            let right = Vec3::new(orbit.yaw.cos(), 0.0, -orbit.yaw.sin());
+            let forward = Vec3::new(-orbit.yaw.sin(), 0.0, -orbit.yaw.cos());
+            let (right, forward) = if *mode == ViewMode::Plan {
+                (Vec3::X, Vec3::NEG_Z)
+            } else {
+                (right, forward)
+            };
+            orbit.focus += (-right * delta.x + forward * delta.y) * scale;
+        } else {
+            orbit.yaw -= delta.x * 0.006;
+            orbit.pitch = (orbit.pitch + delta.y * 0.005).clamp(0.12, 1.5);
+        }
+    }
+    if inside && scroll.delta.y != 0.0 {
+        let lines = match scroll.unit {
+            MouseScrollUnit::Line => scroll.delta.y,
+            MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
+        };
+        orbit.distance = (orbit.distance * (1.0 - lines * 0.1)).clamp(1.0, 300.0);
+    }
+}
+
+/// Places the camera from its orbit and the view mode.
+pub(crate) fn apply_camera(
+    mode: Res<ViewMode>,
+    mut cameras: Query<(Ref<OrbitCamera>, &mut Transform, &mut Projection)>,
+) {
+    for (orbit, mut transform, mut projection) in &mut cameras {
+        if !orbit.is_changed() && !mode.is_changed() {
+            continue;
+        }
+        match *mode {
+            ViewMode::Perspective => {
+                let offset = Vec3::new(
+                    orbit.distance * orbit.pitch.cos() * orbit.yaw.sin(),
+                    orbit.distance * orbit.pitch.sin(),
+                    orbit.distance * orbit.pitch.cos() * orbit.yaw.cos(),
+                );
+                *transform = Transform::from_translation(orbit.focus + offset)
+                    .looking_at(orbit.focus, Vec3::Y);
+                if !matches!(*projection, Projection::Perspective(_)) {
+                    *projection = Projection::Perspective(PerspectiveProjection::default());
+                }
+            }
+            ViewMode::Plan => {
+                *transform = Transform::from_translation(orbit.focus + Vec3::Y * 60.0)
+                    .looking_at(orbit.focus, Vec3::NEG_Z);
+                *projection = Projection::from(OrthographicProjection {
+                    scaling_mode: ScalingMode::FixedVertical {
+                        viewport_height: orbit.distance * 0.8,
+                    },
+                    ..OrthographicProjection::default_3d()
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! Cameras (orbiting 3D view and top-down plan view), lights and the plan-view drawings.
+
+pub mod camera;
+pub mod lights;
+pub mod plan_overlay;
+
+use crate::AppSystems;
+use bevy::prelude::*;
+
+/// The parts of the viewport used by both the window and the off-screen renderer.
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<camera::ViewMode>()
+        .add_message::<camera::ViewToggleRequested>()
+        .add_systems(Startup, lights::spawn_lights)
+        .add_systems(
+            Update,
+            (
+                camera::toggle_view,
+                camera::frame_new_layout,
+                camera::apply_camera,
+            )
+                .chain()
+                .in_set(AppSystems::Camera),
+        )
+        .add_systems(
+            Update,
+            plan_overlay::draw_plan_overlay.in_set(AppSystems::Highlight),
+        );
+}
+
+/// Pointer control of the camera (window only).
+pub(crate) fn controls_plugin(app: &mut App) {
+    app.add_systems(Update, camera::control_camera.in_set(AppSystems::Input));
+}

@@ -1,0 +1,177 @@
+//! Drawings that make the plan view readable: door swings, product footprints with names and
+//! sizes, wall lengths and room areas. Drawn as gizmos, so they also appear in rendered images.
+
+use crate::catalogs::Catalogs;
+use crate::document::Document;
+use crate::live::LiveState;
+use crate::theme;
+use crate::viewport::camera::ViewMode;
+use crate::world_units::{metres, world_point};
+use bevy::prelude::*;
+use geo::Centroid;
+use room_planner_core::domain::configuration::ConfigurationEngine;
+use room_planner_core::domain::geometry::sector;
+use room_planner_core::domain::geometry::walls::wall_geometries;
+use room_planner_core::domain::plan::{HingeSide, Swing};
+
+/// Height above the floor plan drawings sit at, so they stay above floors and rugs.
+const PLAN_LIFT_MM: f64 = 2_900.0;
+
+/// Text gizmos only draw ASCII: spell accented letters out.
+#[must_use]
+pub fn ascii_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'Ä' => out.push_str("Ae"),
+            'Ö' => out.push_str("Oe"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            'é' | 'è' | 'ê' => out.push('e'),
+            'á' | 'à' | 'â' | 'å' => out.push('a'),
+            '×' => out.push('x'),
+            c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
+            _ => out.push('?'),
+        }
+    }
+    out
+}
+
+/// A flat text label on the plan, readable from above.
+fn label(gizmos: &mut Gizmos, x_mm: f64, y_mm: f64, text: &str, size_m: f32, color: Color) {
+    let position = world_point(x_mm, y_mm, PLAN_LIFT_MM);
+    let isometry = Isometry3d::new(
+        position,
+        Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2),
+    );
+    gizmos.text(isometry, &ascii_label(text), size_m, Vec2::ZERO, color);
+}
+
+/// Draws the plan-view drawings while the plan view is shown.
+pub(crate) fn draw_plan_overlay(
+    mode: Res<ViewMode>,
+    document: Res<Document>,
+    catalogs: Res<Catalogs>,
+    live: Res<LiveState>,
+    mut gizmos: Gizmos,
+) {
+    if *mode != ViewMode::Plan {
+        return;
+    }
+    let layout = &document.layout;
+    let walls = wall_geometries(&layout.walls);
+    let at = |x: f64, y: f64| world_point(x, y, PLAN_LIFT_MM);
+
+    for placement in live.checker.rooms() {
+        let Some(centre) = placement.polygon().centroid() else {
+            continue;
+        };
+        let area_m2 = placement.area_mm2 / 1_000_000.0;
+        label(
+            &mut gizmos,
+            centre.x(),
+            centre.y() + 300.0,
+            &format!("{area_m2:.1} m2"),
+            0.28,
+            theme::DIMENSION,
+        );
+    }
+    for (wall, geometry) in layout.walls.iter().zip(&walls) {
+        let middle = geometry.point_at(geometry.length / 2.0);
+        let outside = middle - geometry.left * (geometry.half_thickness + 260.0);
+        let _ = wall;
+        label(
+            &mut gizmos,
+            outside.x,
+            outside.y,
+            &format!("{:.2}", geometry.length / 1000.0),
+            0.2,
+            theme::DIMENSION,
+        );
+    }
+    for opening in &layout.openings {
+        let Some(index) = layout.walls.iter().position(|wall| wall.id == opening.wall) else {
+            continue;
+        };
+        let Some((_, product)) = catalogs.set.product(&opening.product) else {
+            continue;
+        };
+        if product.kind != room_planner_core::domain::catalog::ProductKind::Door {
+            continue;
+        }
+        let wall = &walls[index];
+        let (configuration, _) =
+            ConfigurationEngine::new(product).resolve_or_defaults(&opening.options);
+        let width = product.dimensions(&configuration).width.as_f64();
+        let from = opening.offset.as_f64();
+        let side = match opening.swing {
+            Swing::In => wall.left,
+            Swing::Out => -wall.left,
+        };
+        let (hinge_at, closed) = match opening.hinge {
+            HingeSide::Start => (from, wall.along),
+            HingeSide::End => (from + width, -wall.along),
+        };
+        let hinge = wall.point_at(hinge_at) + side * wall.half_thickness;
+        let fan = sector(hinge, width, closed, side, 16);
+        let arc: Vec<Vec3> = fan[1..].iter().map(|p| at(p.x, p.y)).collect();
+        gizmos.linestrip(arc, theme::PLAN_LINE);
+        let open_tip = hinge + side * width;
+        gizmos.line(
+            at(hinge.x, hinge.y),
+            at(open_tip.x, open_tip.y),
+            theme::PLAN_LINE,
+        );
+    }
+    for placed in &layout.products {
+        let Some(placement) = live.checker.product(&placed.id) else {
+            continue;
+        };
+        let corners = placement.footprint.corners();
+        let outline: Vec<Vec3> = corners.iter().map(|c| at(c.x, c.y)).collect();
+        gizmos.lineloop(outline, theme::PLAN_LINE);
+        let centre = placement.footprint.centre;
+        let size = format!(
+            "{} x {}",
+            placement.dimensions.width.0, placement.dimensions.depth.0
+        );
+        let (width, depth) = (
+            placement.dimensions.width.as_f64(),
+            placement.dimensions.depth.as_f64(),
+        );
+        // Names only where they fit; small items keep their outline.
+        if width.min(depth) < 380.0 || width < 700.0 {
+            continue;
+        }
+        let text_size = metres((width.min(depth) / 9.0).clamp(60.0, 140.0));
+        label(
+            &mut gizmos,
+            centre.x,
+            centre.y + 90.0,
+            &placement.name,
+            text_size,
+            theme::PLAN_LINE,
+        );
+        label(
+            &mut gizmos,
+            centre.x,
+            centre.y - 110.0,
+            &size,
+            text_size * 0.85,
+            theme::DIMENSION,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_spelled_in_ascii() {
+        assert_eq!(ascii_label("Gäst bed 160 × 200"), "Gaest bed 160 x 200");
+    }
+}
