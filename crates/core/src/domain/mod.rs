@@ -4,10 +4,13 @@
 pub mod catalog;
 pub mod configuration;
 pub mod constraints;
+pub mod dealer;
 pub mod geometry;
 pub mod ids;
 pub mod money;
 pub mod plan;
+pub mod plan_drawing;
 pub mod pricing;
 pub mod quote;
+pub mod quote_document;
 pub mod units;
