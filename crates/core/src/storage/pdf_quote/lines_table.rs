@@ -112,7 +112,13 @@ fn line_row(
     }
     y -= 1.0;
     if !line.options.is_empty() {
-        for part in wrap(fonts, OPTIONS, &line.options.join(" · "), inner(2)) {
+        // A no-break space after each "Label:" keeps a label with the start of its value.
+        let options: Vec<String> = line
+            .options
+            .iter()
+            .map(|option| option.replacen(": ", ":\u{a0}", 1))
+            .collect();
+        for part in wrap(fonts, OPTIONS, &options.join(" · "), inner(2)) {
             text.text(fonts, edges[2].1, y, Align::Left, OPTIONS, &part);
             last_baseline = last_baseline.max(y);
             y += OPTIONS.leading();

@@ -58,7 +58,7 @@ const HEADING_NOTE: Style = Style::new(FontKind::Regular, 7.5, theme::MUTED);
 
 /// Tallest the design picture is drawn.
 const DESIGN_MAX_HEIGHT: f32 = 300.0;
-/// Least height worth giving the plan on a page already started.
+/// Least height worth giving the plan on the first page.
 const PLAN_MIN_HEIGHT: f32 = 330.0;
 /// Most height the plan takes.
 const PLAN_MAX_HEIGHT: f32 = 640.0;
@@ -102,11 +102,18 @@ fn place_design(flow: &mut Flow<'_>, design: &PngImage) {
     flow.place(block);
 }
 
-fn place_plan(flow: &mut Flow<'_>, document: &QuoteDocument) {
+/// Places the plan in what is left of the current page, or on a page of its own; returns false
+/// (placing nothing) when the current page has too little room left. An empty plan is left out.
+fn place_plan(flow: &mut Flow<'_>, document: &QuoteDocument, own_page: bool) -> bool {
     let fonts = flow.fonts;
+    if document.plan.bounds().is_none() {
+        return true;
+    }
     let title = heading(fonts, "Floor plan", "");
-    if flow.remaining() - title.height < PLAN_MIN_HEIGHT {
+    if own_page {
         flow.new_page();
+    } else if flow.remaining() - title.height < PLAN_MIN_HEIGHT {
+        return false;
     }
     let room = (flow.remaining() - title.height - 10.0).min(PLAN_MAX_HEIGHT);
     if let Some(block) = plan::plan_block(fonts, &document.plan, room) {
@@ -114,12 +121,10 @@ fn place_plan(flow: &mut Flow<'_>, document: &QuoteDocument) {
         flow.place(block);
         flow.space(12.0);
     }
+    true
 }
 
 /// The document laid out as pages of drawing operations.
-///
-/// # Errors
-/// Only if the embedded fonts cannot be read.
 fn layout_pages(fonts: &Fonts, document: &QuoteDocument, pictures: QuotePictures<'_>) -> Vec<Page> {
     let mut flow = Flow::new(fonts, header::running_head(fonts, document));
     flow.place(header::letterhead(fonts, document, pictures.logo));
@@ -127,7 +132,8 @@ fn layout_pages(fonts: &Fonts, document: &QuoteDocument, pictures: QuotePictures
     if let Some(design) = pictures.design {
         place_design(&mut flow, design);
     }
-    place_plan(&mut flow, document);
+    // The plan goes on page one when it fits there, else on a page of its own after the terms.
+    let plan_placed = place_plan(&mut flow, document, false);
     let currency = &document.quote.currency;
     let title = heading(
         fonts,
@@ -143,6 +149,9 @@ fn layout_pages(fonts: &Fonts, document: &QuoteDocument, pictures: QuotePictures
     lines_table::place_lines(&mut flow, &document.quote);
     flow.space(4.0);
     totals::place_totals_and_terms(&mut flow, document);
+    if !plan_placed {
+        place_plan(&mut flow, document, true);
+    }
     bom::place_bom(&mut flow, &document.quote);
     let mut pages = flow.pages;
     header::add_footers(fonts, document, &mut pages);

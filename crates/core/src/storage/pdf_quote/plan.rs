@@ -13,8 +13,8 @@ use crate::domain::plan_drawing::{PlanDrawing, ProductMark};
 /// Points per millimetre of paper.
 const PT_PER_MM: f64 = 72.0 / 25.4;
 /// Standard drawing scales, finest first.
-const SCALES: [u32; 16] = [
-    10, 20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2000,
+const SCALES: [u32; 18] = [
+    10, 20, 25, 30, 40, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2000,
 ];
 /// Scale-bar segment lengths to choose from, in plan millimetres.
 const BAR_STEPS_MM: [f64; 10] = [
@@ -207,8 +207,9 @@ fn label_room(mark: &ProductMark, view: &View) -> (f32, f32) {
     }
 }
 
-/// Labels a floor product with the richest text that fits inside it: number and name (on one or
-/// two lines) over the size, number over size, or the number alone.
+/// Labels a floor product with the richest text that fits inside it and clear of the labels
+/// already drawn: number and name (on one or two lines, or shortened) over the size, number over
+/// size, or the number alone.
 fn label_floor_product(
     block: &mut Block,
     fonts: &Fonts,
@@ -224,43 +225,92 @@ fn label_floor_product(
         .map(|position| position.to_string())
         .unwrap_or_default();
     let size_text = format!("{} × {}", mark.width_mm, mark.depth_mm);
-    let size_fits = fonts.width(SIZE.font, SIZE.size, &size_text) <= inner;
     let titled = format!("{number} {}", mark.name);
-    let wrapped = wrap(fonts, LABEL, &titled, inner);
     let shortened = fit(fonts, LABEL, &titled, inner);
     let name_chars = shortened
         .chars()
         .count()
         .saturating_sub(number.chars().count() + 2);
-    let mut lines: Vec<(Style, String)> = Vec::new();
-    let height_of = |count: usize| LABEL.leading() * count as f32 + SIZE.size + 2.0;
-    if size_fits && wrapped.len() == 1 && room_height >= height_of(1) {
-        lines.push((LABEL, titled));
-    } else if size_fits && wrapped.len() == 2 && room_height >= height_of(2) + 2.0 {
-        lines.extend(wrapped.into_iter().map(|line| (LABEL, line)));
-    } else if size_fits && name_chars >= 4 && room_height >= height_of(1) {
-        lines.push((LABEL, shortened));
-    } else if size_fits && room_height >= height_of(1) {
-        lines.push((LABEL, number.clone()));
+    let mut variants: Vec<Vec<String>> = vec![vec![titled.clone()]];
+    let wrapped = wrap(fonts, LABEL, &titled, inner);
+    if wrapped.len() == 2 {
+        variants.push(wrapped);
     }
-    if lines.is_empty() {
-        lines.push((LABEL, number));
-    } else {
-        lines.push((SIZE, size_text));
+    if name_chars >= 4 {
+        variants.push(vec![shortened]);
     }
-    let total: f32 = lines.iter().map(|(style, _)| style.leading()).sum::<f32>() - 2.0;
-    let mut y = cy - total / 2.0 + LABEL.size * 0.8;
-    let mut widest: f32 = 0.0;
+    variants.push(vec![number.clone()]);
+    let sized: Vec<Vec<(Style, String)>> = variants
+        .into_iter()
+        .map(|lines| {
+            let mut styled: Vec<(Style, String)> =
+                lines.into_iter().map(|line| (LABEL, line)).collect();
+            styled.push((SIZE, size_text.clone()));
+            styled
+        })
+        .collect();
+    let bare = vec![(LABEL, number.clone())];
+    let area_of = |lines: &[(Style, String)]| {
+        let height: f32 = lines.iter().map(|(style, _)| style.leading()).sum::<f32>() - 2.0;
+        let width = lines
+            .iter()
+            .map(|(style, text)| fonts.width(style.font, style.size, text))
+            .fold(0.0, f32::max);
+        (width, height)
+    };
+    let clear = |(x, y): (f32, f32), width: f32, height: f32| {
+        let area = (
+            x - width / 2.0,
+            y - height / 2.0,
+            x + width / 2.0,
+            y + height / 2.0,
+        );
+        taken.iter().all(|other| !overlaps(area, *other))
+    };
+    let rich = sized.into_iter().find(|lines| {
+        let (width, height) = area_of(lines);
+        width <= inner && height + 2.0 <= room_height && clear((cx, cy), width, height)
+    });
+    let (lines, (x, y)) = match rich {
+        Some(lines) => (lines, (cx, cy)),
+        None => {
+            // The number alone, moved off any label it would cover: within the footprint, else
+            // just beside it.
+            let (width, height) = area_of(&bare);
+            let (dx, dy) = (room_width / 4.0, room_height / 4.0);
+            let (ox, oy) = (
+                (room_width + width) / 2.0 + 2.0,
+                (room_height + height) / 2.0 + 2.0,
+            );
+            let spot = [
+                (0.0, 0.0),
+                (dx, dy),
+                (-dx, dy),
+                (dx, -dy),
+                (-dx, -dy),
+                (ox, 0.0),
+                (0.0, oy),
+                (-ox, 0.0),
+                (0.0, -oy),
+            ]
+            .into_iter()
+            .map(|(dx, dy)| (cx + dx, cy + dy))
+            .find(|spot| clear(*spot, width, height))
+            .unwrap_or((cx, cy));
+            (bare, spot)
+        }
+    };
+    let (width, height) = area_of(&lines);
+    let mut baseline = y - height / 2.0 + LABEL.size * 0.8;
     for (style, text) in &lines {
-        block.text(fonts, cx, y, Align::Centre, *style, text);
-        widest = widest.max(fonts.width(style.font, style.size, text));
-        y += style.leading();
+        block.text(fonts, x, baseline, Align::Centre, *style, text);
+        baseline += style.leading();
     }
     taken.push((
-        cx - widest / 2.0,
-        cy - total / 2.0,
-        cx + widest / 2.0,
-        cy + total / 2.0,
+        x - width / 2.0,
+        y - height / 2.0,
+        x + width / 2.0,
+        y + height / 2.0,
     ));
 }
 

@@ -203,3 +203,20 @@ fn the_same_quote_gives_the_same_bytes() {
     assert!(first.starts_with(b"%PDF-"));
     assert_eq!(first, second);
 }
+
+#[test]
+fn an_empty_layout_still_makes_a_quote_without_a_plan() {
+    let mut empty = room();
+    empty.walls.clear();
+    let document = document(&empty);
+    assert!(document.plan.bounds().is_none());
+    let pages = pages(&document, QuotePictures::default());
+    assert_eq!(pages.len(), 1);
+    let texts: Vec<String> = texts(&pages[0])
+        .into_iter()
+        .map(|(text, ..)| text.to_owned())
+        .collect();
+    assert!(!texts.iter().any(|text| text == "Floor plan"));
+    assert!(texts.iter().any(|text| text == "Total incl. VAT"));
+    assert!(quote_pdf(&document, QuotePictures::default()).is_ok());
+}
