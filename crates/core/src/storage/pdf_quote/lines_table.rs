@@ -165,17 +165,20 @@ fn line_row(
     block
 }
 
-/// Places the whole table, heads repeated after each page break.
-pub(super) fn place_lines(flow: &mut Flow<'_>, quote: &Quote) {
+/// Places the whole table, heads repeated after each page break; the last line is kept on the
+/// page of what follows it (`keep_with_last` points, the totals), so they are never alone.
+pub(super) fn place_lines(flow: &mut Flow<'_>, quote: &Quote, keep_with_last: f32) {
     let columns = columns();
     let fonts = flow.fonts;
     let head = head_row(fonts, &columns);
     for (index, line) in quote.lines.iter().enumerate() {
         let row = line_row(fonts, quote, line, &columns, index % 2 == 1);
+        let last = index + 1 == quote.lines.len();
+        let needed = row.height + if last { keep_with_last } else { 0.0 };
         if index == 0 {
-            flow.ensure(head.height + row.height);
+            flow.ensure(head.height + needed);
             flow.place(head.clone());
-        } else if row.height > flow.remaining() {
+        } else if needed > flow.remaining() {
             flow.new_page();
             flow.place(head.clone());
         }

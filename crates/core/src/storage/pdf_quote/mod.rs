@@ -146,7 +146,8 @@ fn layout_pages(fonts: &Fonts, document: &QuoteDocument, pictures: QuotePictures
     );
     flow.ensure(title.height + 60.0);
     flow.place(title);
-    lines_table::place_lines(&mut flow, &document.quote);
+    let totals_height = totals::totals_block(fonts, document).height + 4.0;
+    lines_table::place_lines(&mut flow, &document.quote, totals_height);
     flow.space(4.0);
     totals::place_totals_and_terms(&mut flow, document);
     if !plan_placed {

@@ -134,6 +134,18 @@ fn page_breaks_never_split_a_line_and_heads_repeat() {
         }
     }
     assert_eq!(positions, (1..=120).collect::<Vec<_>>());
+    let totals_page = pages
+        .iter()
+        .find(|page| {
+            texts(page)
+                .iter()
+                .any(|(text, ..)| *text == "Total incl. VAT")
+        })
+        .expect("totals");
+    assert!(
+        texts(totals_page).iter().any(|(text, ..)| *text == "120"),
+        "the last line stays with the totals"
+    );
 }
 
 #[test]
