@@ -194,6 +194,10 @@ fn write_lines(sheet: &mut Worksheet, quote: &Quote, formats: &Formats) -> Resul
         sheet.set_column_width(column, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    // Printed: landscape, one page wide, the heads on every page.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     Ok(())
 }
 
