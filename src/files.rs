@@ -4,7 +4,8 @@
 
 use crate::AppSystems;
 use crate::catalogs::Catalogs;
-use crate::document::{Document, LayoutSaved, ReplaceRequested};
+use crate::cli::quote_document::prepare_quote;
+use crate::document::{Document, EditRequested, LayoutSaved, ReplaceRequested};
 use crate::live::LiveState;
 use crate::notices::Notices;
 use crate::render_image::{CaptureFinished, OffscreenCapture};
@@ -12,11 +13,18 @@ use crate::sidebar::actions::DialogAnswer;
 use crate::viewport::camera::MainCamera;
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowCloseRequested};
-use room_planner_core::domain::plan::{CatalogRef, FORMAT_VERSION, Layout};
+use room_planner_core::domain::edits::Edit;
+use room_planner_core::domain::plan::{CatalogRef, FORMAT_VERSION, IsoDate, Layout};
+use room_planner_core::storage::atomic_write::write_atomically;
 use room_planner_core::storage::csv_quote::quote_csv;
 use room_planner_core::storage::layout_file::{check_references, load_layout, save_layout};
+use room_planner_core::storage::pdf_quote::{QuotePictures, quote_pdf};
+use room_planner_core::storage::xlsx_quote::quote_xlsx;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// Folder of the dealer settings and quote counter.
+const SETTINGS_FOLDER: &str = "settings";
 
 /// How often unsaved work is copied to the recovery file.
 const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
@@ -34,6 +42,8 @@ pub enum FileRequested {
     SaveAs,
     /// Write the quote as CSV.
     ExportCsv,
+    /// Write the quote as PDF, XLSX or CSV (chosen in the save dialog).
+    ExportQuote,
     /// Write a picture of the current view.
     ExportImage,
     /// Leave the program.
@@ -49,6 +59,11 @@ pub enum Question {
         document: String,
         /// What the user asked for.
         then: FileRequested,
+    },
+    /// The layout breaks constraints; export the quote anyway (it will carry a notice)?
+    ExportWithViolations {
+        /// How many violations.
+        count: usize,
     },
     /// A recovery file from an earlier run exists.
     Recover {
@@ -178,6 +193,7 @@ pub(crate) struct FileContext<'w, 's> {
     question: ResMut<'w, PendingQuestion>,
     recovery: Option<ResMut<'w, Recovery>>,
     replace: MessageWriter<'w, ReplaceRequested>,
+    edits: MessageWriter<'w, EditRequested>,
     saved: MessageWriter<'w, LayoutSaved>,
     exit: MessageWriter<'w, AppExit>,
     commands: Commands<'w, 's>,
@@ -223,6 +239,10 @@ fn answer_questions(mut answers: MessageReader<DialogAnswered>, mut files: FileC
                 }
             }
             (Question::DiscardChanges { .. }, DialogAnswer::Cancel) => {}
+            (Question::ExportWithViolations { .. }, DialogAnswer::Proceed) => {
+                start_quote_export(&mut files)
+            }
+            (Question::ExportWithViolations { .. }, _) => {}
         }
     }
 }
@@ -267,6 +287,14 @@ fn perform(request: FileRequested, files: &mut FileContext) {
             save(files, true);
         }
         FileRequested::ExportCsv => export_csv(files),
+        FileRequested::ExportQuote => {
+            let count = files.live.checker.count();
+            if count > 0 {
+                files.question.0 = Some(Question::ExportWithViolations { count });
+            } else {
+                start_quote_export(files);
+            }
+        }
         FileRequested::ExportImage => export_image(files),
         FileRequested::Quit => {
             if let Some(recovery) = files.recovery.as_mut() {
@@ -361,8 +389,141 @@ fn export_image(files: &mut FileContext) {
         .spawn(capture.camera_bundle(*transform, projection.clone()));
 }
 
-fn report_exports(mut finished: MessageReader<CaptureFinished>, mut notices: ResMut<Notices>) {
+/// A quote export waiting for its picture of the design.
+#[derive(Resource, Debug, Clone)]
+pub struct PendingQuoteExport {
+    /// The file chosen.
+    pub output: PathBuf,
+    /// Where the picture is being rendered.
+    pub picture: PathBuf,
+}
+
+/// Asks where to write the quote, then renders the picture of the design for it.
+fn start_quote_export(files: &mut FileContext) {
+    let reference = files.document.layout.quote.reference.trim();
+    let name = if reference.is_empty() {
+        "quote".to_owned()
+    } else {
+        reference.to_owned()
+    };
+    let Some(mut output) = rfd::FileDialog::new()
+        .set_title("Export quote")
+        .add_filter("PDF quote", &["pdf"])
+        .add_filter("Excel workbook", &["xlsx"])
+        .add_filter("CSV for the ERP", &["csv"])
+        .set_file_name(format!("{name}.pdf"))
+        .save_file()
+    else {
+        return;
+    };
+    if output.extension().is_none() {
+        output.set_extension("pdf");
+    }
+    if output.extension().is_some_and(|ext| ext == "csv") {
+        write_quote_file(files, &output, None);
+        return;
+    }
+    let Ok((transform, projection)) = files.cameras.single() else {
+        write_quote_file(files, &output, None);
+        return;
+    };
+    let picture =
+        std::env::temp_dir().join(format!("room-planner-design-{}.png", std::process::id()));
+    let capture = OffscreenCapture::new(&mut files.images, UVec2::new(1600, 1000), picture.clone());
+    files
+        .commands
+        .spawn(capture.camera_bundle(*transform, projection.clone()));
+    files
+        .commands
+        .insert_resource(PendingQuoteExport { output, picture });
+    files.notices.info("Preparing the quote…");
+}
+
+/// Writes the quote as PDF, XLSX or CSV (by the file's extension); a newly issued quote
+/// number is stored in the layout so the next export keeps it.
+fn write_quote_file(files: &mut FileContext, output: &Path, picture: Option<&Path>) {
+    let layout = &files.document.layout;
+    let extension = output
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .unwrap_or("pdf")
+        .to_ascii_lowercase();
+    let bytes = if extension == "csv" {
+        match &files.live.quote {
+            Ok(quote) => quote_csv(quote.quote()).map_err(|error| error.to_string()),
+            Err(problem) => Err(problem.clone()),
+        }
+    } else {
+        let date = if layout.quote.date.0 == time::Date::MIN {
+            IsoDate(time::OffsetDateTime::now_utc().date())
+        } else {
+            layout.quote.date
+        };
+        match prepare_quote(
+            layout,
+            &files.catalogs.set,
+            Path::new(SETTINGS_FOLDER),
+            picture,
+            date,
+        ) {
+            Ok((prepared, notes)) => {
+                for note in notes {
+                    files.notices.info(note);
+                }
+                if prepared.document.reference != layout.quote.reference {
+                    let mut info = layout.quote.clone();
+                    info.reference.clone_from(&prepared.document.reference);
+                    files
+                        .edits
+                        .write(EditRequested::single(Edit::SetQuoteInfo(info)));
+                }
+                if extension == "xlsx" {
+                    quote_xlsx(&prepared.document).map_err(|error| error.to_string())
+                } else {
+                    quote_pdf(
+                        &prepared.document,
+                        QuotePictures {
+                            logo: prepared.settings.logo.as_ref(),
+                            design: prepared.design.as_ref(),
+                        },
+                    )
+                    .map_err(|error| error.to_string())
+                }
+            }
+            Err(problem) => Err(problem),
+        }
+    };
+    match bytes
+        .and_then(|bytes| write_atomically(output, &bytes).map_err(|error| error.to_string()))
+    {
+        Ok(()) => files
+            .notices
+            .info(format!("Quote written to {}", output.display())),
+        Err(problem) => files
+            .notices
+            .error(format!("{}: {problem}", output.display())),
+    }
+}
+
+fn report_exports(
+    mut finished: MessageReader<CaptureFinished>,
+    pending: Option<Res<PendingQuoteExport>>,
+    mut files: FileContext,
+) {
     for capture in finished.read() {
+        if let Some(pending) = pending.as_ref()
+            && pending.picture == capture.path
+        {
+            let (output, picture) = (pending.output.clone(), pending.picture.clone());
+            files.commands.remove_resource::<PendingQuoteExport>();
+            let picture = capture.error.is_none().then_some(picture.as_path());
+            write_quote_file(&mut files, &output, picture);
+            if let Some(picture) = picture {
+                let _ = std::fs::remove_file(picture);
+            }
+            continue;
+        }
+        let notices = &mut files.notices;
         match &capture.error {
             None => notices.info(format!("Image written to {}", capture.path.display())),
             Some(problem) => notices.error(format!("{}: {problem}", capture.path.display())),

@@ -7,10 +7,12 @@ mod catalog_check;
 mod layout_check;
 mod layout_format;
 mod model_check;
+pub mod quote_document;
 mod quote_export;
 mod render;
 mod workspace;
 
+use crate::domain::plan::IsoDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -80,19 +82,28 @@ pub enum Command {
         #[arg(long, default_value = "catalogs")]
         catalogs: PathBuf,
     },
-    /// Write the quote of a layout.
+    /// Write the quote of a layout: PDF for the customer, XLSX or CSV for an ERP, or the BOM.
     Quote {
         /// The layout file (.ron).
         layout: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuoteFormat::Csv)]
         format: QuoteFormat,
-        /// Write to this file instead of stdout.
+        /// Write to this file instead of stdout (required for pdf and xlsx).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Folder of catalog files the layout's products come from.
         #[arg(long, default_value = "catalogs")]
         catalogs: PathBuf,
+        /// Folder with the dealer settings (dealer.ron) and the quote number counter.
+        #[arg(long, default_value = "settings")]
+        settings: PathBuf,
+        /// A picture of the design (PNG) to put on the PDF quote.
+        #[arg(long, value_name = "PNG")]
+        image: Option<PathBuf>,
+        /// Issue date (YYYY-MM-DD) instead of the layout's quote date; fixes the output bytes.
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<IsoDate>,
     },
 }
 
@@ -114,6 +125,25 @@ pub enum QuoteFormat {
     Csv,
     /// The bill of materials (parts summed over all lines) as CSV.
     BomCsv,
+    /// A PDF quote for the customer: letterhead, plan, lines, totals, terms, bill of materials.
+    Pdf,
+    /// An XLSX workbook: lines, bill of materials and quote details, with total formulas.
+    Xlsx,
+}
+
+/// Quote settings and options of `room-planner quote` beyond the layout and format.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteOptions {
+    /// Folder of dealer settings and the quote counter.
+    pub settings: PathBuf,
+    /// Picture of the design.
+    pub image: Option<PathBuf>,
+    /// Issue date replacing the layout's quote date.
+    pub date: Option<IsoDate>,
+}
+
+fn parse_date(text: &str) -> Result<IsoDate, String> {
+    IsoDate::parse(text).map_err(|_| format!("`{text}` is not a date in the form YYYY-MM-DD"))
 }
 
 /// Views `render` can draw.
@@ -172,6 +202,19 @@ pub fn run(arguments: Arguments) -> u8 {
             format,
             output,
             catalogs,
-        } => quote_export::run(&layout, format, output.as_deref(), &catalogs),
+            settings,
+            image,
+            date,
+        } => quote_export::run(
+            &layout,
+            format,
+            output.as_deref(),
+            &catalogs,
+            &QuoteOptions {
+                settings,
+                image,
+                date,
+            },
+        ),
     }
 }

@@ -15,6 +15,15 @@ pub fn question_ui(ctx: &egui::Context, question: &Question, actions: &mut Vec<U
             "Discard changes",
             "Cancel",
         ),
+        Question::ExportWithViolations { count } => (
+            "The layout has problems",
+            format!(
+                "The layout breaks {count} placement rule(s). The quote will list them in a notice.\nExport it anyway?"
+            ),
+            None,
+            "Export anyway",
+            "Cancel",
+        ),
         Question::Recover { saved_at, original } => (
             "Recover unsaved work?",
             format!(

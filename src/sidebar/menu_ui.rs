@@ -28,6 +28,7 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                 ("Open…", "Ctrl+O", FileRequested::Open),
                 ("Save", "Ctrl+S", FileRequested::Save),
                 ("Save As…", "Ctrl+Shift+S", FileRequested::SaveAs),
+                ("Export quote…", "", FileRequested::ExportQuote),
                 ("Export CSV…", "", FileRequested::ExportCsv),
                 ("Export image…", "", FileRequested::ExportImage),
                 ("Quit", "", FileRequested::Quit),

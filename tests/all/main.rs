@@ -1,5 +1,5 @@
 //! Integration tests in one binary (each test binary links the whole crate): shipped catalogs
-//! and saves, the command line, broken inputs, and property tests.
+//! and saves, the command line, broken inputs, property tests, and PDF/XLSX quotes read back.
 
 // Test code: a failed expectation is a failed test.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
@@ -8,6 +8,7 @@ mod broken_inputs;
 mod cli;
 mod planner;
 mod properties;
+mod quote_documents;
 mod render;
 mod shipped_catalogs;
 mod shipped_saves;

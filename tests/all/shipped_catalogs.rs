@@ -176,7 +176,7 @@ fn the_engine_agrees_with_exhaustive_enumeration_on_every_shipped_product() {
 #[test]
 fn the_catalog_example_in_the_readme_is_valid() {
     let readme = std::fs::read_to_string(crate::support::root().join("README.md")).expect("README");
-    let start = readme.find("```ron\n").expect("a ron example") + "```ron\n".len();
+    let start = readme.find("```ron\nCatalog(").expect("a catalog example") + "```ron\n".len();
     let end = start + readme[start..].find("```").expect("closed");
     let catalog = room_planner::storage::catalog::parse_catalog(
         std::path::Path::new("README.md"),

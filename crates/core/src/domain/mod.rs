@@ -4,6 +4,7 @@
 pub mod catalog;
 pub mod configuration;
 pub mod constraints;
+pub mod dealer;
 pub mod edits;
 pub mod geometry;
 pub mod history;
@@ -11,8 +12,10 @@ pub mod ids;
 pub(crate) mod layout_order;
 pub mod money;
 pub mod plan;
+pub mod plan_drawing;
 pub mod pricing;
 pub mod quote;
+pub mod quote_document;
 pub mod quote_live;
 pub mod snapping;
 pub mod units;

@@ -6,13 +6,13 @@ use crate::domain::configuration::Configuration;
 use crate::domain::ids::{ProductId, is_valid_id};
 use crate::domain::plan::{FORMAT_VERSION, Layout};
 use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
+use crate::storage::atomic_write::write_atomically;
 use crate::storage::error::{FileProblem, LoadError, SaveError};
 use crate::storage::locate::{Needle, SourceText};
 use crate::storage::ron_text::{parse, pretty, read_text};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::Path;
 
 /// Most walls, openings or products in one layout.
@@ -411,39 +411,16 @@ pub fn layout_to_string(layout: &Layout) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Writes a layout so that a crash never leaves a half-written file: the text goes to a
-/// temporary file beside the target, is flushed to disk, then renamed over it.
+/// Writes a layout atomically (see [`write_atomically`]) in its canonical form.
 ///
 /// # Errors
 /// The file or its folder cannot be written.
 pub fn save_layout(path: &Path, layout: &Layout) -> Result<(), SaveError> {
-    let fail = |message: String| SaveError {
+    let text = layout_to_string(layout).map_err(|error| SaveError {
         path: path.to_owned(),
-        message,
-    };
-    let text = layout_to_string(layout).map_err(|error| fail(error.to_string()))?;
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .ok_or_else(|| fail("the path names no file".into()))?;
-    let temporary = folder.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    };
-    write().map_err(|error| {
-        let _ = std::fs::remove_file(&temporary);
-        fail(error.to_string())
-    })
+        message: error.to_string(),
+    })?;
+    write_atomically(path, text.as_bytes())
 }
 
 #[cfg(test)]

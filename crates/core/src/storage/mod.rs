@@ -1,9 +1,16 @@
 //! File formats: RON catalogs and layouts read into validated domain values, layouts written
-//! back atomically, quotes exported as CSV. No GUI code; errors name file, line and column.
+//! back atomically, dealer settings and the quote counter, quotes exported as CSV, XLSX and
+//! PDF. No GUI code; errors name file, line and column.
 
+pub mod atomic_write;
 pub mod catalog;
 pub mod csv_quote;
+pub mod dealer_settings;
 pub mod error;
 pub mod layout_file;
 mod locate;
+pub mod pdf_quote;
+pub mod png_image;
+pub mod quote_counter;
 mod ron_text;
+pub mod xlsx_quote;

@@ -13,6 +13,7 @@ pub use rules::{Condition, Rule};
 
 use crate::domain::configuration::Configuration;
 use crate::domain::ids::{CatalogId, OptionId, ProductId, ValueId};
+use crate::domain::plan::IsoDate;
 use crate::domain::units::Mm;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -26,6 +27,8 @@ pub struct Catalog {
     pub name: String,
     /// Price-list version, e.g. `2026.1`.
     pub version: String,
+    /// Date the price list took effect, printed on quotes.
+    pub price_date: Option<IsoDate>,
     /// Currency of every price in the catalog.
     pub currency: Currency,
     /// Products in file order.

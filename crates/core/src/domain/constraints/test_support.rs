@@ -54,6 +54,7 @@ pub fn catalogs() -> CatalogSet {
             id: CatalogId::from("test"),
             name: "Test".into(),
             version: "1".into(),
+            price_date: None,
             currency: Currency {
                 code: "EUR".into(),
                 decimals: 2,

@@ -2,6 +2,7 @@
 
 use crate::domain::catalog::{ProductKind, RangeUnit, ShapeKind};
 use crate::domain::money::decimal_number;
+use crate::domain::plan::IsoDate;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -13,6 +14,8 @@ pub(crate) struct RawCatalog {
     pub id: String,
     pub name: String,
     pub version: String,
+    #[serde(default)]
+    pub price_date: Option<IsoDate>,
     pub currency: String,
     #[serde(default)]
     pub currency_decimals: Option<u32>,

@@ -189,6 +189,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         id: CatalogId(raw.id),
         name: raw.name,
         version: raw.version,
+        price_date: raw.price_date,
         currency: Currency {
             code: raw.currency,
             decimals,
