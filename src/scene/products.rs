@@ -8,7 +8,7 @@ use crate::scene::materials::{MaterialCache, UnitMeshes};
 use crate::scene::parts::{PartShape, parts};
 use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::prelude::*;
-use room_planner_core::domain::catalog::{Appearance, Product};
+use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
 use room_planner_core::domain::constraints::ProductPlacement;
 use room_planner_core::domain::edits::Changes;
 use room_planner_core::domain::ids::ProductInstanceId;
@@ -42,6 +42,8 @@ pub(crate) struct ProductSpawner<'w> {
     cache: ResMut<'w, MaterialCache>,
     materials: ResMut<'w, Assets<StandardMaterial>>,
     asset_server: Res<'w, AssetServer>,
+    /// Absent in apps without the glTF loader (headless tests): models are drawn as blocks.
+    world_assets: Option<Res<'w, Assets<WorldAsset>>>,
 }
 
 /// Transform of a product's root: footprint centre on the plan, underside at its elevation.
@@ -82,9 +84,14 @@ impl ProductSpawner<'_> {
             metres_of(dimensions.depth),
             metres_of(dimensions.height),
         );
-        match &product.appearance {
-            Appearance::Shape { shape, .. } => {
-                for part in parts(*shape, width, depth, height) {
+        let shape = match &product.appearance {
+            Appearance::Shape { shape, .. } => Some(*shape),
+            Appearance::Model { .. } if self.world_assets.is_none() => Some(ShapeKind::Block),
+            Appearance::Model { .. } => None,
+        };
+        match (&product.appearance, shape) {
+            (_, Some(shape)) => {
+                for part in parts(shape, width, depth, height) {
                     let material = self.cache.part(
                         &mut self.materials,
                         product,
@@ -106,7 +113,8 @@ impl ProductSpawner<'_> {
                     ));
                 }
             }
-            Appearance::Model { path } => {
+            (Appearance::Shape { .. }, None) => {}
+            (Appearance::Model { path }, None) => {
                 // glTF assets face +Z; our products face −Z.
                 commands.spawn((
                     WorldAssetRoot(

@@ -135,13 +135,16 @@ fn the_pdf_quote_of_the_showroom_reads_back_with_every_line_part_and_total() {
         assert!(text.contains(&part.part), "part {} missing", part.part);
     }
     let totals = &quote.totals;
+    let vat_by_rate = totals.vat_groups.iter().map(|group| group.vat);
     for value in [
         totals.amount,
         totals.quote_discount,
         totals.net,
-        totals.vat,
         totals.gross,
-    ] {
+    ]
+    .into_iter()
+    .chain(vat_by_rate)
+    {
         assert!(
             text.contains(&format!("€ {}", amount(value)))
                 || text.contains(&format!("€ −{}", amount(value))),
@@ -298,16 +301,21 @@ fn the_xlsx_quote_has_numbers_money_formulas_and_every_part() {
         assert_eq!(cents(cached), cents(sum), "column {letter}");
         assert_eq!(cents(cached), decimal_cents(total), "column {letter}");
     }
-    let vat_row = total_row + 2;
-    assert!(
-        formulas
-            .get_value((vat_row, 11))
-            .is_some_and(|formula| formula.starts_with("SUMIF(K2:K"))
-    );
-    assert_eq!(
-        cents(number(lines.get_value((vat_row, 11)))),
-        decimal_cents(quote.totals.vat)
-    );
+    // One SUMIF row per VAT rate (the showroom has 19 % and 7 %), adding up to the total VAT.
+    assert!(quote.totals.vat_groups.len() >= 2);
+    let mut vat_sum = 0;
+    for (index, group) in quote.totals.vat_groups.iter().enumerate() {
+        let vat_row = total_row + 2 + index as u32;
+        assert!(
+            formulas
+                .get_value((vat_row, 11))
+                .is_some_and(|formula| formula.starts_with("SUMIF(K2:K"))
+        );
+        let cached = cents(number(lines.get_value((vat_row, 11))));
+        assert_eq!(cached, decimal_cents(group.vat));
+        vat_sum += cached;
+    }
+    assert_eq!(vat_sum, decimal_cents(quote.totals.vat));
     let bom = workbook.worksheet_range("BOM").expect("BOM");
     for (row, part) in (1..).zip(&quote.bom) {
         assert_eq!(
