@@ -623,7 +623,7 @@ fn update_title(document: Res<Document>, mut windows: Query<&mut Window, With<Pr
     if !document.is_changed() {
         return;
     }
-    let mark = if document.is_dirty() { " ●" } else { "" };
+    let mark = if document.is_dirty() { " *" } else { "" };
     let title = format!("Room Planner — {}{mark}", document.display_name());
     for mut window in &mut windows {
         if window.title != title {

@@ -1,5 +1,5 @@
 //! The quote panel: lines with quantities and prices, totals with VAT, the customer and quote
-//! fields, and "Export CSV…".
+//! fields, and "Export quote…" (PDF, XLSX, CSV) / "Export CSV…".
 
 use crate::files::FileRequested;
 use crate::sidebar::actions::UiAction;
@@ -66,13 +66,22 @@ pub fn quote_ui(
     egui::CollapsingHeader::new("Customer and quote details")
         .default_open(false)
         .show(ui, |ui| details(ui, current, form, actions));
-    if ui
-        .button("Export CSV…")
-        .on_hover_text("Quote lines and totals for the ERP")
-        .clicked()
-    {
-        actions.push(UiAction::File(FileRequested::ExportCsv));
-    }
+    ui.horizontal(|ui| {
+        if ui
+            .button("Export quote…")
+            .on_hover_text("PDF for the customer, XLSX or CSV for the ERP")
+            .clicked()
+        {
+            actions.push(UiAction::File(FileRequested::ExportQuote));
+        }
+        if ui
+            .button("Export CSV…")
+            .on_hover_text("Quote lines and totals for the ERP")
+            .clicked()
+        {
+            actions.push(UiAction::File(FileRequested::ExportCsv));
+        }
+    });
 }
 
 fn lines_and_totals(ui: &mut egui::Ui, quote: &Quote) {

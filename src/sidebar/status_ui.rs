@@ -49,7 +49,7 @@ pub fn status_ui(ui: &mut egui::Ui, view: &StatusView<'_>) {
         }
         ui.separator();
         if view.dirty {
-            ui.label(egui::RichText::new("● Unsaved changes").color(colours::WARNING));
+            ui.label(egui::RichText::new("Unsaved changes").color(colours::WARNING));
         } else {
             ui.label(egui::RichText::new("Saved").color(colours::GOOD));
         }
