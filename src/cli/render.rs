@@ -152,23 +152,15 @@ fn render_document(
 /// Where the render camera stands for a view.
 fn camera_placement(orbit: &OrbitCamera, mode: ViewMode, aspect: f32) -> (Transform, Projection) {
     match mode {
-        ViewMode::Perspective => {
-            let offset = Vec3::new(
-                orbit.distance * orbit.pitch.cos() * orbit.yaw.sin(),
-                orbit.distance * orbit.pitch.sin(),
-                orbit.distance * orbit.pitch.cos() * orbit.yaw.cos(),
-            );
-            (
-                Transform::from_translation(orbit.focus + offset).looking_at(orbit.focus, Vec3::Y),
-                Projection::Perspective(PerspectiveProjection {
-                    aspect_ratio: aspect,
-                    ..default()
-                }),
-            )
-        }
+        ViewMode::Perspective => (
+            orbit.eye(),
+            Projection::Perspective(PerspectiveProjection {
+                aspect_ratio: aspect,
+                ..default()
+            }),
+        ),
         ViewMode::Plan => (
-            Transform::from_translation(orbit.focus + Vec3::Y * 60.0)
-                .looking_at(orbit.focus, Vec3::NEG_Z),
+            orbit.plan_eye(),
             Projection::from(OrthographicProjection {
                 scaling_mode: ScalingMode::AutoMin {
                     min_width: orbit.distance * 1.05,

@@ -94,7 +94,12 @@ impl MaterialCache {
 }
 
 /// The colour the catalog gives the first of the role's slots that the product names.
-fn slot_colour(product: &Product, configuration: &Configuration, role: Role) -> Option<[u8; 3]> {
+#[must_use]
+pub fn slot_colour(
+    product: &Product,
+    configuration: &Configuration,
+    role: Role,
+) -> Option<[u8; 3]> {
     let Appearance::Shape { materials, .. } = &product.appearance else {
         return None;
     };

@@ -14,8 +14,8 @@ use bevy::prelude::*;
 use geo::TriangulateEarcut;
 use room_planner_core::domain::catalog::{Appearance, CatalogSet, ShapeKind};
 use room_planner_core::domain::configuration::ConfigurationEngine;
-use room_planner_core::domain::geometry::rooms::{Room, detect_rooms};
-use room_planner_core::domain::geometry::walls::{WallGeometry, wall_geometries};
+use room_planner_core::domain::geometry::rooms::Room;
+use room_planner_core::domain::geometry::walls::WallGeometry;
 use room_planner_core::domain::ids::{OpeningId, WallId};
 use room_planner_core::domain::plan::{Layout, Opening};
 
@@ -103,13 +103,7 @@ pub(crate) fn sync_structure(
         .id();
     let layout = &document.layout;
     spawn_ground(&mut commands, root, &mut meshes, &looks, layout);
-    let rooms = live.checker.rooms().to_vec();
-    let rooms = if rooms.is_empty() {
-        detect_rooms(&layout.walls)
-    } else {
-        rooms
-    };
-    for room in &rooms {
+    for room in live.checker.rooms() {
         commands.spawn((
             Floor,
             Mesh3d(meshes.add(floor_mesh(room))),
@@ -118,8 +112,7 @@ pub(crate) fn sync_structure(
             ChildOf(root),
         ));
     }
-    let geometry = wall_geometries(&layout.walls);
-    for (index, wall) in geometry.iter().enumerate() {
+    for (index, wall) in live.checker.walls().iter().enumerate() {
         let openings = openings_on(layout, &catalogs.set, index);
         for (from, to, bottom, top) in wall_pieces(wall, &openings) {
             commands.spawn((
@@ -355,6 +348,7 @@ fn spawn_ground(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use room_planner_core::domain::geometry::walls::wall_geometries;
     use room_planner_core::domain::plan::Wall;
     use room_planner_core::domain::units::{Mm, PointMm};
 

@@ -1,33 +1,15 @@
 //! Product previews drawn from the parametric model: a front elevation of every part in its
 //! catalog colour, painted with egui (used as catalog thumbnails and the large preview).
 
+use crate::scene::materials::slot_colour;
 use crate::scene::parts::{Role, parts};
 use bevy_egui::egui;
-use room_planner_core::domain::catalog::{
-    Appearance, MaterialSource, OptionValue, Product, ShapeKind,
-};
+use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
 use room_planner_core::domain::configuration::Configuration;
 
 fn colour_of(product: &Product, configuration: &Configuration, role: Role) -> egui::Color32 {
-    let from_slot = match &product.appearance {
-        Appearance::Shape { materials, .. } => role
-            .slot_names()
-            .iter()
-            .find_map(|name| materials.get(*name))
-            .and_then(|source| match source {
-                MaterialSource::Colour(colour) => Some(*colour),
-                MaterialSource::FromOption(option) => match product.value_of(option, configuration)
-                {
-                    Some(OptionValue::Choice(value)) => product
-                        .option(option)
-                        .and_then(|def| def.choice(&value))
-                        .and_then(|choice| choice.colour),
-                    _ => None,
-                },
-            }),
-        Appearance::Model { .. } => None,
-    };
-    let [r, g, b] = from_slot.map_or(role.default_colour(), |c| [c.red, c.green, c.blue]);
+    let [r, g, b] =
+        slot_colour(product, configuration, role).unwrap_or_else(|| role.default_colour());
     egui::Color32::from_rgb(r, g, b)
 }
 

@@ -26,6 +26,25 @@ pub struct OrbitCamera {
     pub distance: f32,
 }
 
+impl OrbitCamera {
+    /// Where a perspective camera stands, looking at the focus.
+    #[must_use]
+    pub fn eye(&self) -> Transform {
+        let offset = Vec3::new(
+            self.distance * self.pitch.cos() * self.yaw.sin(),
+            self.distance * self.pitch.sin(),
+            self.distance * self.pitch.cos() * self.yaw.cos(),
+        );
+        Transform::from_translation(self.focus + offset).looking_at(self.focus, Vec3::Y)
+    }
+
+    /// Where the plan camera stands: straight above the focus, north up.
+    #[must_use]
+    pub fn plan_eye(&self) -> Transform {
+        Transform::from_translation(self.focus + Vec3::Y * 60.0).looking_at(self.focus, Vec3::NEG_Z)
+    }
+}
+
 impl Default for OrbitCamera {
     fn default() -> Self {
         Self {

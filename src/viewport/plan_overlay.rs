@@ -1,7 +1,6 @@
 //! Drawings that make the plan view readable: door swings, product footprints with names and
 //! sizes, wall lengths and room areas. Drawn as gizmos, so they also appear in rendered images.
 
-use crate::catalogs::Catalogs;
 use crate::document::Document;
 use crate::live::LiveState;
 use crate::theme;
@@ -9,10 +8,6 @@ use crate::viewport::camera::ViewMode;
 use crate::world_units::{metres, world_point};
 use bevy::prelude::*;
 use geo::Centroid;
-use room_planner_core::domain::configuration::ConfigurationEngine;
-use room_planner_core::domain::geometry::sector;
-use room_planner_core::domain::geometry::walls::wall_geometries;
-use room_planner_core::domain::plan::{HingeSide, Swing};
 
 /// Height above the floor plan drawings sit at, so they stay above floors and rugs.
 const PLAN_LIFT_MM: f64 = 2_900.0;
@@ -54,7 +49,6 @@ fn label(gizmos: &mut Gizmos, x_mm: f64, y_mm: f64, text: &str, size_m: f32, col
 pub(crate) fn draw_plan_overlay(
     mode: Res<ViewMode>,
     document: Res<Document>,
-    catalogs: Res<Catalogs>,
     live: Res<LiveState>,
     mut gizmos: Gizmos,
 ) {
@@ -62,7 +56,6 @@ pub(crate) fn draw_plan_overlay(
         return;
     }
     let layout = &document.layout;
-    let walls = wall_geometries(&layout.walls);
     let at = |x: f64, y: f64| world_point(x, y, PLAN_LIFT_MM);
 
     for placement in live.checker.rooms() {
@@ -79,10 +72,10 @@ pub(crate) fn draw_plan_overlay(
             theme::DIMENSION,
         );
     }
-    for (wall, geometry) in layout.walls.iter().zip(&walls) {
+    let structure = live.checker.structure();
+    for geometry in &structure.walls {
         let middle = geometry.point_at(geometry.length / 2.0);
         let outside = middle - geometry.left * (geometry.half_thickness + 260.0);
-        let _ = wall;
         label(
             &mut gizmos,
             outside.x,
@@ -92,34 +85,26 @@ pub(crate) fn draw_plan_overlay(
             theme::DIMENSION,
         );
     }
-    for opening in &layout.openings {
-        let Some(index) = layout.walls.iter().position(|wall| wall.id == opening.wall) else {
+    for opening in &structure.openings {
+        // The swing zone is the hinge followed by the arc the leaf's tip sweeps.
+        let Some((hinge, arc)) = opening
+            .swing_zone
+            .as_ref()
+            .and_then(|zone| zone.split_first())
+        else {
             continue;
         };
-        let Some((_, product)) = catalogs.set.product(&opening.product) else {
-            continue;
+        let wall = &structure.walls[opening.wall];
+        let arc_points: Vec<Vec3> = arc.iter().map(|p| at(p.x, p.y)).collect();
+        gizmos.linestrip(arc_points, theme::PLAN_LINE);
+        let off_wall = |point: &room_planner_core::domain::geometry::Coord<f64>| {
+            wall.side_distance(*point).abs()
         };
-        if product.kind != room_planner_core::domain::catalog::ProductKind::Door {
-            continue;
-        }
-        let wall = &walls[index];
-        let (configuration, _) =
-            ConfigurationEngine::new(product).resolve_or_defaults(&opening.options);
-        let width = product.dimensions(&configuration).width.as_f64();
-        let from = opening.offset.as_f64();
-        let side = match opening.swing {
-            Swing::In => wall.left,
-            Swing::Out => -wall.left,
-        };
-        let (hinge_at, closed) = match opening.hinge {
-            HingeSide::Start => (from, wall.along),
-            HingeSide::End => (from + width, -wall.along),
-        };
-        let hinge = wall.point_at(hinge_at) + side * wall.half_thickness;
-        let fan = sector(hinge, width, closed, side, 16);
-        let arc: Vec<Vec3> = fan[1..].iter().map(|p| at(p.x, p.y)).collect();
-        gizmos.linestrip(arc, theme::PLAN_LINE);
-        let open_tip = hinge + side * width;
+        let open_tip = arc
+            .iter()
+            .max_by(|a, b| off_wall(a).total_cmp(&off_wall(b)))
+            .copied()
+            .unwrap_or(*hinge);
         gizmos.line(
             at(hinge.x, hinge.y),
             at(open_tip.x, open_tip.y),
