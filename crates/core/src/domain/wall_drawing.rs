@@ -1,0 +1,261 @@
+//! Where the next corner of a wall being drawn goes: snapped to existing wall ends, to angle
+//! steps from the previous corner, or to the grid; and the exact corner for a typed length.
+
+use crate::domain::geometry::{Coord, coord, length};
+use crate::domain::plan::Wall;
+use crate::domain::units::{MAX_COORDINATE_MM, PointMm};
+
+/// How the pointer's position is snapped while drawing walls.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WallSnapping {
+    /// Grid spacing in millimetres.
+    pub grid_mm: f64,
+    /// Angle step from the previous corner in degrees.
+    pub angle_step_deg: f64,
+    /// How near an existing wall end the pointer must come to join it, in millimetres.
+    pub end_reach_mm: f64,
+}
+
+impl Default for WallSnapping {
+    fn default() -> Self {
+        Self {
+            grid_mm: 50.0,
+            angle_step_deg: 15.0,
+            end_reach_mm: 250.0,
+        }
+    }
+}
+
+/// What a corner was snapped to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SnappedTo {
+    /// Nothing: the pointer's own position (snapping off).
+    Free,
+    /// The end of an existing wall (or the first corner of the wall being drawn).
+    WallEnd,
+    /// An angle step from the previous corner, with the length on the grid.
+    Angle,
+    /// The grid (first corner).
+    Grid,
+}
+
+/// A snapped corner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnappedCorner {
+    /// The corner.
+    pub point: PointMm,
+    /// Why it is there.
+    pub snapped_to: SnappedTo,
+}
+
+/// The corner for a pointer at `pointer`, after the previous corner `previous` (none for the
+/// first corner). `extra_ends` are corners of the chain being drawn, joinable like wall ends.
+/// With `enabled` false (the user holds the modifier) the pointer's position is kept.
+#[must_use]
+pub fn snap_corner(
+    pointer: Coord<f64>,
+    previous: Option<PointMm>,
+    walls: &[Wall],
+    extra_ends: &[PointMm],
+    snapping: WallSnapping,
+    enabled: bool,
+) -> SnappedCorner {
+    if !enabled {
+        return SnappedCorner {
+            point: rounded(pointer),
+            snapped_to: SnappedTo::Free,
+        };
+    }
+    let nearest_end = walls
+        .iter()
+        .flat_map(|wall| [wall.start, wall.end])
+        .chain(extra_ends.iter().copied())
+        .filter(|end| Some(*end) != previous)
+        .map(|end| (end, length(coord(end) - pointer)))
+        .filter(|(_, distance)| *distance <= snapping.end_reach_mm)
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((end, _)) = nearest_end {
+        return SnappedCorner {
+            point: end,
+            snapped_to: SnappedTo::WallEnd,
+        };
+    }
+    match previous {
+        None => SnappedCorner {
+            point: rounded(Coord {
+                x: on_grid(pointer.x, snapping.grid_mm),
+                y: on_grid(pointer.y, snapping.grid_mm),
+            }),
+            snapped_to: SnappedTo::Grid,
+        },
+        Some(previous) => {
+            let from = coord(previous);
+            let offset = pointer - from;
+            let step = snapping.angle_step_deg.to_radians();
+            let angle = (offset.y.atan2(offset.x) / step).round() * step;
+            let direction = Coord {
+                x: angle.cos(),
+                y: angle.sin(),
+            };
+            let along = on_grid(super::geometry::dot(offset, direction), snapping.grid_mm);
+            SnappedCorner {
+                point: rounded(from + direction * along.max(0.0)),
+                snapped_to: SnappedTo::Angle,
+            }
+        }
+    }
+}
+
+/// The corner at exactly `length_mm` from `previous` towards `towards` (a typed length).
+/// `None` when the direction is undefined (the pointer is on the previous corner).
+#[must_use]
+pub fn corner_at_length(previous: PointMm, towards: PointMm, length_mm: f64) -> Option<PointMm> {
+    let from = coord(previous);
+    let offset = coord(towards) - from;
+    let distance = length(offset);
+    if distance < 1.0 || !length_mm.is_finite() || length_mm <= 0.0 {
+        return None;
+    }
+    Some(rounded(from + offset * (length_mm / distance)))
+}
+
+/// Length in millimetres and direction in degrees anticlockwise from the +x axis, in
+/// `[0, 360)`, of a wall from `from` to `to`.
+#[must_use]
+pub fn length_and_angle(from: PointMm, to: PointMm) -> (f64, f64) {
+    let offset = coord(to) - coord(from);
+    let angle = crate::domain::units::normalize_deg(offset.y.atan2(offset.x).to_degrees());
+    (length(offset), angle)
+}
+
+fn on_grid(value: f64, grid_mm: f64) -> f64 {
+    if grid_mm > 0.0 {
+        (value / grid_mm).round() * grid_mm
+    } else {
+        value
+    }
+}
+
+fn rounded(point: Coord<f64>) -> PointMm {
+    let limit = MAX_COORDINATE_MM as f64;
+    PointMm::new(
+        point.x.round().clamp(-limit, limit) as i64,
+        point.y.round().clamp(-limit, limit) as i64,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::WallId;
+    use crate::domain::units::Mm;
+    use proptest::prelude::*;
+
+    fn wall(start: (i64, i64), end: (i64, i64)) -> Wall {
+        Wall {
+            id: WallId::from("w"),
+            start: PointMm::new(start.0, start.1),
+            end: PointMm::new(end.0, end.1),
+            thickness: Mm(100),
+            height: Mm(2500),
+        }
+    }
+
+    fn at(x: f64, y: f64) -> Coord<f64> {
+        Coord { x, y }
+    }
+
+    #[test]
+    fn the_first_corner_lands_on_the_grid() {
+        let snapped = snap_corner(
+            at(1012.0, 488.0),
+            None,
+            &[],
+            &[],
+            WallSnapping::default(),
+            true,
+        );
+        assert_eq!(snapped.point, PointMm::new(1000, 500));
+        assert_eq!(snapped.snapped_to, SnappedTo::Grid);
+    }
+
+    #[test]
+    fn near_a_wall_end_the_corner_joins_it() {
+        let walls = [wall((0, 0), (4000, 0))];
+        let snapped = snap_corner(
+            at(4100.0, 130.0),
+            Some(PointMm::new(4000, 3000)),
+            &walls,
+            &[],
+            WallSnapping::default(),
+            true,
+        );
+        assert_eq!(snapped.point, PointMm::new(4000, 0));
+        assert_eq!(snapped.snapped_to, SnappedTo::WallEnd);
+    }
+
+    #[test]
+    fn later_corners_keep_to_fifteen_degree_steps() {
+        let snapped = snap_corner(
+            at(3010.0, 180.0),
+            Some(PointMm::new(0, 0)),
+            &[],
+            &[],
+            WallSnapping::default(),
+            true,
+        );
+        assert_eq!(snapped.point, PointMm::new(3000, 0));
+        let diagonal = snap_corner(
+            at(2000.0, 2100.0),
+            Some(PointMm::new(0, 0)),
+            &[],
+            &[],
+            WallSnapping::default(),
+            true,
+        );
+        let (_, angle) = length_and_angle(PointMm::new(0, 0), diagonal.point);
+        assert!((angle - 45.0).abs() < 0.05, "{angle}");
+    }
+
+    #[test]
+    fn the_modifier_keeps_the_pointer_where_it_is() {
+        let snapped = snap_corner(
+            at(3010.4, 180.6),
+            Some(PointMm::new(0, 0)),
+            &[wall((3000, 0), (3000, 3000))],
+            &[],
+            WallSnapping::default(),
+            false,
+        );
+        assert_eq!(snapped.point, PointMm::new(3010, 181));
+        assert_eq!(snapped.snapped_to, SnappedTo::Free);
+    }
+
+    #[test]
+    fn a_typed_length_sets_the_corner_along_the_pointer_direction() {
+        let corner = corner_at_length(PointMm::new(0, 0), PointMm::new(0, 1234), 2500.0);
+        assert_eq!(corner, Some(PointMm::new(0, 2500)));
+        assert_eq!(
+            corner_at_length(PointMm::new(5, 5), PointMm::new(5, 5), 100.0),
+            None
+        );
+        assert_eq!(
+            corner_at_length(PointMm::new(0, 0), PointMm::new(10, 0), -3.0),
+            None
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn snapped_walls_point_along_an_angle_step(x in -8000.0f64..8000.0, y in -8000.0f64..8000.0) {
+            prop_assume!(x.hypot(y) > 300.0);
+            let snapped = snap_corner(at(x, y), Some(PointMm::new(0, 0)), &[], &[], WallSnapping::default(), true);
+            let (length_mm, angle) = length_and_angle(PointMm::new(0, 0), snapped.point);
+            if length_mm > 0.0 {
+                let off_step = (angle / 15.0 - (angle / 15.0).round()).abs() * 15.0;
+                // Whole-millimetre rounding moves the angle by at most atan(0.71 / length).
+                prop_assert!(off_step < 0.05, "{angle}");
+            }
+        }
+    }
+}
