@@ -1,8 +1,13 @@
 //! Plan geometry in floating-point millimetres: oriented rectangles, convex overlap depth,
-//! door-swing sectors; wall outlines and room detection live in the submodules.
+//! door-swing sectors; wall outlines, corner joins and room detection live in the submodules.
 
+mod joins;
 pub mod rooms;
+#[cfg(test)]
+mod test_support;
 pub mod walls;
+
+pub use joins::MITRE_LIMIT_HALF_THICKNESSES;
 
 pub use geo::Coord;
 
