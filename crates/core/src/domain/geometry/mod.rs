@@ -1,6 +1,8 @@
 //! Plan geometry in floating-point millimetres: oriented rectangles, convex overlap depth,
-//! door-swing sectors; wall outlines, corner joins and room detection live in the submodules.
+//! door-swing sectors; wall outlines, corner joins, room detection and room floors live in
+//! the submodules.
 
+mod floors;
 mod joins;
 pub mod rooms;
 #[cfg(test)]
