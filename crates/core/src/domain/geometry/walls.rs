@@ -33,8 +33,10 @@ pub struct WallGeometry {
     pub end_extension: f64,
     /// Stretches along the centre line (from, to) taken up by joined walls; openings must avoid them.
     pub occupied: Vec<(f64, f64)>,
-    /// Footprint corners at the start, `[right, left]` (right is against `left`): mitred,
-    /// square or on a host wall's face, see the `joins` rules.
+    /// Footprint corners at the start, `[right, left]` (right is against `left`): square at a
+    /// free end, a mitre shared with the one other wall ending there, on the host's face where
+    /// the wall ends on another's side, square and extended where three or more walls meet,
+    /// square where a mitre would reach past [`super::MITRE_LIMIT_HALF_THICKNESSES`].
     pub start_corners: [Coord<f64>; 2],
     /// Footprint corners at the end, `[right, left]`.
     pub end_corners: [Coord<f64>; 2],
