@@ -114,16 +114,15 @@ pub fn plan_drawing(
             .map(|placement| (placement.from_mm, placement.to_mm))
             .collect();
         gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut from = -wall.start_extension;
+        let mut from = 0.0;
         for (gap_from, gap_to) in gaps {
             if gap_from > from {
-                walls.push(wall.body_between(from, gap_from));
+                walls.push(wall.piece(from, gap_from));
             }
             from = from.max(gap_to);
         }
-        let end = wall.length + wall.end_extension;
-        if end > from {
-            walls.push(wall.body_between(from, end));
+        if wall.length > from {
+            walls.push(wall.piece(from, wall.length));
         }
     }
     let openings = context

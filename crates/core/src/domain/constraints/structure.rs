@@ -152,16 +152,15 @@ fn solid_stretches(
             .map(|placement| (placement.from_mm, placement.to_mm))
             .collect();
         doorways.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut from = -wall.start_extension;
+        let mut from = 0.0;
         for (gap_from, gap_to) in doorways {
             if gap_from > from {
-                solids.push((index, wall.body_between(from, gap_from)));
+                solids.push((index, wall.piece(from, gap_from)));
             }
             from = from.max(gap_to);
         }
-        let end = wall.length + wall.end_extension;
-        if end > from {
-            solids.push((index, wall.body_between(from, end)));
+        if wall.length > from {
+            solids.push((index, wall.piece(from, wall.length)));
         }
     }
     solids

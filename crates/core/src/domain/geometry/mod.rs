@@ -1,8 +1,17 @@
 //! Plan geometry in floating-point millimetres: oriented rectangles, convex overlap depth,
-//! door-swing sectors; wall outlines and room detection live in the submodules.
+//! door-swing sectors; wall outlines, corner joins, room detection, room floors and
+//! dimension helpers live in the submodules.
 
+pub mod dimensions;
+mod floors;
+mod joins;
 pub mod rooms;
+#[cfg(test)]
+mod test_support;
 pub mod walls;
+
+pub use dimensions::{Clearance, MAX_CLEARANCE_MM, distances_to_walls, face_lengths};
+pub use joins::MITRE_LIMIT_HALF_THICKNESSES;
 
 pub use geo::Coord;
 

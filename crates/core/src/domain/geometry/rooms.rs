@@ -1,8 +1,10 @@
 //! Room detection: the closed loops formed by wall centre lines become rooms.
 //!
 //! Walls are split where another wall ends on them, dangling walls are pruned, and every
-//! bounded face of the resulting plane graph is a room (traced with its interior on the left).
+//! bounded face of the resulting plane graph is a room (traced with its interior on the left);
+//! its floor inside the walls' inner faces is worked out in `floors`.
 
+use super::floors::{inner_floor, label_point, room_sides};
 use super::walls::{JOIN_TOLERANCE_MM, nearby_walls};
 use super::{Coord, coord, distance_to_segment, length};
 use crate::domain::plan::Wall;
@@ -23,6 +25,13 @@ pub struct Room {
     pub ceiling_height: f64,
     /// Area inside the centre lines in mm².
     pub area_mm2: f64,
+    /// The floor bounded by the walls' inner faces, anticlockwise.
+    pub floor: Vec<Coord<f64>>,
+    /// Area of `floor` in mm² (never below zero).
+    pub net_area_mm2: f64,
+    /// For each wall in `walls`, in the same order: whether the room lies on that wall's left
+    /// (the `WallGeometry::left` side).
+    pub sides: Vec<(usize, bool)>,
 }
 
 impl Room {
@@ -30,6 +39,12 @@ impl Room {
     #[must_use]
     pub fn polygon(&self) -> geo::Polygon<f64> {
         super::polygon(&self.outline)
+    }
+
+    /// A point well inside the floor, for the room's name and area label.
+    #[must_use]
+    pub fn label_point(&self) -> Coord<f64> {
+        label_point(&self.floor)
     }
 }
 
@@ -166,23 +181,39 @@ fn room_from_face(
     if area < MIN_ROOM_AREA_MM2 {
         return None;
     }
-    let mut wall_indices: Vec<usize> = (0..face.len())
+    let edge_walls: Vec<usize> = (0..face.len())
         .filter_map(|index| {
             let (a, b) = (face[index], face[(index + 1) % face.len()]);
             edges.get(&(a.min(b), a.max(b))).copied()
         })
         .collect();
+    if edge_walls.len() != face.len() {
+        return None;
+    }
+    let mut wall_indices = edge_walls.clone();
     wall_indices.sort_unstable();
     wall_indices.dedup();
     let ceiling_height = wall_indices
         .iter()
         .map(|index| walls[*index].height.as_f64())
         .fold(f64::INFINITY, f64::min);
+    let half_thicknesses: Vec<f64> = edge_walls
+        .iter()
+        .map(|index| walls[*index].thickness.as_f64() / 2.0)
+        .collect();
+    let floor = inner_floor(&outline, &half_thicknesses);
+    let net_area_mm2 = super::polygon(&floor).signed_area().max(0.0);
+    let sides = room_sides(&outline, &edge_walls, &wall_indices, |index| {
+        coord(walls[index].end) - coord(walls[index].start)
+    });
     Some(Room {
         outline,
         walls: wall_indices,
         ceiling_height,
         area_mm2: area,
+        floor,
+        net_area_mm2,
+        sides,
     })
 }
 

@@ -1,5 +1,7 @@
-//! Wall geometry: centre lines, which walls join at which ends, and the solid footprint of each wall.
+//! Wall geometry: centre lines, which walls join at which ends, and the solid footprint of
+//! each wall (its corners are worked out in `joins`).
 
+use super::joins::end_corners;
 use super::{Coord, coord, distance_to_segment, dot, left_normal, length};
 use crate::domain::plan::Wall;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -31,6 +33,13 @@ pub struct WallGeometry {
     pub end_extension: f64,
     /// Stretches along the centre line (from, to) taken up by joined walls; openings must avoid them.
     pub occupied: Vec<(f64, f64)>,
+    /// Footprint corners at the start, `[right, left]` (right is against `left`): square at a
+    /// free end, a mitre shared with the one other wall ending there, on the host's face where
+    /// the wall ends on another's side, square and extended where three or more walls meet,
+    /// square where a mitre would reach past [`super::MITRE_LIMIT_HALF_THICKNESSES`].
+    pub start_corners: [Coord<f64>; 2],
+    /// Footprint corners at the end, `[right, left]`.
+    pub end_corners: [Coord<f64>; 2],
 }
 
 impl WallGeometry {
@@ -48,10 +57,58 @@ impl WallGeometry {
         [a - side, b - side, b + side, a + side]
     }
 
-    /// The whole body, reaching into corners.
+    /// The whole body as a square-ended box reaching into corners by the extensions (walls
+    /// overlap at corners); [`WallGeometry::outline`] is the mitred footprint.
     #[must_use]
     pub fn body(&self) -> [Coord<f64>; 4] {
         self.body_between(-self.start_extension, self.length + self.end_extension)
+    }
+
+    /// The whole mitred footprint, anticlockwise: start right, end right, end left, start left.
+    #[must_use]
+    pub fn outline(&self) -> [Coord<f64>; 4] {
+        [
+            self.start_corners[0],
+            self.end_corners[0],
+            self.end_corners[1],
+            self.start_corners[1],
+        ]
+    }
+
+    /// The footprint between two distances along the centre line, anticlockwise like
+    /// [`WallGeometry::outline`]: `from_mm <= 0.0` takes the start corners, `to_mm >= length`
+    /// the end corners, anything else is a square cut. A cut inside a mitred corner stops at
+    /// that corner on each face, so the piece stays a simple polygon inside the outline.
+    #[must_use]
+    pub fn piece(&self, from_mm: f64, to_mm: f64) -> [Coord<f64>; 4] {
+        let [(from_right, to_right), (from_left, to_left)] =
+            [0, 1].map(|face| self.face_ends(face, from_mm, to_mm));
+        [from_right, to_right, to_left, from_left]
+    }
+
+    /// The ends of one face (0 right, 1 left) of the piece from `from_mm` to `to_mm`.
+    fn face_ends(&self, face: usize, from_mm: f64, to_mm: f64) -> (Coord<f64>, Coord<f64>) {
+        let (first, last) = (self.start_corners[face], self.end_corners[face]);
+        let (first_mm, last_mm) = (self.offset_of(first), self.offset_of(last));
+        let side = if face == 0 { -1.0 } else { 1.0 };
+        let on_face =
+            |offset: f64| self.point_at(offset) + self.left * (side * self.half_thickness);
+        let low_mm = if from_mm <= 0.0 {
+            first_mm
+        } else {
+            from_mm.max(first_mm).min(last_mm)
+        };
+        let low = if from_mm <= 0.0 {
+            first
+        } else {
+            on_face(low_mm)
+        };
+        let high = if to_mm >= self.length {
+            last
+        } else {
+            on_face(to_mm.min(last_mm).max(low_mm))
+        };
+        (low, high)
     }
 
     /// Distance along the centre line of the projection of a point.
@@ -91,6 +148,8 @@ pub fn wall_geometries(walls: &[Wall]) -> Vec<WallGeometry> {
                 start_extension: 0.0,
                 end_extension: 0.0,
                 occupied: Vec::new(),
+                start_corners: [start; 2],
+                end_corners: [end; 2],
             }
         })
         .collect();
@@ -134,6 +193,11 @@ pub fn wall_geometries(walls: &[Wall]) -> Vec<WallGeometry> {
             this.end_extension = end_extension;
             this.occupied.extend(occupied);
         }
+    }
+    let corners = end_corners(&geometries, &near);
+    for (geometry, [at_start, at_end]) in geometries.iter_mut().zip(corners) {
+        geometry.start_corners = at_start;
+        geometry.end_corners = at_end;
     }
     geometries
 }
