@@ -17,5 +17,6 @@ pub mod pricing;
 pub mod quote;
 pub mod quote_document;
 pub mod quote_live;
+pub mod room_name;
 pub mod snapping;
 pub mod units;
