@@ -140,6 +140,7 @@ fn generate(catalogs: &CatalogSet, count: usize, door: &str) -> Layout {
             .collect(),
         walls: Vec::new(),
         openings: Vec::new(),
+        rooms: Vec::new(),
         products: Vec::new(),
         customer: Customer::default(),
         quote: QuoteInfo::default(),

@@ -61,6 +61,7 @@ fn hall(catalogs: &CatalogSet) -> Layout {
         }],
         walls,
         openings: Vec::new(),
+        rooms: Vec::new(),
         products,
         customer: Customer {
             name: "Benchmark Customer".into(),

@@ -104,7 +104,7 @@ mod tests {
     use crate::domain::constraints::test_support::{placed, room};
     use crate::domain::constraints::{LiveChecker, check_layout};
     use crate::domain::edits::apply_edit;
-    use crate::domain::edits::strategies::{any_step, edit_for, showroom};
+    use crate::domain::edits::strategies::{any_step, document_step, edit_for, showroom};
     use crate::domain::ids::ProductInstanceId;
     use crate::domain::quote::quote_for_layout;
     use crate::domain::quote_live::LiveQuote;
@@ -197,6 +197,48 @@ mod tests {
                 prop_assert_eq!(checker.violations(), check_layout(&layout, catalogs));
                 prop_assert_eq!(quote.quote(), &quote_for_layout(&layout, catalogs).expect("priced"));
             }
+            prop_assert_eq!(&layout, showroom);
+            while history.redo(&mut layout) {}
+            prop_assert_eq!(layout, edited);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn undoing_any_edits_recorded_as_the_app_does_gives_back_the_original(
+            steps in proptest::collection::vec(document_step(), 1..40)
+        ) {
+            let (showroom, catalogs) = showroom();
+            let mut layout = showroom.clone();
+            let mut history = History::new(1000);
+            let mut applied = 0;
+            for step in &steps {
+                let Some(edit) = edit_for(step, &layout, catalogs) else { continue };
+                let before = layout.clone();
+                // As the document's one writer does: a snapshot before every edit applied.
+                if apply_edit(&mut layout, catalogs, &edit).is_ok() {
+                    history.record(&before);
+                    applied += 1;
+                } else {
+                    prop_assert_eq!(&layout, &before, "a refused {:?} changed the layout", edit);
+                }
+            }
+            let edited = layout.clone();
+            let mut undone = 0;
+            loop {
+                let current = layout.clone();
+                let Some(changes) = history.undo_changes(&mut layout) else { break };
+                undone += 1;
+                if current.walls != layout.walls
+                    || current.rooms != layout.rooms
+                    || current.openings.len() != layout.openings.len()
+                {
+                    prop_assert!(changes.everything);
+                }
+            }
+            prop_assert_eq!(undone, applied);
             prop_assert_eq!(&layout, showroom);
             while history.redo(&mut layout) {}
             prop_assert_eq!(layout, edited);

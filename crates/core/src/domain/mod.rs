@@ -18,6 +18,7 @@ pub mod pricing;
 pub mod quote;
 pub mod quote_document;
 pub mod quote_live;
+pub mod room_name;
 pub mod room_templates;
 pub mod snapping;
 pub mod units;

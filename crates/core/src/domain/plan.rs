@@ -5,6 +5,7 @@
 use crate::domain::configuration::Configuration;
 use crate::domain::ids::{CatalogId, OpeningId, ProductId, ProductInstanceId, WallId};
 use crate::domain::money::decimal_number;
+pub use crate::domain::room_name::RoomName;
 use crate::domain::units::{Mm, PointMm};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -12,6 +13,21 @@ use std::fmt;
 
 /// The save-file format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// Thinnest wall accepted (in save files and edits).
+pub const MIN_WALL_THICKNESS_MM: i64 = 10;
+
+/// Thickest wall accepted (in save files and edits).
+pub const MAX_WALL_THICKNESS_MM: i64 = 2_000;
+
+/// Lowest wall accepted (in save files and edits).
+pub const MIN_WALL_HEIGHT_MM: i64 = 100;
+
+/// Highest wall accepted (in save files and edits).
+pub const MAX_WALL_HEIGHT_MM: i64 = 10_000;
+
+/// Highest sill of a window accepted (in save files and edits).
+pub const MAX_SILL_MM: i64 = 5_000;
 
 /// A whole plan: what the user edits and saves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,6 +43,10 @@ pub struct Layout {
     /// Doors and windows set into walls.
     #[serde(default)]
     pub openings: Vec<Opening>,
+    /// Names given to rooms, each keyed by one of the room's walls and the side it lies on
+    /// (rooms themselves are found from closed wall loops). Left out of files when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rooms: Vec<RoomName>,
     /// Products placed in the rooms.
     #[serde(default)]
     pub products: Vec<PlacedProduct>,
@@ -39,6 +59,21 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// An empty layout of this build's format that may use products of these catalogs.
+    #[must_use]
+    pub fn new(catalogs: Vec<CatalogRef>) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            catalogs,
+            walls: Vec::new(),
+            openings: Vec::new(),
+            rooms: Vec::new(),
+            products: Vec::new(),
+            customer: Customer::default(),
+            quote: QuoteInfo::default(),
+        }
+    }
+
     /// The wall with this id.
     #[must_use]
     pub fn wall(&self, id: &WallId) -> Option<&Wall> {
@@ -75,6 +110,35 @@ impl Layout {
     /// more than the largest `n` in use.
     #[must_use]
     pub fn next_product_id(&self) -> ProductInstanceId {
+        ProductInstanceId(self.next_id("p-"))
+    }
+
+    /// A fresh wall id `w-<n>`, unique among the ids of walls, openings and products: one more
+    /// than the largest `n` in use.
+    #[must_use]
+    pub fn next_wall_id(&self) -> WallId {
+        WallId(self.next_id("w-"))
+    }
+
+    /// A fresh opening id `o-<n>`, unique among the ids of walls, openings and products: one
+    /// more than the largest `n` in use.
+    #[must_use]
+    pub fn next_opening_id(&self) -> OpeningId {
+        OpeningId(self.next_id("o-"))
+    }
+
+    /// The name given to the room on one side of a wall (`left` of its start-to-end direction).
+    #[must_use]
+    pub fn room_name(&self, wall: &WallId, left: bool) -> Option<&str> {
+        self.rooms
+            .iter()
+            .find(|room| &room.wall == wall && room.left == left)
+            .map(|room| room.name.as_str())
+    }
+
+    /// `<prefix><n>` with `n` one more than the largest number any element id with that prefix
+    /// carries (or the first free number when that would overflow).
+    fn next_id(&self, prefix: &str) -> String {
         let ids = self
             .walls
             .iter()
@@ -82,7 +146,7 @@ impl Layout {
             .chain(self.openings.iter().map(|opening| opening.id.as_str()))
             .chain(self.products.iter().map(|product| product.id.as_str()));
         let used: std::collections::BTreeSet<u64> = ids
-            .filter_map(|id| id.strip_prefix("p-"))
+            .filter_map(|id| id.strip_prefix(prefix))
             .filter(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
             .filter_map(|digits| digits.parse::<u64>().ok())
             .collect();
@@ -93,7 +157,7 @@ impl Layout {
                 (1..).find(|n| !used.contains(n)).unwrap_or(0)
             }),
         };
-        ProductInstanceId(format!("p-{next}"))
+        format!("{prefix}{next}")
     }
 }
 
@@ -312,15 +376,7 @@ mod tests {
 
     #[test]
     fn the_next_product_id_follows_the_largest_number_in_use() {
-        let mut layout = Layout {
-            format_version: FORMAT_VERSION,
-            catalogs: Vec::new(),
-            walls: Vec::new(),
-            openings: Vec::new(),
-            products: Vec::new(),
-            customer: Customer::default(),
-            quote: QuoteInfo::default(),
-        };
+        let mut layout = Layout::new(Vec::new());
         assert_eq!(layout.next_product_id().as_str(), "p-1");
         for id in ["p-sofa", "p-7", "p-3", "p-", "p-9x"] {
             layout.products.push(PlacedProduct {
@@ -340,5 +396,37 @@ mod tests {
         assert!(!layout.uses_id(layout.next_product_id().as_str()));
         layout.products[0].id = ProductInstanceId(format!("p-{}", u64::MAX));
         assert_eq!(layout.next_product_id().as_str(), "p-1");
+    }
+
+    #[test]
+    fn wall_and_opening_ids_count_on_from_their_own_prefix_across_all_elements() {
+        let mut layout = Layout::new(Vec::new());
+        assert_eq!(layout.next_wall_id().as_str(), "w-1");
+        assert_eq!(layout.next_opening_id().as_str(), "o-1");
+        layout.walls.push(Wall {
+            id: WallId::from("w-4"),
+            start: PointMm::new(0, 0),
+            end: PointMm::new(1000, 0),
+            thickness: Mm(100),
+            height: Mm(2500),
+        });
+        // A product that happens to carry a wall-like id still takes the number.
+        layout.products.push(PlacedProduct {
+            id: ProductInstanceId::from("w-9"),
+            product: ProductId::from("sofa"),
+            options: Configuration::new(),
+            position: PointMm::new(0, 0),
+            rotation: 0.0,
+            elevation: None,
+            discount_percent: Decimal::ZERO,
+        });
+        layout.products.push(PlacedProduct {
+            id: ProductInstanceId::from("o-2"),
+            ..layout.products[0].clone()
+        });
+        assert_eq!(layout.next_wall_id().as_str(), "w-10");
+        assert_eq!(layout.next_opening_id().as_str(), "o-3");
+        assert_eq!(layout.next_product_id().as_str(), "p-1");
+        assert_eq!(layout.room_name(&WallId::from("w-4"), true), None);
     }
 }

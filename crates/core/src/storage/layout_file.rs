@@ -4,7 +4,11 @@
 use crate::domain::catalog::{CatalogSet, ProductKind};
 use crate::domain::configuration::Configuration;
 use crate::domain::ids::{ProductId, is_valid_id};
-use crate::domain::plan::{FORMAT_VERSION, Layout};
+use crate::domain::plan::{
+    FORMAT_VERSION, Layout, MAX_SILL_MM, MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM,
+    MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+};
+use crate::domain::room_name::tidy_room_name;
 use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::error::{FileProblem, LoadError, SaveError};
@@ -29,7 +33,8 @@ struct VersionProbe {
 ///
 /// # Errors
 /// Syntax errors, a format version this build cannot read, duplicate or invalid ids, walls
-/// without length, sizes and coordinates out of range, openings on unknown walls.
+/// without length, sizes and coordinates out of range, openings on unknown walls, room names
+/// on unknown walls, named twice or unusable.
 pub fn parse_layout(path: &Path, text: &str) -> Result<Layout, LoadError> {
     let probe: VersionProbe = parse(path, text)?;
     let source = SourceText::new(text);
@@ -115,16 +120,16 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
             &place,
             &format!("thickness of wall `{}`", wall.id),
             wall.thickness,
-            10,
-            2_000,
+            MIN_WALL_THICKNESS_MM,
+            MAX_WALL_THICKNESS_MM,
         );
         check_size(
             report,
             &place,
             &format!("height of wall `{}`", wall.id),
             wall.height,
-            100,
-            10_000,
+            MIN_WALL_HEIGHT_MM,
+            MAX_WALL_HEIGHT_MM,
         );
     }
     for opening in &layout.openings {
@@ -156,9 +161,10 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
             &format!("sill of opening `{}`", opening.id),
             opening.sill,
             0,
-            5_000,
+            MAX_SILL_MM,
         );
     }
+    check_room_names(layout, report);
     for product in &layout.products {
         check_id(report, product.id.as_str());
         let place = [(Needle::KeyValue("id", product.id.as_str()), 0)];
@@ -201,6 +207,47 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
             &[(Needle::Key("valid_days"), 0)],
             "valid_days is more than ten years".to_owned(),
         );
+    }
+}
+
+/// Every room name is on a known wall, at most one per side of a wall, and usable as written.
+fn check_room_names(layout: &Layout, report: &mut Report<'_>) {
+    let mut sides = BTreeSet::new();
+    for (index, room) in layout.rooms.iter().enumerate() {
+        let wall = room.wall.as_str();
+        let earlier = layout.rooms[..index]
+            .iter()
+            .filter(|other| other.wall == room.wall)
+            .count();
+        let place = [
+            (Needle::Key("rooms"), 0),
+            (Needle::KeyValue("wall", wall), earlier),
+        ];
+        if layout.wall(&room.wall).is_none() {
+            report(
+                &place,
+                format!(
+                    "room `{}` is named on wall `{wall}`, which does not exist",
+                    room.name
+                ),
+            );
+        }
+        if !sides.insert((wall, room.left)) {
+            let side = if room.left { "left" } else { "right" };
+            report(
+                &place,
+                format!("the room {side} of wall `{wall}` is named twice"),
+            );
+        }
+        match tidy_room_name(&room.name) {
+            Err(error) => report(&place, format!("room on wall `{wall}`: {error}")),
+            Ok("") => report(&place, format!("the room name on wall `{wall}` is empty")),
+            Ok(tidy) if tidy != room.name => report(
+                &place,
+                format!("room name `{}` has spaces at either end", room.name),
+            ),
+            Ok(_) => {}
+        }
     }
 }
 

@@ -101,6 +101,7 @@ pub fn room() -> Layout {
             wall("west", (0, 4000), (0, 0)),
         ],
         openings: Vec::new(),
+        rooms: Vec::new(),
         products: Vec::new(),
         customer: Customer::default(),
         quote: QuoteInfo::default(),

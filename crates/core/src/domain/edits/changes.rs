@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// What an edit touched, so live checks and prices update incrementally.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
-    /// The whole layout was replaced (new, open, recover, or a change of walls).
+    /// The whole layout was replaced (new, open, recover), or walls, the set of openings or
+    /// room names changed.
     pub everything: bool,
     /// Products whose position, rotation or elevation changed, and nothing else.
     pub moved: BTreeSet<ProductInstanceId>,
@@ -69,13 +70,15 @@ impl Changes {
             .collect()
     }
 
-    /// What differs between two versions of a layout (for undo and redo). Walls, catalogs, the
-    /// set of openings, duplicate ids or products in a different order count as everything.
+    /// What differs between two versions of a layout (for undo and redo). Walls, catalogs, room
+    /// names, the set of openings, duplicate ids or products in a different order count as
+    /// everything.
     #[must_use]
     pub fn between(before: &Layout, after: &Layout) -> Changes {
         if before.format_version != after.format_version
             || before.catalogs != after.catalogs
             || before.walls != after.walls
+            || before.rooms != after.rooms
             || before.openings.len() != after.openings.len()
         {
             return Changes::all();

@@ -1,7 +1,12 @@
 //! Why an edit is refused. A refused edit leaves the layout untouched.
 
+use super::walls::MIN_SPLIT_PART_MM;
 use crate::domain::catalog::OptionValue;
-use crate::domain::ids::{OpeningId, OptionId, ProductId, ProductInstanceId};
+use crate::domain::ids::{OpeningId, OptionId, ProductId, ProductInstanceId, WallId};
+use crate::domain::plan::{
+    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+};
+use crate::domain::room_name::RoomNameError;
 use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
 use rust_decimal::Decimal;
 use thiserror::Error;
@@ -72,4 +77,59 @@ pub enum EditError {
     /// A quote validity of more than ten years.
     #[error("the quote is valid for {0} days; at most 3650")]
     ValidDaysOutOfRange(u32),
+    /// No wall has this id.
+    #[error("there is no wall `{0}` in the layout")]
+    UnknownWall(WallId),
+    /// The wall would start and end at the same point.
+    #[error("wall `{0}` would start and end at the same point")]
+    WallWithoutLength(WallId),
+    /// A wall thickness outside the accepted range.
+    #[error("wall thickness {0} is outside {MIN_WALL_THICKNESS_MM} to {MAX_WALL_THICKNESS_MM} mm")]
+    WallThicknessOutOfRange(Mm),
+    /// A wall height outside the accepted range.
+    #[error("wall height {0} is outside {MIN_WALL_HEIGHT_MM} to {MAX_WALL_HEIGHT_MM} mm")]
+    WallHeightOutOfRange(Mm),
+    /// A split point that would leave a part of the wall too short.
+    #[error(
+        "splitting wall `{wall}` at {at} would leave a part shorter than {MIN_SPLIT_PART_MM} mm"
+    )]
+    SplitTooNearEnd {
+        /// The wall.
+        wall: WallId,
+        /// The distance from its start asked for.
+        at: Mm,
+    },
+    /// After the edit the doors and windows of a wall would no longer fit in it, side by side
+    /// and clear of its corners.
+    #[error(
+        "the doors and windows of wall `{wall}` need {needed} but only {usable} of it would be free"
+    )]
+    OpeningsDoNotFit {
+        /// The wall.
+        wall: WallId,
+        /// Their widths added up.
+        needed: Mm,
+        /// The length of wall clear of corners.
+        usable: Mm,
+    },
+    /// No free stretch of the wall is wide enough for a new door or window.
+    #[error("wall `{wall}` has no free stretch of {width} for another door or window")]
+    NoRoomForOpening {
+        /// The wall.
+        wall: WallId,
+        /// The new opening's width.
+        width: Mm,
+    },
+    /// Only doors and windows are set into walls.
+    #[error("`{0}` is not a door or window: it is placed in the room, not set into a wall")]
+    NotAnOpeningProduct(ProductId),
+    /// A sill outside 0 to 5000 mm.
+    #[error("sill {0} is outside 0 to 5000 mm")]
+    SillOutOfRange(Mm),
+    /// Doors start at the floor.
+    #[error("a door starts at the floor; it cannot have a sill of {0}")]
+    DoorWithSill(Mm),
+    /// A room name that cannot be used.
+    #[error(transparent)]
+    RoomName(#[from] RoomNameError),
 }

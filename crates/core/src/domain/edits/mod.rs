@@ -2,18 +2,22 @@
 //! against the catalogs first, so an invalid edit leaves the layout untouched.
 
 mod changes;
+mod checks;
 mod error;
+mod keep_openings;
+mod openings;
+mod products;
+mod rooms;
+mod walls;
 
 pub use changes::Changes;
 pub use error::EditError;
+pub use walls::{MIN_SPLIT_PART_MM, WallEnd};
 
-use crate::domain::catalog::{CatalogSet, OptionValue, Product};
-use crate::domain::configuration::{Configuration, ConfigurationEngine, ConfigurationError};
-use crate::domain::ids::{OpeningId, OptionId, ProductId, ProductInstanceId, is_valid_id};
-use crate::domain::plan::{
-    CatalogRef, Customer, HingeSide, Layout, Opening, PlacedProduct, QuoteInfo, Swing,
-};
-use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm, normalize_deg};
+use crate::domain::catalog::{CatalogSet, OptionValue};
+use crate::domain::ids::{OpeningId, OptionId, ProductInstanceId, WallId};
+use crate::domain::plan::{Customer, Layout, Opening, PlacedProduct, QuoteInfo, Wall};
+use crate::domain::units::{Mm, PointMm};
 use rust_decimal::Decimal;
 
 /// Highest elevation of a product's underside accepted (as in save files).
@@ -91,301 +95,156 @@ pub enum Edit {
     SetCustomer(Customer),
     /// Replaces the quote fields.
     SetQuoteInfo(QuoteInfo),
+    /// Draws walls (a chain, say): every id new and valid (see [`Layout::next_wall_id`]), every
+    /// wall with length, points within reach and thickness and height in range. Doors and
+    /// windows of existing walls that the new walls join are moved clear of the new corners.
+    AddWalls(Vec<Wall>),
+    /// Moves one end of a wall; every other wall end joined at that point (within
+    /// [`JOIN_TOLERANCE_MM`](crate::domain::geometry::walls::JOIN_TOLERANCE_MM)) follows to
+    /// the same point.
+    MoveWallEnd {
+        /// The wall.
+        id: WallId,
+        /// Which of its ends.
+        end: WallEnd,
+        /// Where the end goes.
+        to: PointMm,
+    },
+    /// Moves a whole wall; the ends of other walls joined to either of its ends move with it
+    /// (those walls stretch).
+    MoveWall {
+        /// The wall.
+        id: WallId,
+        /// Displacement.
+        by: PointMm,
+    },
+    /// Splits a wall in two at a distance from its start: the first part keeps the id, the
+    /// second gets `new_id`; both keep thickness and height. Each door or window goes to the
+    /// part holding its centre. Both parts must be at least [`MIN_SPLIT_PART_MM`] long.
+    SplitWall {
+        /// The wall.
+        id: WallId,
+        /// Distance from the wall's start along its centre line.
+        at: Mm,
+        /// Id of the second part.
+        new_id: WallId,
+    },
+    /// Removes a wall with the doors and windows set into it and the room names kept on it.
+    DeleteWall(WallId),
+    /// Sets a wall's thickness (which also changes how far joined walls reach into the corner).
+    SetWallThickness {
+        /// The wall.
+        id: WallId,
+        /// New thickness.
+        thickness: Mm,
+    },
+    /// Sets a wall's height.
+    SetWallHeight {
+        /// The wall.
+        id: WallId,
+        /// New height.
+        height: Mm,
+    },
+    /// Sets a door or window into a wall; its id must be new (see [`Layout::next_opening_id`])
+    /// and its product a door or window. It goes to the free place on the wall nearest its
+    /// offset, clear of corners and other openings; refused when there is none.
+    AddOpening(Opening),
+    /// Removes a door or window.
+    DeleteOpening(OpeningId),
+    /// Names the room on one side of a wall (trimmed; an empty name removes the name).
+    SetRoomName {
+        /// A wall bounding the room.
+        wall: WallId,
+        /// True for the room to the left of the wall's direction (start to end).
+        left: bool,
+        /// The name.
+        name: String,
+    },
 }
 
 /// Applies an edit and says what it touched (nothing, for an edit that changes nothing).
+/// Edits of walls, of the set of openings and of room names touch everything.
+///
+/// Whenever walls change, the doors and windows on them stay inside: an opening keeps its
+/// distance from the end of its wall that stayed put, and is then moved clear of corners and
+/// of its neighbours (keeping their order along the wall).
 ///
 /// # Errors
 /// An unknown element, a duplicate or invalid id, a product no catalog has, an option or value
-/// the catalog does not offer, choices that break the catalog's rules, or a number out of range.
-/// The layout is then left untouched.
+/// the catalog does not offer, choices that break the catalog's rules, a number out of range,
+/// a wall without length, or doors and windows that would no longer fit in their wall. The
+/// layout is then left untouched.
 pub fn apply_edit(
     layout: &mut Layout,
     catalogs: &CatalogSet,
     edit: &Edit,
 ) -> Result<Changes, EditError> {
-    let mut changes = Changes::default();
     match edit {
         Edit::ReplaceLayout(replacement) => {
             *layout = (**replacement).clone();
-            return Ok(Changes::all());
+            Ok(Changes::all())
         }
-        Edit::AddProduct(placed) => {
-            let id = placed.id.as_str();
-            if !is_valid_id(id) {
-                return Err(EditError::InvalidId(id.to_owned()));
-            }
-            if layout.uses_id(id) {
-                return Err(EditError::DuplicateId(id.to_owned()));
-            }
-            let product = catalog_product(catalogs, placed)?;
-            check_position(placed.position)?;
-            let rotation = checked_rotation(placed.rotation)?;
-            check_elevation(placed.elevation)?;
-            check_discount(placed.discount_percent)?;
-            check_choices(product, &placed.options)?;
-            list_catalog_of(layout, catalogs, &placed.product);
-            let mut placed = placed.clone();
-            placed.rotation = rotation;
-            changes.added.insert(placed.id.clone());
-            layout.products.push(placed);
-        }
-        Edit::DeleteProduct(id) => {
-            let index = product_index(layout, id)?;
-            layout.products.remove(index);
-            changes.removed.insert(id.clone());
-        }
+        Edit::AddProduct(placed) => products::add(layout, catalogs, placed),
+        Edit::DeleteProduct(id) => products::delete(layout, id),
         Edit::MoveProduct {
             id,
             position,
             rotation_deg,
-        } => {
-            let index = product_index(layout, id)?;
-            check_position(*position)?;
-            let rotation = checked_rotation(*rotation_deg)?;
-            let placed = &mut layout.products[index];
-            if placed.position != *position || placed.rotation.to_bits() != rotation.to_bits() {
-                placed.position = *position;
-                placed.rotation = rotation;
-                changes.moved.insert(id.clone());
-            }
-        }
-        Edit::SetElevation { id, elevation } => {
-            let index = product_index(layout, id)?;
-            check_elevation(*elevation)?;
-            let placed = &mut layout.products[index];
-            if placed.elevation != *elevation {
-                placed.elevation = *elevation;
-                changes.moved.insert(id.clone());
-            }
-        }
+        } => products::move_to(layout, id, *position, *rotation_deg),
+        Edit::SetElevation { id, elevation } => products::set_elevation(layout, id, *elevation),
         Edit::SetOption { id, option, value } => {
-            let index = product_index(layout, id)?;
-            let placed = &layout.products[index];
-            if placed.options.get(option) != Some(value) {
-                let product = catalog_product(catalogs, placed)?;
-                let mut options = placed.options.clone();
-                options.insert(option.clone(), value.clone());
-                check_choices(product, &options)?;
-                layout.products[index].options = options;
-                changes.reconfigured.insert(id.clone());
-            }
+            products::set_option(layout, catalogs, id, option, value)
         }
-        Edit::ResetOptions(id) => {
-            let index = product_index(layout, id)?;
-            let placed = &mut layout.products[index];
-            if !placed.options.is_empty() {
-                placed.options.clear();
-                changes.reconfigured.insert(id.clone());
-            }
-        }
+        Edit::ResetOptions(id) => products::reset_options(layout, id),
         Edit::SetDiscount {
             id,
             discount_percent,
-        } => {
-            let index = product_index(layout, id)?;
-            check_discount(*discount_percent)?;
-            let placed = &mut layout.products[index];
-            // Compared as written: the quote shows 5 and 5.0 differently.
-            if placed.discount_percent.serialize() != discount_percent.serialize() {
-                placed.discount_percent = *discount_percent;
-                changes.reconfigured.insert(id.clone());
-            }
-        }
-        Edit::MoveOpening { id, offset } => {
-            let index = opening_index(layout, id)?;
-            if !(0..=MAX_COORDINATE_MM).contains(&offset.0) {
-                return Err(EditError::OffsetOutOfRange(*offset));
-            }
-            let opening = &mut layout.openings[index];
-            if opening.offset != *offset {
-                opening.offset = *offset;
-                changes.openings.insert(id.clone());
-            }
-        }
+        } => products::set_discount(layout, id, *discount_percent),
+        Edit::MoveOpening { id, offset } => openings::move_to(layout, id, *offset),
         Edit::SetOpeningOption { id, option, value } => {
-            let index = opening_index(layout, id)?;
-            let opening = &layout.openings[index];
-            if opening.options.get(option) != Some(value) {
-                let product = opening_product(catalogs, opening)?;
-                let mut options = opening.options.clone();
-                options.insert(option.clone(), value.clone());
-                check_choices(product, &options)?;
-                layout.openings[index].options = options;
-                changes.openings.insert(id.clone());
-            }
+            openings::set_option(layout, catalogs, id, option, value)
         }
-        Edit::FlipHinge(id) => {
-            let index = opening_index(layout, id)?;
-            let opening = &mut layout.openings[index];
-            opening.hinge = match opening.hinge {
-                HingeSide::Start => HingeSide::End,
-                HingeSide::End => HingeSide::Start,
-            };
-            changes.openings.insert(id.clone());
+        Edit::FlipHinge(id) => openings::flip_hinge(layout, id),
+        Edit::FlipSwing(id) => openings::flip_swing(layout, id),
+        Edit::SetCustomer(customer) => Ok(set_customer(layout, customer)),
+        Edit::SetQuoteInfo(info) => set_quote_info(layout, info),
+        Edit::AddWalls(walls) => walls::add(layout, catalogs, walls),
+        Edit::MoveWallEnd { id, end, to } => walls::move_end(layout, catalogs, id, *end, *to),
+        Edit::MoveWall { id, by } => walls::move_by(layout, catalogs, id, *by),
+        Edit::SplitWall { id, at, new_id } => walls::split(layout, catalogs, id, *at, new_id),
+        Edit::DeleteWall(id) => walls::delete(layout, id),
+        Edit::SetWallThickness { id, thickness } => {
+            walls::set_thickness(layout, catalogs, id, *thickness)
         }
-        Edit::FlipSwing(id) => {
-            let index = opening_index(layout, id)?;
-            let opening = &mut layout.openings[index];
-            opening.swing = match opening.swing {
-                Swing::In => Swing::Out,
-                Swing::Out => Swing::In,
-            };
-            changes.openings.insert(id.clone());
-        }
-        Edit::SetCustomer(customer) => {
-            if layout.customer != *customer {
-                layout.customer = customer.clone();
-                changes.quote_fields = true;
-            }
-        }
-        Edit::SetQuoteInfo(info) => {
-            check_discount(info.discount_percent)?;
-            if info.valid_days > MAX_VALID_DAYS {
-                return Err(EditError::ValidDaysOutOfRange(info.valid_days));
-            }
-            if layout.quote != *info
-                || layout.quote.discount_percent.serialize() != info.discount_percent.serialize()
-            {
-                layout.quote = info.clone();
-                changes.quote_fields = true;
-            }
-        }
+        Edit::SetWallHeight { id, height } => walls::set_height(layout, id, *height),
+        Edit::AddOpening(opening) => openings::add(layout, catalogs, opening),
+        Edit::DeleteOpening(id) => openings::delete(layout, id),
+        Edit::SetRoomName { wall, left, name } => rooms::set_name(layout, wall, *left, name),
+    }
+}
+
+fn set_customer(layout: &mut Layout, customer: &Customer) -> Changes {
+    let mut changes = Changes::default();
+    if layout.customer != *customer {
+        layout.customer = customer.clone();
+        changes.quote_fields = true;
+    }
+    changes
+}
+
+fn set_quote_info(layout: &mut Layout, info: &QuoteInfo) -> Result<Changes, EditError> {
+    checks::check_discount(info.discount_percent)?;
+    if info.valid_days > MAX_VALID_DAYS {
+        return Err(EditError::ValidDaysOutOfRange(info.valid_days));
+    }
+    let mut changes = Changes::default();
+    if layout.quote != *info
+        || layout.quote.discount_percent.serialize() != info.discount_percent.serialize()
+    {
+        layout.quote = info.clone();
+        changes.quote_fields = true;
     }
     Ok(changes)
-}
-
-/// Lists the catalog a product comes from among the layout's catalogs, so the saved layout
-/// names every catalog it needs.
-fn list_catalog_of(layout: &mut Layout, catalogs: &CatalogSet, product: &ProductId) {
-    let Some((catalog, _)) = catalogs.product(product) else {
-        return;
-    };
-    if !layout.catalogs.iter().any(|known| known.id == catalog.id) {
-        layout.catalogs.push(CatalogRef {
-            id: catalog.id.clone(),
-            version: catalog.version.clone(),
-        });
-    }
-}
-
-fn product_index(layout: &Layout, id: &ProductInstanceId) -> Result<usize, EditError> {
-    layout
-        .products
-        .iter()
-        .position(|placed| &placed.id == id)
-        .ok_or_else(|| EditError::UnknownProduct(id.clone()))
-}
-
-fn opening_index(layout: &Layout, id: &OpeningId) -> Result<usize, EditError> {
-    layout
-        .openings
-        .iter()
-        .position(|opening| &opening.id == id)
-        .ok_or_else(|| EditError::UnknownOpening(id.clone()))
-}
-
-/// The catalog entry of a placed product, which must be a floor or wall product.
-fn catalog_product<'c>(
-    catalogs: &'c CatalogSet,
-    placed: &PlacedProduct,
-) -> Result<&'c Product, EditError> {
-    let (_, product) = catalogs
-        .product(&placed.product)
-        .ok_or_else(|| EditError::UnknownCatalogProduct(placed.product.clone()))?;
-    if product.kind.is_opening() {
-        return Err(EditError::OpeningProduct(product.id.clone()));
-    }
-    Ok(product)
-}
-
-fn opening_product<'c>(
-    catalogs: &'c CatalogSet,
-    opening: &Opening,
-) -> Result<&'c Product, EditError> {
-    catalogs
-        .product(&opening.product)
-        .map(|(_, product)| product)
-        .ok_or_else(|| EditError::UnknownCatalogProduct(opening.product.clone()))
-}
-
-fn check_position(position: PointMm) -> Result<(), EditError> {
-    if position.x.0.abs() > MAX_COORDINATE_MM || position.y.0.abs() > MAX_COORDINATE_MM {
-        return Err(EditError::PositionOutOfRange(position));
-    }
-    Ok(())
-}
-
-fn checked_rotation(rotation_deg: f64) -> Result<f64, EditError> {
-    if rotation_deg.is_finite() {
-        Ok(normalize_deg(rotation_deg))
-    } else {
-        Err(EditError::RotationNotFinite)
-    }
-}
-
-fn check_elevation(elevation: Option<Mm>) -> Result<(), EditError> {
-    match elevation {
-        Some(height) if !(0..=MAX_ELEVATION_MM).contains(&height.0) => {
-            Err(EditError::ElevationOutOfRange(height))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn check_discount(percent: Decimal) -> Result<(), EditError> {
-    if percent.is_sign_negative() && !percent.is_zero() || percent > Decimal::ONE_HUNDRED {
-        return Err(EditError::DiscountOutOfRange(percent));
-    }
-    Ok(())
-}
-
-/// Every explicit choice is an option and value of the product, and together they can still be
-/// completed into a configuration that breaks no rule.
-fn check_choices(product: &Product, explicit: &Configuration) -> Result<(), EditError> {
-    for (option, value) in explicit {
-        let def = product
-            .option(option)
-            .ok_or_else(|| EditError::UnknownOption {
-                product: product.id.clone(),
-                option: option.clone(),
-            })?;
-        if !def.allows(value) {
-            return Err(EditError::ValueNotAllowed {
-                product: product.id.clone(),
-                option: option.clone(),
-                value: value.clone(),
-            });
-        }
-    }
-    let engine = ConfigurationEngine::new(product);
-    let refused = |error| configuration_error(product, error);
-    if engine.is_completable(explicit).map_err(refused)? {
-        return Ok(());
-    }
-    // Not completable: the engine's resolution names the rules to blame.
-    match engine.resolve(explicit) {
-        Err(error) => Err(refused(error)),
-        Ok(_) => Err(EditError::Conflict {
-            messages: Vec::new(),
-        }),
-    }
-}
-
-fn configuration_error(product: &Product, error: ConfigurationError) -> EditError {
-    match error {
-        ConfigurationError::UnknownOption(option) => EditError::UnknownOption {
-            product: product.id.clone(),
-            option,
-        },
-        ConfigurationError::ValueNotAllowed { option, value } => EditError::ValueNotAllowed {
-            product: product.id.clone(),
-            option,
-            value,
-        },
-        ConfigurationError::Conflict { messages } => EditError::Conflict { messages },
-        ConfigurationError::TooComplex => EditError::TooComplex(product.id.clone()),
-    }
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! Test support: the shipped showroom and catalogs, and proptest strategies for random edit
 //! sequences on it (moves anywhere, into walls and outside, option changes, adds, duplicates,
-//! deletes, opening and quote edits).
+//! deletes, opening and quote edits, wall edits, room names).
 
-use super::Edit;
-use crate::domain::catalog::{CatalogSet, OptionValue};
+use super::{Edit, WallEnd};
+use crate::domain::catalog::{CatalogSet, OptionValue, ProductKind};
 use crate::domain::ids::{OptionId, ProductId};
-use crate::domain::plan::{Layout, PlacedProduct};
+use crate::domain::plan::{HingeSide, Layout, Opening, PlacedProduct, Swing, Wall};
 use crate::domain::units::{Mm, PointMm};
 use crate::storage::catalog::load_catalog_folder;
 use crate::storage::layout_file::load_layout;
@@ -74,7 +74,61 @@ pub(crate) enum Step {
     },
     /// The whole-quote discount.
     QuoteDiscount { percent: u8 },
+    /// Moves one end of a wall by a displacement.
+    MoveWallEnd {
+        pick: usize,
+        start: bool,
+        dx: i64,
+        dy: i64,
+    },
+    /// Moves one end of a wall onto an end of another wall.
+    JoinWallEnd {
+        pick: usize,
+        start: bool,
+        other: usize,
+        other_start: bool,
+    },
+    /// Moves a whole wall.
+    MoveWall { pick: usize, dx: i64, dy: i64 },
+    /// Splits a wall at a fraction (in thousandths) of its length.
+    SplitWall { pick: usize, permille: u16 },
+    /// Sets a wall's thickness (the edit may be refused).
+    WallThickness { pick: usize, thickness: i64 },
+    /// Sets a wall's height (the edit may be refused).
+    WallHeight { pick: usize, height: i64 },
+    /// Removes a wall.
+    DeleteWall { pick: usize },
+    /// Draws a chain of two walls from an end of a wall.
+    DrawWalls {
+        pick: usize,
+        start: bool,
+        dx: i64,
+        dy: i64,
+        thickness: i64,
+    },
+    /// Sets a catalog door or window into a wall.
+    AddOpening {
+        wall: usize,
+        product: usize,
+        offset: i64,
+    },
+    /// Removes a door or window.
+    DeleteOpening { pick: usize },
+    /// Names (or, with an empty name, unnames) the room on one side of a wall.
+    RoomName {
+        pick: usize,
+        left: bool,
+        name: usize,
+    },
 }
+
+/// Room names the steps choose from: plain, padded, empty (removes) and too long (refused).
+const ROOM_NAMES: [&str; 4] = [
+    "Kitchen",
+    "  Bed room ",
+    "",
+    "a name far too long for a room, more than eighty characters in all, so refused",
+];
 
 fn rotation() -> impl Strategy<Value = f64> {
     prop_oneof![
@@ -125,6 +179,45 @@ pub(crate) fn any_step() -> impl Strategy<Value = Step> {
     ]
 }
 
+/// Steps that change the shape of walls: moving ends and walls, splitting, thickness.
+pub(crate) fn wall_shape_step() -> impl Strategy<Value = Step> {
+    let pick = 0..1000_usize;
+    prop_oneof![
+        4 => (pick.clone(), any::<bool>(), -3000..3000_i64, -3000..3000_i64)
+            .prop_map(|(pick, start, dx, dy)| Step::MoveWallEnd { pick, start, dx, dy }),
+        2 => (pick.clone(), any::<bool>(), pick.clone(), any::<bool>()).prop_map(
+            |(pick, start, other, other_start)| Step::JoinWallEnd { pick, start, other, other_start }
+        ),
+        3 => (pick.clone(), -2000..2000_i64, -2000..2000_i64)
+            .prop_map(|(pick, dx, dy)| Step::MoveWall { pick, dx, dy }),
+        2 => (pick.clone(), 0..=1000_u16).prop_map(|(pick, permille)| Step::SplitWall { pick, permille }),
+        2 => (pick, 0..2200_i64).prop_map(|(pick, thickness)| Step::WallThickness { pick, thickness }),
+    ]
+}
+
+/// Steps that change walls, doors and windows and room names.
+pub(crate) fn structure_step() -> impl Strategy<Value = Step> {
+    let pick = 0..1000_usize;
+    prop_oneof![
+        6 => wall_shape_step(),
+        1 => (pick.clone(), 0..11_000_i64).prop_map(|(pick, height)| Step::WallHeight { pick, height }),
+        1 => pick.clone().prop_map(|pick| Step::DeleteWall { pick }),
+        1 => (pick.clone(), any::<bool>(), -4000..4000_i64, -4000..4000_i64, 0..500_i64).prop_map(
+            |(pick, start, dx, dy, thickness)| Step::DrawWalls { pick, start, dx, dy, thickness }
+        ),
+        2 => (pick.clone(), 0..100_usize, 0..8000_i64)
+            .prop_map(|(wall, product, offset)| Step::AddOpening { wall, product, offset }),
+        1 => pick.clone().prop_map(|pick| Step::DeleteOpening { pick }),
+        2 => (pick, any::<bool>(), 0..ROOM_NAMES.len())
+            .prop_map(|(pick, left, name)| Step::RoomName { pick, left, name }),
+    ]
+}
+
+/// Steps that touch anything: products, openings, quote fields, walls and room names.
+pub(crate) fn document_step() -> impl Strategy<Value = Step> {
+    prop_oneof![2 => any_step(), 1 => structure_step()]
+}
+
 /// The edit a step stands for in the current layout (`None` when it has nothing to act on).
 pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> Option<Edit> {
     let product_at = |pick: usize| {
@@ -135,6 +228,12 @@ pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> O
         let count = layout.openings.len();
         (count > 0).then(|| &layout.openings[pick % count])
     };
+    let wall_at = |pick: usize| {
+        let count = layout.walls.len();
+        (count > 0).then(|| &layout.walls[pick % count])
+    };
+    let end_of = |wall: &Wall, start: bool| if start { wall.start } else { wall.end };
+    let which_end = |start: bool| if start { WallEnd::Start } else { WallEnd::End };
     let edit = match step {
         Step::Move {
             pick,
@@ -237,6 +336,116 @@ pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> O
             info.discount_percent = Decimal::from(*percent);
             Edit::SetQuoteInfo(info)
         }
+        Step::MoveWallEnd {
+            pick,
+            start,
+            dx,
+            dy,
+        } => {
+            let wall = wall_at(*pick)?;
+            let from = end_of(wall, *start);
+            Edit::MoveWallEnd {
+                id: wall.id.clone(),
+                end: which_end(*start),
+                to: PointMm::new(from.x.0 + dx, from.y.0 + dy),
+            }
+        }
+        Step::JoinWallEnd {
+            pick,
+            start,
+            other,
+            other_start,
+        } => {
+            let wall = wall_at(*pick)?;
+            Edit::MoveWallEnd {
+                id: wall.id.clone(),
+                end: which_end(*start),
+                to: end_of(wall_at(*other)?, *other_start),
+            }
+        }
+        Step::MoveWall { pick, dx, dy } => Edit::MoveWall {
+            id: wall_at(*pick)?.id.clone(),
+            by: PointMm::new(*dx, *dy),
+        },
+        Step::SplitWall { pick, permille } => {
+            let wall = wall_at(*pick)?;
+            let (dx, dy) = (wall.end.x.0 - wall.start.x.0, wall.end.y.0 - wall.start.y.0);
+            let length = (dx as f64).hypot(dy as f64);
+            Edit::SplitWall {
+                id: wall.id.clone(),
+                at: Mm((length * f64::from(*permille) / 1000.0).round() as i64),
+                new_id: layout.next_wall_id(),
+            }
+        }
+        Step::WallThickness { pick, thickness } => Edit::SetWallThickness {
+            id: wall_at(*pick)?.id.clone(),
+            thickness: Mm(*thickness),
+        },
+        Step::WallHeight { pick, height } => Edit::SetWallHeight {
+            id: wall_at(*pick)?.id.clone(),
+            height: Mm(*height),
+        },
+        Step::DeleteWall { pick } => Edit::DeleteWall(wall_at(*pick)?.id.clone()),
+        Step::DrawWalls {
+            pick,
+            start,
+            dx,
+            dy,
+            thickness,
+        } => {
+            let from = end_of(wall_at(*pick)?, *start);
+            let corner = PointMm::new(from.x.0 + dx, from.y.0);
+            let first = Wall {
+                id: layout.next_wall_id(),
+                start: from,
+                end: corner,
+                thickness: Mm(*thickness),
+                height: Mm(2500),
+            };
+            let mut with_first = layout.clone();
+            with_first.walls.push(first.clone());
+            let second = Wall {
+                id: with_first.next_wall_id(),
+                start: corner,
+                end: PointMm::new(corner.x.0, corner.y.0 + dy),
+                ..first.clone()
+            };
+            Edit::AddWalls(vec![first, second])
+        }
+        Step::AddOpening {
+            wall,
+            product,
+            offset,
+        } => {
+            let wall = wall_at(*wall)?;
+            let products: Vec<_> = catalogs
+                .catalogs
+                .iter()
+                .flat_map(|catalog| &catalog.products)
+                .filter(|product| product.kind.is_opening())
+                .collect();
+            let product = products.get(product % products.len().max(1))?;
+            Edit::AddOpening(Opening {
+                id: layout.next_opening_id(),
+                product: product.id.clone(),
+                options: Default::default(),
+                wall: wall.id.clone(),
+                offset: Mm(*offset),
+                sill: if product.kind == ProductKind::Door {
+                    Mm(0)
+                } else {
+                    product.elevation
+                },
+                hinge: HingeSide::Start,
+                swing: Swing::In,
+            })
+        }
+        Step::DeleteOpening { pick } => Edit::DeleteOpening(opening_at(*pick)?.id.clone()),
+        Step::RoomName { pick, left, name } => Edit::SetRoomName {
+            wall: wall_at(*pick)?.id.clone(),
+            left: *left,
+            name: ROOM_NAMES[name % ROOM_NAMES.len()].to_owned(),
+        },
     };
     Some(edit)
 }

@@ -5,7 +5,7 @@ use super::*;
 use crate::domain::catalog::Catalog;
 use crate::domain::constraints::test_support::{opening, placed, room};
 use crate::domain::ids::{CatalogId, ProductId, ValueId};
-use crate::domain::plan::CatalogRef;
+use crate::domain::plan::{CatalogRef, HingeSide, RoomName, Swing};
 use crate::storage::catalog::parse_catalog;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -339,6 +339,26 @@ fn changes_merge_and_the_difference_of_two_layouts_is_classified() {
     assert!(Changes::between(&after, &swapped).everything);
     after.walls.pop();
     assert!(Changes::between(&before, &after).everything);
+    let mut moved_wall = before.clone();
+    moved_wall.walls[0].end = PointMm::new(5000, 10);
+    assert!(Changes::between(&before, &moved_wall).everything);
+    let mut thicker = before.clone();
+    thicker.walls[0].thickness = Mm(200);
+    assert!(Changes::between(&before, &thicker).everything);
+    let mut named = before.clone();
+    named.rooms.push(RoomName {
+        wall: "south".into(),
+        left: true,
+        name: "Living".into(),
+    });
+    assert!(Changes::between(&before, &named).everything);
+    assert!(Changes::between(&named, &before).everything);
+    let mut renamed_room = named.clone();
+    renamed_room.rooms[0].name = "Lounge".into();
+    assert!(Changes::between(&named, &renamed_room).everything);
+    let mut fewer_openings = before.clone();
+    fewer_openings.openings.clear();
+    assert!(Changes::between(&before, &fewer_openings).everything);
     let mut renamed = before.clone();
     renamed.products[0].product = ProductId::from("other");
     assert_eq!(Changes::between(&before, &renamed).reconfigured.len(), 1);

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::constraints::test_support::{catalogs, placed, room};
-use crate::domain::edits::strategies::{any_step, edit_for, showroom};
+use crate::domain::edits::strategies::{document_step, edit_for, showroom};
 use crate::domain::edits::{Edit, apply_edit};
 use crate::domain::quote::quote_for_layout;
 use proptest::prelude::*;
@@ -115,7 +115,7 @@ proptest! {
 
     #[test]
     fn the_live_quote_equals_the_batch_quote_after_any_edits(
-        steps in proptest::collection::vec(any_step(), 1..30)
+        steps in proptest::collection::vec(document_step(), 1..30)
     ) {
         let (showroom, catalogs) = showroom();
         let mut layout = showroom.clone();

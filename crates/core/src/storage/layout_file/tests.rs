@@ -5,7 +5,7 @@ use crate::domain::catalog::OptionValue;
 use crate::domain::ids::{CatalogId, WallId};
 use crate::domain::ids::{OptionId, ProductId, ProductInstanceId};
 use crate::domain::plan::CatalogRef;
-use crate::domain::plan::{PlacedProduct, Wall};
+use crate::domain::plan::{PlacedProduct, RoomName, Wall};
 use std::path::PathBuf;
 
 fn sample() -> Layout {
@@ -23,6 +23,7 @@ fn sample() -> Layout {
             height: Mm(2600),
         }],
         openings: Vec::new(),
+        rooms: Vec::new(),
         products: Vec::new(),
         customer: Default::default(),
         quote: Default::default(),
@@ -116,4 +117,56 @@ fn saving_into_a_missing_folder_fails_and_names_the_file() {
         .map(|e| e.to_string())
         .unwrap_or_default();
     assert!(error.contains("plan.ron: cannot save"), "{error}");
+}
+
+#[test]
+fn the_shipped_saves_read_back_to_the_same_bytes_without_room_names()
+-> Result<(), Box<dyn std::error::Error>> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../saves");
+    for name in ["showroom.ron", "kitchen.ron", "problems.ron"] {
+        let (layout, text) = load_layout(&folder.join(name))?;
+        assert!(layout.rooms.is_empty());
+        assert_eq!(layout_to_string(&layout)?, text, "{name}");
+    }
+    Ok(())
+}
+
+#[test]
+fn room_names_are_written_after_the_openings_and_read_back()
+-> Result<(), Box<dyn std::error::Error>> {
+    let mut layout = sample();
+    layout.rooms.push(RoomName {
+        wall: WallId::from("w1"),
+        left: true,
+        name: "Wohnzimmer".into(),
+    });
+    let text = layout_to_string(&layout)?;
+    assert!(
+        text.contains(
+            "    rooms: [\n        RoomName(\n            wall: \"w1\",\n            left: true,\n            name: \"Wohnzimmer\",\n        ),\n    ],\n"
+        ),
+        "{text}"
+    );
+    let read = parse_layout(Path::new("rooms.ron"), &text)?;
+    assert_eq!(read, layout);
+    assert_eq!(layout_to_string(&read)?, text);
+    assert!(!layout_to_string(&sample())?.contains("rooms"));
+    Ok(())
+}
+
+#[test]
+fn room_names_on_unknown_walls_twice_on_one_side_or_unusable_are_located() {
+    let text = "Layout(\n format_version: 1,\n catalogs: [],\n walls: [\n  (id: \"w1\", start: (0, 0), end: (10, 0), thickness: 100, height: 2500),\n ],\n rooms: [\n  (wall: \"w1\", left: true, name: \"Hall\"),\n  (wall: \"w9\", left: true, name: \"Bath\"),\n  (wall: \"w1\", left: true, name: \" Hall \"),\n  (wall: \"w1\", left: false, name: \"\"),\n ],\n quote: (date: \"2026-01-01\", valid_days: 30),\n)";
+    let error = parse_layout(Path::new("rooms.ron"), text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    for expected in [
+        "rooms.ron:9:4: room `Bath` is named on wall `w9`, which does not exist",
+        "rooms.ron:10:4: the room left of wall `w1` is named twice",
+        "rooms.ron:10:4: room name ` Hall ` has spaces at either end",
+        "rooms.ron:11:4: the room name on wall `w1` is empty",
+    ] {
+        assert!(error.contains(expected), "{expected} in {error}");
+    }
 }

@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::constraints::test_support::{catalogs, opening, placed, room};
 use crate::domain::constraints::{ConstraintRule, check_layout};
-use crate::domain::edits::strategies::{any_step, edit_for, showroom};
+use crate::domain::edits::strategies::{document_step, edit_for, showroom};
 use crate::domain::edits::{Edit, apply_edit};
 use crate::domain::units::PointMm;
 use proptest::prelude::*;
@@ -168,7 +168,7 @@ proptest! {
 
     #[test]
     fn live_violations_equal_the_batch_check_after_any_edits(
-        steps in proptest::collection::vec(any_step(), 1..30)
+        steps in proptest::collection::vec(document_step(), 1..30)
     ) {
         let (showroom, catalogs) = showroom();
         let mut layout = showroom.clone();

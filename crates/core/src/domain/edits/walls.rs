@@ -1,0 +1,248 @@
+//! Wall edits: drawing walls, moving an end or a whole wall (joined ends follow), splitting,
+//! deleting, thickness and height. Each keeps the doors and windows inside their walls, or is
+//! refused when they would no longer fit.
+
+use super::checks::{check_new_id, check_position};
+use super::keep_openings::{keep_openings, split_openings};
+use super::openings::opening_width;
+use super::{Changes, EditError};
+use crate::domain::catalog::CatalogSet;
+use crate::domain::geometry::walls::JOIN_TOLERANCE_MM;
+use crate::domain::geometry::{coord, length};
+use crate::domain::ids::WallId;
+use crate::domain::plan::{
+    Layout, MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+    Opening, Wall,
+};
+use crate::domain::units::{Mm, PointMm};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Shortest part a wall may be split into, in millimetres.
+pub const MIN_SPLIT_PART_MM: i64 = 10;
+
+/// One end of a wall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WallEnd {
+    /// The wall's start point.
+    Start,
+    /// The wall's end point.
+    End,
+}
+
+pub(super) fn add(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    new_walls: &[Wall],
+) -> Result<Changes, EditError> {
+    let mut fresh = BTreeSet::new();
+    for wall in new_walls {
+        let id = wall.id.as_str();
+        check_new_id(layout, id)?;
+        if !fresh.insert(id) {
+            return Err(EditError::DuplicateId(id.to_owned()));
+        }
+    }
+    let mut walls = layout.walls.clone();
+    walls.extend_from_slice(new_walls);
+    commit(layout, catalogs, walls, layout.openings.clone())
+}
+
+pub(super) fn move_end(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    id: &WallId,
+    end: WallEnd,
+    to: PointMm,
+) -> Result<Changes, EditError> {
+    let index = wall_index(layout, id)?;
+    check_position(to)?;
+    let moved = &layout.walls[index];
+    let from = match end {
+        WallEnd::Start => moved.start,
+        WallEnd::End => moved.end,
+    };
+    let mut walls = layout.walls.clone();
+    for (other, wall) in walls.iter_mut().enumerate() {
+        if other == index {
+            match end {
+                WallEnd::Start => wall.start = to,
+                WallEnd::End => wall.end = to,
+            }
+            continue;
+        }
+        for point in [&mut wall.start, &mut wall.end] {
+            if joined(*point, from) {
+                *point = to;
+            }
+        }
+    }
+    commit(layout, catalogs, walls, layout.openings.clone())
+}
+
+pub(super) fn move_by(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    id: &WallId,
+    by: PointMm,
+) -> Result<Changes, EditError> {
+    let index = wall_index(layout, id)?;
+    let moved = &layout.walls[index];
+    let ends = [moved.start, moved.end];
+    let shift = |point: &mut PointMm| {
+        *point = PointMm {
+            x: point.x + by.x,
+            y: point.y + by.y,
+        };
+    };
+    let mut walls = layout.walls.clone();
+    for (other, wall) in walls.iter_mut().enumerate() {
+        for point in [&mut wall.start, &mut wall.end] {
+            if other == index || ends.iter().any(|end| joined(*point, *end)) {
+                shift(point);
+            }
+        }
+    }
+    commit(layout, catalogs, walls, layout.openings.clone())
+}
+
+pub(super) fn split(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    id: &WallId,
+    at: Mm,
+    new_id: &WallId,
+) -> Result<Changes, EditError> {
+    let index = wall_index(layout, id)?;
+    check_new_id(layout, new_id.as_str())?;
+    let wall = &layout.walls[index];
+    let (start, end) = (coord(wall.start), coord(wall.end));
+    let wall_length = length(end - start);
+    let too_near_end =
+        at.0 < MIN_SPLIT_PART_MM || at.as_f64() > wall_length - MIN_SPLIT_PART_MM as f64;
+    if too_near_end {
+        return Err(EditError::SplitTooNearEnd {
+            wall: id.clone(),
+            at,
+        });
+    }
+    let point = start + (end - start) * (at.as_f64() / wall_length);
+    let point = PointMm::new(point.x.round() as i64, point.y.round() as i64);
+    let second = Wall {
+        id: new_id.clone(),
+        start: point,
+        ..wall.clone()
+    };
+    let mut walls = layout.walls.clone();
+    walls[index].end = point;
+    walls.insert(index + 1, second);
+    let mut openings = layout.openings.clone();
+    split_openings(&mut openings, id, new_id, at.0, &mut |opening| {
+        opening_width(catalogs, opening)
+    })?;
+    commit(layout, catalogs, walls, openings)
+}
+
+pub(super) fn delete(layout: &mut Layout, id: &WallId) -> Result<Changes, EditError> {
+    let index = wall_index(layout, id)?;
+    // Joined walls only lose corner reach here, so the openings left stay inside their walls.
+    layout.walls.remove(index);
+    layout.openings.retain(|opening| &opening.wall != id);
+    layout.rooms.retain(|room| &room.wall != id);
+    Ok(Changes::all())
+}
+
+pub(super) fn set_thickness(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    id: &WallId,
+    thickness: Mm,
+) -> Result<Changes, EditError> {
+    let index = wall_index(layout, id)?;
+    check_thickness(thickness)?;
+    let mut walls = layout.walls.clone();
+    walls[index].thickness = thickness;
+    commit(layout, catalogs, walls, layout.openings.clone())
+}
+
+pub(super) fn set_height(
+    layout: &mut Layout,
+    id: &WallId,
+    height: Mm,
+) -> Result<Changes, EditError> {
+    let index = wall_index(layout, id)?;
+    check_height(height)?;
+    let wall = &mut layout.walls[index];
+    if wall.height == height {
+        return Ok(Changes::default());
+    }
+    wall.height = height;
+    Ok(Changes::all())
+}
+
+/// Puts changed walls in place with the openings kept inside them. Every wall that is new or
+/// differs from the one with its id before is checked first; nothing changes when any check or
+/// the openings' fit fails.
+fn commit(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    walls: Vec<Wall>,
+    mut openings: Vec<Opening>,
+) -> Result<Changes, EditError> {
+    let old: BTreeMap<&WallId, &Wall> = layout.walls.iter().map(|wall| (&wall.id, wall)).collect();
+    for wall in &walls {
+        if old.get(&wall.id) != Some(&wall) {
+            check_wall(wall)?;
+        }
+    }
+    keep_openings(&layout.walls, &walls, &mut openings, &mut |opening| {
+        opening_width(catalogs, opening)
+    })?;
+    if walls == layout.walls && openings == layout.openings {
+        return Ok(Changes::default());
+    }
+    layout.walls = walls;
+    layout.openings = openings;
+    Ok(Changes::all())
+}
+
+fn check_wall(wall: &Wall) -> Result<(), EditError> {
+    check_position(wall.start)?;
+    check_position(wall.end)?;
+    if wall.start == wall.end {
+        return Err(EditError::WallWithoutLength(wall.id.clone()));
+    }
+    check_thickness(wall.thickness)?;
+    check_height(wall.height)
+}
+
+fn check_thickness(thickness: Mm) -> Result<(), EditError> {
+    if (MIN_WALL_THICKNESS_MM..=MAX_WALL_THICKNESS_MM).contains(&thickness.0) {
+        Ok(())
+    } else {
+        Err(EditError::WallThicknessOutOfRange(thickness))
+    }
+}
+
+fn check_height(height: Mm) -> Result<(), EditError> {
+    if (MIN_WALL_HEIGHT_MM..=MAX_WALL_HEIGHT_MM).contains(&height.0) {
+        Ok(())
+    } else {
+        Err(EditError::WallHeightOutOfRange(height))
+    }
+}
+
+/// True when two wall ends count as one corner.
+fn joined(a: PointMm, b: PointMm) -> bool {
+    length(coord(a) - coord(b)) <= JOIN_TOLERANCE_MM
+}
+
+fn wall_index(layout: &Layout, id: &WallId) -> Result<usize, EditError> {
+    layout
+        .walls
+        .iter()
+        .position(|wall| &wall.id == id)
+        .ok_or_else(|| EditError::UnknownWall(id.clone()))
+}
+
+#[cfg(test)]
+mod tests;
