@@ -15,6 +15,7 @@ use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowCloseRequested};
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::plan::{CatalogRef, FORMAT_VERSION, IsoDate, Layout};
+use room_planner_core::domain::room_templates::{RoomTemplate, WallBuild, template_walls};
 use room_planner_core::storage::atomic_write::write_atomically;
 use room_planner_core::storage::csv_quote::quote_csv;
 use room_planner_core::storage::layout_file::{check_references, load_layout, save_layout};
@@ -32,8 +33,10 @@ const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
 /// A file command from the menu, a shortcut or a button.
 #[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileRequested {
-    /// Start an empty layout.
+    /// Ask which room to start a new layout from (opens the "New layout" window).
     New,
+    /// Start a new layout from a room template (asks first about unsaved changes).
+    NewFromTemplate(RoomTemplate, WallBuild),
     /// Open a layout file.
     Open,
     /// Save to the current file (asks for one if there is none).
@@ -49,6 +52,10 @@ pub enum FileRequested {
     /// Leave the program.
     Quit,
 }
+
+/// Set when the user asked for a new layout: the sidebar opens the "New layout" window.
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct NewLayoutWanted(pub bool);
 
 /// A question waiting for the user's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +133,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_message::<FileRequested>()
         .add_message::<DialogAnswered>()
         .init_resource::<PendingQuestion>()
+        .init_resource::<NewLayoutWanted>()
         .add_systems(Startup, offer_recovery)
         .add_systems(
             Update,
@@ -158,6 +166,7 @@ pub fn empty_layout(catalogs: &Catalogs) -> Layout {
             .collect(),
         walls: Vec::new(),
         openings: Vec::new(),
+        rooms: Vec::new(),
         products: Vec::new(),
         customer: Default::default(),
         quote: Default::default(),
@@ -193,6 +202,7 @@ pub(crate) struct FileContext<'w, 's> {
     question: ResMut<'w, PendingQuestion>,
     recovery: Option<ResMut<'w, Recovery>>,
     replace: MessageWriter<'w, ReplaceRequested>,
+    new_layout_wanted: ResMut<'w, NewLayoutWanted>,
     edits: MessageWriter<'w, EditRequested>,
     saved: MessageWriter<'w, LayoutSaved>,
     exit: MessageWriter<'w, AppExit>,
@@ -205,7 +215,7 @@ fn handle_file_requests(mut requests: MessageReader<FileRequested>, mut files: F
     for request in requests.read() {
         let needs_confirmation = matches!(
             request,
-            FileRequested::New | FileRequested::Open | FileRequested::Quit
+            FileRequested::NewFromTemplate(..) | FileRequested::Open | FileRequested::Quit
         );
         if needs_confirmation && files.document.is_dirty() {
             files.question.0 = Some(Question::DiscardChanges {
@@ -249,13 +259,27 @@ fn answer_questions(mut answers: MessageReader<DialogAnswered>, mut files: FileC
 
 fn perform(request: FileRequested, files: &mut FileContext) {
     match request {
-        FileRequested::New => {
+        FileRequested::New => files.new_layout_wanted.0 = true,
+        FileRequested::NewFromTemplate(template, build) => {
+            let walls = match template_walls(template, build) {
+                Ok(walls) => walls,
+                Err(problem) => {
+                    files.notices.error(format!("No new layout: {problem}"));
+                    return;
+                }
+            };
+            let mut layout = empty_layout(&files.catalogs);
+            layout.walls = walls;
             files.replace.write(ReplaceRequested {
-                layout: empty_layout(&files.catalogs),
+                layout,
                 path: None,
                 unsaved: false,
             });
-            files.notices.info("New empty layout");
+            files.notices.info(match template {
+                RoomTemplate::Empty => "New empty layout",
+                RoomTemplate::Rectangle { .. } => "New layout with a rectangular room",
+                RoomTemplate::LShaped { .. } => "New layout with an L-shaped room",
+            });
         }
         FileRequested::Open => {
             let Some(path) = rfd::FileDialog::new()

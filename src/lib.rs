@@ -12,6 +12,8 @@ pub mod files;
 pub mod interaction;
 pub mod live;
 pub mod notices;
+pub mod plan_edit;
+pub mod preferences;
 pub mod render_image;
 pub mod scene;
 pub mod sidebar;
@@ -56,6 +58,7 @@ pub fn core_plugin(app: &mut App) {
             .chain(),
     )
     .init_resource::<notices::Notices>()
+    .init_resource::<preferences::Preferences>()
     .add_plugins((
         document::plugin,
         live::plugin,
@@ -73,5 +76,7 @@ pub fn interactive_plugin(app: &mut App) {
         interaction::plugin,
         files::plugin,
         viewport::controls_plugin,
+        preferences::plugin,
+        plan_edit::plugin,
     ));
 }

@@ -17,7 +17,6 @@ pub(crate) fn plugin(app: &mut App) {
         .init_resource::<drag::DragState>()
         .add_message::<placing::PlaceRequested>()
         .add_observer(selection::observe_new_products)
-        .add_observer(selection::observe_new_floors)
         .add_systems(
             Update,
             (

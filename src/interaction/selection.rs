@@ -1,11 +1,10 @@
-//! What is selected: clicking a product selects it (it gets an outline), clicking the floor
-//! or a wall clears the selection.
+//! What is selected: clicking a product selects it (it gets an outline). Walls, openings and
+//! floors are selected by the plan-editing plugin.
 
 use crate::document::Document;
 use crate::interaction::drag;
 use crate::live::LiveState;
 use crate::scene::products::ProductEntity;
-use crate::scene::structure::{Floor, WallPiece};
 use crate::theme;
 use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::prelude::*;
@@ -25,11 +24,6 @@ pub(crate) fn observe_new_products(added: On<Add, ProductEntity>, mut commands: 
         .observe(drag::end_drag);
 }
 
-/// Clicking the floor or a wall clears the selection.
-pub(crate) fn observe_new_floors(added: On<Add, (Floor, WallPiece)>, mut commands: Commands) {
-    commands.entity(added.entity).observe(clear_on_click);
-}
-
 fn select_on_click(
     click: On<Pointer<Click>>,
     products: Query<&ProductEntity>,
@@ -40,12 +34,6 @@ fn select_on_click(
     }
     if let Ok(product) = products.get(click.entity) {
         selection.0 = Some(product.id.clone());
-    }
-}
-
-fn clear_on_click(click: On<Pointer<Click>>, mut selection: ResMut<Selection>) {
-    if click.button == PointerButton::Primary {
-        selection.0 = None;
     }
 }
 

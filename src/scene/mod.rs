@@ -7,6 +7,7 @@ pub mod materials;
 pub mod parts;
 pub mod products;
 pub mod structure;
+pub mod wall_mesh;
 
 use crate::AppSystems;
 use bevy::prelude::*;

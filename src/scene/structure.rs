@@ -6,6 +6,7 @@ use crate::document::{Document, LayoutEdited};
 use crate::live::LiveState;
 use crate::scene::materials::{MaterialCache, UnitMeshes};
 use crate::scene::parts::{PartShape, parts};
+use crate::scene::wall_mesh::prism_mesh;
 use crate::theme;
 use crate::world_units::{metres, world_point, world_rotation};
 use bevy::asset::RenderAssetUsages;
@@ -39,7 +40,10 @@ pub struct OpeningEntity {
 
 /// A room's floor.
 #[derive(Component, Debug, Clone)]
-pub struct Floor;
+pub struct Floor {
+    /// Index of the room among the live checker's rooms.
+    pub room: usize,
+}
 
 /// Materials of walls and floors.
 struct StructureMaterials {
@@ -103,9 +107,9 @@ pub(crate) fn sync_structure(
         .id();
     let layout = &document.layout;
     spawn_ground(&mut commands, root, &mut meshes, &looks, layout);
-    for room in live.checker.rooms() {
+    for (index, room) in live.checker.rooms().iter().enumerate() {
         commands.spawn((
-            Floor,
+            Floor { room: index },
             Mesh3d(meshes.add(floor_mesh(room))),
             MeshMaterial3d(looks.floor.clone()),
             Transform::default(),
@@ -119,9 +123,9 @@ pub(crate) fn sync_structure(
                 WallPiece {
                     wall: layout.walls[index].id.clone(),
                 },
-                Mesh3d(unit_meshes.cube.clone()),
+                Mesh3d(meshes.add(prism_mesh(&wall.piece(from, to), bottom, top))),
                 MeshMaterial3d(looks.wall.clone()),
-                wall_piece_transform(wall, from, to, bottom, top),
+                Transform::default(),
                 ChildOf(root),
             ));
         }
@@ -182,12 +186,9 @@ fn openings_on<'a>(
 /// below the sill and above the head of each opening.
 fn wall_pieces(wall: &WallGeometry, openings: &[PlacedOpening<'_>]) -> Vec<(f64, f64, f64, f64)> {
     let mut pieces = Vec::new();
-    let mut from = -wall.start_extension;
+    let mut from = 0.0;
     for opening in openings {
-        let (start, end) = (
-            opening.from_mm.max(from),
-            opening.to_mm.min(wall.length + wall.end_extension),
-        );
+        let (start, end) = (opening.from_mm.max(from), opening.to_mm.min(wall.length));
         if start > from {
             pieces.push((from, start, 0.0, wall.height));
         }
@@ -201,7 +202,7 @@ fn wall_pieces(wall: &WallGeometry, openings: &[PlacedOpening<'_>]) -> Vec<(f64,
         }
         from = from.max(end);
     }
-    let end = wall.length + wall.end_extension;
+    let end = wall.length;
     if end > from {
         pieces.push((from, end, 0.0, wall.height));
     }
@@ -210,23 +211,6 @@ fn wall_pieces(wall: &WallGeometry, openings: &[PlacedOpening<'_>]) -> Vec<(f64,
 
 fn wall_angle_deg(wall: &WallGeometry) -> f64 {
     wall.along.y.atan2(wall.along.x).to_degrees()
-}
-
-fn wall_piece_transform(
-    wall: &WallGeometry,
-    from: f64,
-    to: f64,
-    bottom: f64,
-    top: f64,
-) -> Transform {
-    let middle = wall.point_at((from + to) / 2.0);
-    Transform::from_translation(world_point(middle.x, middle.y, (bottom + top) / 2.0))
-        .with_rotation(world_rotation(wall_angle_deg(wall)))
-        .with_scale(Vec3::new(
-            metres(to - from),
-            metres(top - bottom),
-            metres(wall.half_thickness * 2.0),
-        ))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -279,9 +263,9 @@ fn spawn_opening(
     }
 }
 
-/// A floor polygon, triangulated, just above the ground.
+/// A room's floor (bounded by the walls' inner faces), triangulated, just above the ground.
 fn floor_mesh(room: &Room) -> Mesh {
-    let polygon = room.polygon();
+    let polygon = room_planner_core::domain::geometry::polygon(&room.floor);
     let triangles = polygon.earcut_triangles_raw();
     let positions: Vec<[f32; 3]> = triangles
         .vertices

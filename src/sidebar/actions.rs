@@ -3,8 +3,10 @@
 
 use crate::document::{EditRequested, Gesture};
 use crate::files::FileRequested;
+use crate::plan_edit::{StructurePick, WallDefaults};
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::ids::{ProductId, ProductInstanceId};
+use room_planner_core::domain::length_units::LengthUnit;
 
 /// One request from the sidebar.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +19,14 @@ pub enum UiAction {
     Redo,
     /// Select a product, or clear the selection.
     Select(Option<ProductInstanceId>),
+    /// Select a wall, opening or room, or clear that selection.
+    SelectStructure(Option<StructurePick>),
+    /// Turn the wall-drawing tool on or off.
+    SetDrawing(bool),
+    /// Thickness and height for new walls.
+    SetWallDefaults(WallDefaults),
+    /// The unit for dimensions.
+    SetUnit(LengthUnit),
     /// Place a copy of a product beside it.
     Duplicate(ProductInstanceId),
     /// Add a product in the middle of the view.

@@ -1,6 +1,25 @@
-//! How amounts and sizes are written in the sidebar.
+//! How amounts and sizes are written in the sidebar, and the length field that shows and reads
+//! lengths in the preferred unit.
 
+use bevy_egui::egui;
+use room_planner_core::domain::length_units::LengthUnit;
 use rust_decimal::Decimal;
+use std::ops::RangeInclusive;
+
+/// A draggable, typeable length field: the value is whole millimetres, shown and typed in
+/// `unit` (a typed value may name its own unit, e.g. `2.4 m` or `8' 2"`).
+pub fn length_value(
+    length_mm: &mut i64,
+    unit: LengthUnit,
+    range_mm: RangeInclusive<i64>,
+) -> egui::DragValue<'_> {
+    egui::DragValue::new(length_mm)
+        .range(range_mm)
+        .speed(10.0)
+        .custom_formatter(move |value_mm, _| unit.format_number(value_mm))
+        .custom_parser(move |text| unit.parse(text).ok().map(|length| length.as_f64()))
+        .suffix(format!(" {}", unit.symbol()))
+}
 
 /// An amount with thousands separators and the currency, e.g. `€ 12,345.60` or `12,345.60 CHF`.
 #[must_use]

@@ -8,19 +8,25 @@ pub mod dialogs_ui;
 pub mod format;
 pub mod issues_ui;
 pub mod menu_ui;
+pub mod new_layout_ui;
 pub mod preview;
 pub mod quote_ui;
 pub mod selection_ui;
 pub mod status_ui;
+pub mod structure_ui;
+pub mod tools_ui;
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
-use crate::files::{DialogAnswered, FileRequested, PendingQuestion};
+use crate::files::{DialogAnswered, FileRequested, NewLayoutWanted, PendingQuestion};
 use crate::interaction::placing::PlaceRequested;
 use crate::interaction::selection::Selection;
 use crate::interaction::shortcuts::duplicate;
 use crate::live::LiveState;
 use crate::notices::Notices;
+use crate::plan_edit;
+use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, WallDefaults, WallDraft};
+use crate::preferences::Preferences;
 use crate::viewport::camera::{MainCamera, ViewMode, ViewToggleRequested};
 use actions::UiAction;
 use bevy::camera::visibility::RenderLayers;
@@ -35,7 +41,7 @@ use catalog_ui::CatalogBrowser;
 use quote_ui::QuoteForm;
 use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine, OptionState};
 use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::{ElementId, ProductId, ProductInstanceId};
+use room_planner_core::domain::ids::{ElementId, ProductId, ProductInstanceId, WallId};
 
 /// Sidebar state that lives between frames.
 #[derive(Resource, Debug, Default)]
@@ -43,6 +49,10 @@ pub struct SidebarState {
     browser: CatalogBrowser,
     form: QuoteForm,
     option_states: Option<(ProductInstanceId, Configuration, Vec<OptionState>)>,
+    /// The room name being typed, for the room it belongs to.
+    room_name: Option<((WallId, bool), String)>,
+    /// The "New layout" window's values while it is open.
+    new_layout: Option<new_layout_ui::NewLayoutForm>,
 }
 
 /// The sidebar plugin (window only: egui cannot run without a renderer).
@@ -83,6 +93,11 @@ pub(crate) struct SidebarOutputs<'w> {
     place: MessageWriter<'w, PlaceRequested>,
     answers: MessageWriter<'w, DialogAnswered>,
     selection: ResMut<'w, Selection>,
+    structure: ResMut<'w, StructureSelection>,
+    tool: ResMut<'w, PlanTool>,
+    wall_defaults: ResMut<'w, WallDefaults>,
+    preferences: ResMut<'w, Preferences>,
+    new_layout_wanted: ResMut<'w, NewLayoutWanted>,
 }
 
 /// What the sidebar reads.
@@ -147,13 +162,28 @@ fn sidebar(
             egui::ScrollArea::vertical()
                 .id_salt("sidebar scroll")
                 .show(ui, |ui| {
-                    sections(ui, &inputs, state, selected.as_ref(), &mut actions);
+                    let plan = PlanView {
+                        structure: out.structure.0.as_ref(),
+                        tool: &out.tool,
+                        wall_defaults: *out.wall_defaults,
+                        unit: out.preferences.length_unit,
+                    };
+                    sections(ui, &inputs, state, selected.as_ref(), &plan, &mut actions);
                 });
         });
     let free = root.available_rect_before_wrap();
     if let Some(question) = &inputs.question.0 {
         dialogs_ui::question_ui(&ctx, question, &mut actions);
     }
+    if std::mem::take(&mut out.new_layout_wanted.0) && state.new_layout.is_none() {
+        state.new_layout = Some(new_layout_ui::NewLayoutForm::default());
+    }
+    new_layout_ui::new_layout_ui(
+        &ctx,
+        &mut state.new_layout,
+        out.preferences.length_unit,
+        &mut actions,
+    );
     if let Some(dropped) = dropped_product(&ctx, free) {
         actions.push(UiAction::Drop(dropped.0, dropped.1));
     }
@@ -179,11 +209,20 @@ fn sidebar(
     Ok(())
 }
 
+/// What the sidebar shows of the plan tools.
+struct PlanView<'a> {
+    structure: Option<&'a StructurePick>,
+    tool: &'a PlanTool,
+    wall_defaults: WallDefaults,
+    unit: room_planner_core::domain::length_units::LengthUnit,
+}
+
 fn sections(
     ui: &mut egui::Ui,
     inputs: &SidebarInputs,
     state: &mut SidebarState,
     selected: Option<&ProductInstanceId>,
+    plan: &PlanView<'_>,
     actions: &mut Vec<UiAction>,
 ) {
     if !inputs.catalogs.problems.is_empty() {
@@ -200,10 +239,34 @@ fn sections(
         .show(ui, |ui| {
             catalog_ui::catalog_ui(ui, &inputs.catalogs.set, &mut state.browser, actions)
         });
+    egui::CollapsingHeader::new(egui::RichText::new("Walls and rooms").heading())
+        .default_open(true)
+        .show(ui, |ui| {
+            let typed = match plan.tool {
+                PlanTool::DrawWalls(WallDraft { typed, .. }) => Some(typed.as_str()),
+                PlanTool::Select => None,
+            };
+            tools_ui::tools_ui(
+                ui,
+                &tools_ui::ToolsView {
+                    drawing: typed.is_some(),
+                    typed,
+                    defaults: plan.wall_defaults,
+                    unit: plan.unit,
+                },
+                actions,
+            );
+        });
     if let Some(id) = selected {
         egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
             .default_open(true)
             .show(ui, |ui| selection_section(ui, inputs, state, id, actions));
+    } else if let Some(pick) = plan.structure {
+        egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
+            .default_open(true)
+            .show(ui, |ui| {
+                structure_section(ui, inputs, state, pick, plan.unit, actions)
+            });
     }
     let violations = inputs.live.checker.violations();
     egui::CollapsingHeader::new(
@@ -234,6 +297,108 @@ fn sections(
                 actions,
             );
         });
+}
+
+fn structure_section(
+    ui: &mut egui::Ui,
+    inputs: &SidebarInputs,
+    state: &mut SidebarState,
+    pick: &StructurePick,
+    unit: room_planner_core::domain::length_units::LengthUnit,
+    actions: &mut Vec<UiAction>,
+) {
+    let layout = &inputs.document.layout;
+    let structure = inputs.live.checker.structure();
+    match pick {
+        StructurePick::Wall(id) => {
+            let Some(index) = layout.walls.iter().position(|wall| &wall.id == id) else {
+                return;
+            };
+            let Some(geometry) = structure.walls.get(index) else {
+                return;
+            };
+            let split_id = layout.next_wall_id();
+            structure_ui::wall_ui(
+                ui,
+                &structure_ui::WallView {
+                    wall: &layout.walls[index],
+                    geometry,
+                    split_id: &split_id,
+                    openings: layout.openings.iter().filter(|o| &o.wall == id).count(),
+                    unit,
+                },
+                actions,
+            );
+        }
+        StructurePick::Opening(id) => {
+            let (Some(opening), Some(placement)) = (
+                layout.opening(id),
+                structure
+                    .openings
+                    .iter()
+                    .find(|placement| &placement.id == id),
+            ) else {
+                return;
+            };
+            let Some((_, product)) = inputs.catalogs.set.product(&opening.product) else {
+                ui.label(format!(
+                    "Product `{}` is in no loaded catalog.",
+                    opening.product
+                ));
+                return;
+            };
+            let states = ConfigurationEngine::new(product)
+                .option_states(&opening.options)
+                .unwrap_or_default();
+            let violations = inputs
+                .live
+                .checker
+                .violations_of(&ElementId::Opening(id.clone()));
+            structure_ui::opening_ui(
+                ui,
+                &structure_ui::OpeningView {
+                    opening,
+                    product,
+                    placement,
+                    states: &states,
+                    wall_length_mm: structure.walls[placement.wall].length,
+                    violations: &violations,
+                    unit,
+                },
+                actions,
+            );
+        }
+        StructurePick::Room { wall, left } => {
+            let Some(index) =
+                plan_edit::room_names::room_index(structure, &layout.walls, wall, *left)
+            else {
+                return;
+            };
+            let stored = plan_edit::room_names::room_name(layout, structure, index).unwrap_or("");
+            let key = (wall.clone(), *left);
+            let editing = ui.ctx().memory(|memory| memory.focused().is_some());
+            let fresh = state
+                .room_name
+                .as_ref()
+                .is_some_and(|(named, _)| named == &key);
+            if !fresh || !editing {
+                state.room_name = Some((key.clone(), stored.to_owned()));
+            }
+            if let Some((_, name)) = state.room_name.as_mut() {
+                structure_ui::room_ui(
+                    ui,
+                    &structure_ui::RoomView {
+                        room: &structure.rooms[index],
+                        key: (wall, *left),
+                        stored_name: stored,
+                        unit,
+                    },
+                    name,
+                    actions,
+                );
+            }
+        }
+    }
 }
 
 fn selection_section(
@@ -323,6 +488,19 @@ fn dispatch(actions: Vec<UiAction>, inputs: &SidebarInputs, out: &mut SidebarOut
                 out.redo.write(RedoRequested);
             }
             UiAction::Select(id) => out.selection.0 = id,
+            UiAction::SelectStructure(pick) => out.structure.0 = pick,
+            UiAction::SetDrawing(drawing) => {
+                *out.tool = if drawing {
+                    PlanTool::DrawWalls(WallDraft::default())
+                } else {
+                    PlanTool::Select
+                };
+                if drawing && *inputs.mode != ViewMode::Plan {
+                    out.view.write(ViewToggleRequested);
+                }
+            }
+            UiAction::SetWallDefaults(defaults) => *out.wall_defaults = defaults,
+            UiAction::SetUnit(unit) => out.preferences.length_unit = unit,
             UiAction::Duplicate(id) => {
                 if let Some(placed) = inputs
                     .document

@@ -240,7 +240,7 @@ fn placement_fields(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
 }
 
 /// How a changed drag value joins the undo history: a drag is one step.
-fn gesture_of(response: &egui::Response) -> Option<Gesture> {
+pub(crate) fn gesture_of(response: &egui::Response) -> Option<Gesture> {
     if !response.changed() {
         return None;
     }

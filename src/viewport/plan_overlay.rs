@@ -1,16 +1,20 @@
 //! Drawings that make the plan view readable: door swings, product footprints with names and
-//! sizes, wall lengths and room areas. Drawn as gizmos, so they also appear in rendered images.
+//! sizes, and dimensions in the preferred unit (both faces of every wall, opening widths, room
+//! names with net floor areas, and the selected product's distances to the nearest walls).
+//! Drawn as gizmos, so they also appear in rendered images.
 
 use crate::document::Document;
+use crate::interaction::selection::Selection;
 use crate::live::LiveState;
+use crate::preferences::Preferences;
 use crate::theme;
 use crate::viewport::camera::ViewMode;
 use crate::world_units::{metres, world_point};
 use bevy::prelude::*;
-use geo::Centroid;
+use room_planner_core::domain::geometry::dimensions::{distances_to_walls, face_lengths};
 
 /// Height above the floor plan drawings sit at, so they stay above floors and rugs.
-const PLAN_LIFT_MM: f64 = 2_900.0;
+pub const PLAN_LIFT_MM: f64 = 2_900.0;
 
 /// Text gizmos only draw ASCII: spell accented letters out.
 #[must_use]
@@ -28,6 +32,8 @@ pub fn ascii_label(text: &str) -> String {
             'é' | 'è' | 'ê' => out.push('e'),
             'á' | 'à' | 'â' | 'å' => out.push('a'),
             '×' => out.push('x'),
+            '²' => out.push('2'),
+            '°' => out.push_str(" deg"),
             c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
             _ => out.push('?'),
         }
@@ -36,7 +42,14 @@ pub fn ascii_label(text: &str) -> String {
 }
 
 /// A flat text label on the plan, readable from above.
-fn label(gizmos: &mut Gizmos, x_mm: f64, y_mm: f64, text: &str, size_m: f32, color: Color) {
+pub fn plan_label(
+    gizmos: &mut Gizmos,
+    x_mm: f64,
+    y_mm: f64,
+    text: &str,
+    size_m: f32,
+    color: Color,
+) {
     let position = world_point(x_mm, y_mm, PLAN_LIFT_MM);
     let isometry = Isometry3d::new(
         position,
@@ -50,40 +63,88 @@ pub(crate) fn draw_plan_overlay(
     mode: Res<ViewMode>,
     document: Res<Document>,
     live: Res<LiveState>,
+    preferences: Res<Preferences>,
+    selection: Option<Res<Selection>>,
     mut gizmos: Gizmos,
 ) {
     if *mode != ViewMode::Plan {
         return;
     }
     let layout = &document.layout;
+    let unit = preferences.length_unit;
     let at = |x: f64, y: f64| world_point(x, y, PLAN_LIFT_MM);
 
-    for placement in live.checker.rooms() {
-        let Some(centre) = placement.polygon().centroid() else {
-            continue;
-        };
-        let area_m2 = placement.area_mm2 / 1_000_000.0;
-        label(
+    let structure = live.checker.structure();
+    for (index, room) in structure.rooms.iter().enumerate() {
+        let centre = room.label_point();
+        if let Some(name) = crate::plan_edit::room_names::room_name(layout, structure, index) {
+            plan_label(
+                &mut gizmos,
+                centre.x,
+                centre.y + 330.0,
+                name,
+                0.3,
+                theme::PLAN_LINE,
+            );
+        }
+        plan_label(
             &mut gizmos,
-            centre.x(),
-            centre.y() + 300.0,
-            &format!("{area_m2:.1} m2"),
-            0.28,
+            centre.x,
+            centre.y,
+            &unit.format_area(room.net_area_mm2),
+            0.26,
             theme::DIMENSION,
         );
     }
-    let structure = live.checker.structure();
     for geometry in &structure.walls {
+        // Each face's length beside it: the inner one inside the room, the outer one outside.
+        let (left_mm, right_mm) = face_lengths(geometry);
         let middle = geometry.point_at(geometry.length / 2.0);
-        let outside = middle - geometry.left * (geometry.half_thickness + 260.0);
-        label(
+        for (side, face_mm) in [(1.0, left_mm), (-1.0, right_mm)] {
+            let beside = middle + geometry.left * (side * (geometry.half_thickness + 330.0));
+            plan_label(
+                &mut gizmos,
+                beside.x,
+                beside.y,
+                &unit.format(face_mm),
+                0.17,
+                theme::DIMENSION,
+            );
+        }
+    }
+    for opening in &structure.openings {
+        let wall = &structure.walls[opening.wall];
+        let middle = wall.point_at((opening.from_mm + opening.to_mm) / 2.0);
+        let beside = middle - wall.left * (wall.half_thickness + 130.0);
+        plan_label(
             &mut gizmos,
-            outside.x,
-            outside.y,
-            &format!("{:.2}", geometry.length / 1000.0),
-            0.2,
-            theme::DIMENSION,
+            beside.x,
+            beside.y,
+            &unit.format(opening.to_mm - opening.from_mm),
+            0.13,
+            theme::PLAN_LINE,
         );
+    }
+    if let Some(placement) = selection
+        .and_then(|selection| selection.0.clone())
+        .and_then(|id| live.checker.product(&id))
+    {
+        for clearance in distances_to_walls(&placement.footprint, &structure.walls) {
+            gizmos.line(
+                at(clearance.from.x, clearance.from.y),
+                at(clearance.to.x, clearance.to.y),
+                theme::CLEARANCE,
+            );
+            let middle = (clearance.from + clearance.to) / 2.0;
+            plan_label(
+                &mut gizmos,
+                middle.x,
+                middle.y,
+                &unit.format(clearance.distance_mm),
+                0.15,
+                theme::CLEARANCE,
+            );
+        }
     }
     for opening in &structure.openings {
         // The swing zone is the hinge followed by the arc the leaf's tip sweeps.
@@ -120,8 +181,10 @@ pub(crate) fn draw_plan_overlay(
         gizmos.lineloop(outline, theme::PLAN_LINE);
         let centre = placement.footprint.centre;
         let size = format!(
-            "{} x {}",
-            placement.dimensions.width.0, placement.dimensions.depth.0
+            "{} x {} {}",
+            unit.format_number(placement.dimensions.width.as_f64()),
+            unit.format_number(placement.dimensions.depth.as_f64()),
+            unit.symbol()
         );
         let (width, depth) = (
             placement.dimensions.width.as_f64(),
@@ -132,7 +195,7 @@ pub(crate) fn draw_plan_overlay(
             continue;
         }
         let text_size = metres((width.min(depth) / 9.0).clamp(60.0, 140.0));
-        label(
+        plan_label(
             &mut gizmos,
             centre.x,
             centre.y + 90.0,
@@ -140,7 +203,7 @@ pub(crate) fn draw_plan_overlay(
             text_size,
             theme::PLAN_LINE,
         );
-        label(
+        plan_label(
             &mut gizmos,
             centre.x,
             centre.y - 110.0,

@@ -13,3 +13,4 @@ mod render;
 mod shipped_catalogs;
 mod shipped_saves;
 mod support;
+mod wall_tool;

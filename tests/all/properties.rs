@@ -185,6 +185,7 @@ fn layout_strategy() -> impl Strategy<Value = Layout> {
                         id: CatalogId::from("nordhaus-living"),
                         version: "2026.1".into(),
                     }],
+                    rooms: Vec::new(),
                     openings: openings
                         .into_iter()
                         .enumerate()

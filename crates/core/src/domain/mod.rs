@@ -14,6 +14,7 @@ pub mod length_units;
 pub mod money;
 pub mod plan;
 pub mod plan_drawing;
+pub mod plan_hit;
 pub mod pricing;
 pub mod quote;
 pub mod quote_document;

@@ -1,0 +1,343 @@
+//! Selecting and dragging the structure: a click selects a wall, door, window or room; in the
+//! plan view a wall dragged by its middle moves (joined walls stretch along), dragged near an
+//! end moves that corner (joined walls follow), and a door or window slides along its wall.
+//! Alt turns snapping off. One drag is one undo step; Delete removes a selected wall or opening.
+
+use crate::document::{Document, EditRequested, Gesture};
+use crate::interaction::drag::snapping_disabled;
+use crate::interaction::ground::{MainCameraQuery, plan_point_under};
+use crate::live::LiveState;
+use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, room_names};
+use crate::scene::structure::{Floor, OpeningEntity, WallPiece};
+use crate::viewport::camera::ViewMode;
+use bevy::prelude::*;
+use bevy_egui::input::EguiWantsInput;
+use room_planner_core::domain::edits::{Edit, WallEnd};
+use room_planner_core::domain::geometry::{coord, length};
+use room_planner_core::domain::ids::{OpeningId, WallId};
+use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::wall_drawing::{WallSnapping, snap_corner};
+
+/// Grid for moving whole walls and sliding openings (mm).
+const MOVE_GRID_MM: i64 = 10;
+
+/// The structure drag in progress, if any.
+#[derive(Resource, Debug, Default)]
+pub struct StructureDrag {
+    active: Option<ActiveDrag>,
+}
+
+impl StructureDrag {
+    /// True while a wall, wall end or opening is being dragged.
+    #[must_use]
+    pub fn is_dragging(&self) -> bool {
+        self.active.is_some()
+    }
+}
+
+#[derive(Debug)]
+enum ActiveDrag {
+    End {
+        wall: WallId,
+        end: WallEnd,
+        moved: bool,
+    },
+    Wall {
+        wall: WallId,
+        grabbed: PointMm,
+        start_before: PointMm,
+        moved: bool,
+    },
+    Opening {
+        id: OpeningId,
+        /// Pointer distance along the wall minus the opening's offset when grabbed.
+        grab_mm: f64,
+        moved: bool,
+    },
+}
+
+/// Gives new wall pieces, openings and floors their pointer handlers.
+pub(crate) fn observe_new_structure(
+    added: On<Add, (WallPiece, OpeningEntity, Floor)>,
+    mut commands: Commands,
+) {
+    commands
+        .entity(added.entity)
+        .observe(select_on_click)
+        .observe(start_drag)
+        .observe(continue_drag)
+        .observe(end_drag);
+}
+
+fn select_on_click(
+    click: On<Pointer<Click>>,
+    tool: Res<PlanTool>,
+    pieces: Query<(Option<&WallPiece>, Option<&OpeningEntity>, Option<&Floor>)>,
+    document: Res<Document>,
+    live: Res<LiveState>,
+    mut selection: ResMut<StructureSelection>,
+    mut products: ResMut<crate::interaction::selection::Selection>,
+) {
+    if click.button != PointerButton::Primary || *tool != PlanTool::Select {
+        return;
+    }
+    let Ok((wall, opening, floor)) = pieces.get(click.entity) else {
+        return;
+    };
+    let pick = if let Some(opening) = opening {
+        Some(StructurePick::Opening(opening.id.clone()))
+    } else if let Some(wall) = wall {
+        Some(StructurePick::Wall(wall.wall.clone()))
+    } else if let Some(floor) = floor {
+        room_names::room_key(&document.layout, live.checker.structure(), floor.room)
+            .map(|(wall, left)| StructurePick::Room { wall, left })
+    } else {
+        None
+    };
+    products.0 = None;
+    selection.0 = pick;
+}
+
+#[allow(clippy::too_many_arguments)]
+fn start_drag(
+    drag: On<Pointer<DragStart>>,
+    tool: Res<PlanTool>,
+    mode: Res<ViewMode>,
+    pieces: Query<(Option<&WallPiece>, Option<&OpeningEntity>)>,
+    cameras: MainCameraQuery,
+    document: Res<Document>,
+    live: Res<LiveState>,
+    mut state: ResMut<StructureDrag>,
+    mut selection: ResMut<StructureSelection>,
+) {
+    if drag.button != PointerButton::Primary || *tool != PlanTool::Select || *mode != ViewMode::Plan
+    {
+        return;
+    }
+    let Ok((wall_piece, opening)) = pieces.get(drag.entity) else {
+        return;
+    };
+    let Ok((camera, transform)) = cameras.single() else {
+        return;
+    };
+    let Some(grabbed) = plan_point_under(camera, transform, drag.pointer_location.position, 0.0)
+    else {
+        return;
+    };
+    let layout = &document.layout;
+    let structure = live.checker.structure();
+    if let Some(opening) = opening {
+        let Some(placement) = structure.openings.iter().find(|o| o.id == opening.id) else {
+            return;
+        };
+        let wall = &structure.walls[placement.wall];
+        state.active = Some(ActiveDrag::Opening {
+            id: opening.id.clone(),
+            grab_mm: wall.offset_of(coord(grabbed)) - placement.from_mm,
+            moved: false,
+        });
+        selection.0 = Some(StructurePick::Opening(opening.id.clone()));
+        return;
+    }
+    let Some(piece) = wall_piece else { return };
+    let Some(index) = layout.walls.iter().position(|wall| wall.id == piece.wall) else {
+        return;
+    };
+    let geometry = &structure.walls[index];
+    let along = geometry.offset_of(coord(grabbed));
+    let reach = (geometry.half_thickness * 2.0)
+        .max(300.0)
+        .min(geometry.length / 3.0);
+    state.active = Some(if along <= reach {
+        ActiveDrag::End {
+            wall: piece.wall.clone(),
+            end: WallEnd::Start,
+            moved: false,
+        }
+    } else if along >= geometry.length - reach {
+        ActiveDrag::End {
+            wall: piece.wall.clone(),
+            end: WallEnd::End,
+            moved: false,
+        }
+    } else {
+        ActiveDrag::Wall {
+            wall: piece.wall.clone(),
+            grabbed,
+            start_before: layout.walls[index].start,
+            moved: false,
+        }
+    });
+    selection.0 = Some(StructurePick::Wall(piece.wall.clone()));
+}
+
+#[allow(clippy::too_many_arguments)]
+fn continue_drag(
+    drag: On<Pointer<Drag>>,
+    cameras: MainCameraQuery,
+    keys: Res<ButtonInput<KeyCode>>,
+    document: Res<Document>,
+    live: Res<LiveState>,
+    mut state: ResMut<StructureDrag>,
+    mut edits: MessageWriter<EditRequested>,
+) {
+    let Some(active) = state.active.as_mut() else {
+        return;
+    };
+    let Ok((camera, transform)) = cameras.single() else {
+        return;
+    };
+    let Some(pointer) = plan_point_under(camera, transform, drag.pointer_location.position, 0.0)
+    else {
+        return;
+    };
+    let free = snapping_disabled(&keys);
+    let layout = &document.layout;
+    let (edit, moved) = match active {
+        ActiveDrag::End { wall, end, moved } => {
+            let Some(current) = layout.wall(wall) else {
+                return;
+            };
+            let (moving, other) = match end {
+                WallEnd::Start => (current.start, current.end),
+                WallEnd::End => (current.end, current.start),
+            };
+            // Every end except the corner being moved (which follows the pointer).
+            let targets: Vec<PointMm> = layout
+                .walls
+                .iter()
+                .flat_map(|wall| [wall.start, wall.end])
+                .filter(|end| *end != moving)
+                .collect();
+            let to = snap_corner(
+                coord(pointer),
+                Some(other),
+                &[],
+                &targets,
+                WallSnapping::default(),
+                !free,
+            )
+            .point;
+            if to == moving || to == other {
+                return;
+            }
+            (
+                Edit::MoveWallEnd {
+                    id: wall.clone(),
+                    end: *end,
+                    to,
+                },
+                moved,
+            )
+        }
+        ActiveDrag::Wall {
+            wall,
+            grabbed,
+            start_before,
+            moved,
+        } => {
+            let Some(current) = layout.wall(wall) else {
+                return;
+            };
+            let step = |value: i64| {
+                if free {
+                    value
+                } else {
+                    (value as f64 / MOVE_GRID_MM as f64).round() as i64 * MOVE_GRID_MM
+                }
+            };
+            let wanted = PointMm::new(
+                start_before.x.0 + step(pointer.x.0 - grabbed.x.0),
+                start_before.y.0 + step(pointer.y.0 - grabbed.y.0),
+            );
+            let by = PointMm::new(
+                wanted.x.0 - current.start.x.0,
+                wanted.y.0 - current.start.y.0,
+            );
+            if by == PointMm::default() {
+                return;
+            }
+            (
+                Edit::MoveWall {
+                    id: wall.clone(),
+                    by,
+                },
+                moved,
+            )
+        }
+        ActiveDrag::Opening { id, grab_mm, moved } => {
+            let structure = live.checker.structure();
+            let Some(placement) = structure.openings.iter().find(|o| &o.id == id) else {
+                return;
+            };
+            let wall = &structure.walls[placement.wall];
+            let width = placement.to_mm - placement.from_mm;
+            let mut offset = wall.offset_of(coord(pointer)) - *grab_mm;
+            if !free {
+                offset = (offset / MOVE_GRID_MM as f64).round() * MOVE_GRID_MM as f64;
+            }
+            let offset = offset.clamp(0.0, (wall.length - width).max(0.0)).round() as i64;
+            if layout
+                .opening(id)
+                .is_some_and(|opening| opening.offset.0 == offset)
+            {
+                return;
+            }
+            (
+                Edit::MoveOpening {
+                    id: id.clone(),
+                    offset: Mm(offset),
+                },
+                moved,
+            )
+        }
+    };
+    edits.write(EditRequested {
+        edit,
+        gesture: if *moved {
+            Gesture::Continue
+        } else {
+            Gesture::Start
+        },
+    });
+    *moved = true;
+}
+
+fn end_drag(_drag: On<Pointer<DragEnd>>, mut state: ResMut<StructureDrag>) {
+    state.active = None;
+}
+
+/// Delete (or Backspace) removes the selected wall (with its doors and windows) or opening;
+/// Escape drops the structure selection.
+pub(crate) fn delete_selected_structure(
+    keys: Res<ButtonInput<KeyCode>>,
+    egui_input: Option<Res<EguiWantsInput>>,
+    tool: Res<PlanTool>,
+    mut selection: ResMut<StructureSelection>,
+    mut edits: MessageWriter<EditRequested>,
+) {
+    if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) || *tool != PlanTool::Select
+    {
+        return;
+    }
+    if keys.just_pressed(KeyCode::Escape) {
+        selection.0 = None;
+        return;
+    }
+    if !keys.any_just_pressed([KeyCode::Delete, KeyCode::Backspace]) {
+        return;
+    }
+    let edit = match &selection.0 {
+        Some(StructurePick::Wall(id)) => Edit::DeleteWall(id.clone()),
+        Some(StructurePick::Opening(id)) => Edit::DeleteOpening(id.clone()),
+        _ => return,
+    };
+    edits.write(EditRequested::single(edit));
+    selection.0 = None;
+}
+
+/// Distance between two plan points in mm (for tests and overlays).
+#[must_use]
+pub fn distance_mm(a: PointMm, b: PointMm) -> f64 {
+    length(coord(a) - coord(b))
+}

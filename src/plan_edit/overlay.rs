@@ -1,0 +1,118 @@
+//! What the plan tools draw over the view: the wall being drawn with its live length and angle
+//! (and a typed length), and the selected wall, opening or room with its handles.
+
+use crate::document::Document;
+use crate::live::LiveState;
+use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, room_names};
+use crate::preferences::Preferences;
+use crate::theme;
+use crate::viewport::plan_overlay::{PLAN_LIFT_MM, plan_label};
+use crate::world_units::world_point;
+use bevy::prelude::*;
+use room_planner_core::domain::geometry::coord;
+use room_planner_core::domain::wall_drawing::{SnappedTo, length_and_angle};
+
+/// Draws the wall draft and the structure selection.
+pub(crate) fn draw_tool_overlay(
+    tool: Res<PlanTool>,
+    selection: Res<StructureSelection>,
+    document: Res<Document>,
+    live: Res<LiveState>,
+    preferences: Res<Preferences>,
+    mut gizmos: Gizmos,
+) {
+    let at = |point: room_planner_core::domain::geometry::Coord<f64>| {
+        world_point(point.x, point.y, PLAN_LIFT_MM + 20.0)
+    };
+    let unit = preferences.length_unit;
+    if let PlanTool::DrawWalls(draft) = &*tool {
+        for pair in draft.corners.windows(2) {
+            gizmos.line(at(coord(pair[0])), at(coord(pair[1])), theme::SELECTION);
+        }
+        for corner in &draft.corners {
+            gizmos.circle(
+                Isometry3d::new(
+                    at(coord(*corner)),
+                    Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2),
+                ),
+                0.06,
+                theme::SELECTION,
+            );
+        }
+        if let Some(next) = draft.next {
+            let marker_color = match next.snapped_to {
+                SnappedTo::WallEnd => theme::HANDLE,
+                _ => theme::SELECTION,
+            };
+            gizmos.circle(
+                Isometry3d::new(
+                    at(coord(next.point)),
+                    Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2),
+                ),
+                0.1,
+                marker_color,
+            );
+            if let Some(last) = draft.corners.last() {
+                gizmos.line(at(coord(*last)), at(coord(next.point)), theme::SELECTION);
+                let (length_mm, angle_deg) = length_and_angle(*last, next.point);
+                let middle = (coord(*last) + coord(next.point)) / 2.0;
+                let typed = if draft.typed.is_empty() {
+                    String::new()
+                } else {
+                    format!("  typed: {}", draft.typed)
+                };
+                plan_label(
+                    &mut gizmos,
+                    middle.x,
+                    middle.y + 250.0,
+                    &format!("{}  {angle_deg:.0} deg{typed}", unit.format(length_mm)),
+                    0.22,
+                    theme::SELECTION,
+                );
+            }
+        }
+    }
+    let structure = live.checker.structure();
+    let layout = &document.layout;
+    match &selection.0 {
+        Some(StructurePick::Wall(id)) => {
+            let Some(index) = layout.walls.iter().position(|wall| &wall.id == id) else {
+                return;
+            };
+            let Some(wall) = structure.walls.get(index) else {
+                return;
+            };
+            let outline: Vec<Vec3> = wall.outline().iter().map(|corner| at(*corner)).collect();
+            gizmos.lineloop(outline, theme::SELECTION);
+            for end in [wall.start, wall.end] {
+                gizmos.rect(
+                    Isometry3d::new(at(end), Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+                    Vec2::splat(0.18),
+                    theme::HANDLE,
+                );
+            }
+        }
+        Some(StructurePick::Opening(id)) => {
+            let Some(placement) = structure.openings.iter().find(|o| &o.id == id) else {
+                return;
+            };
+            let wall = &structure.walls[placement.wall];
+            let outline: Vec<Vec3> = wall
+                .body_between(placement.from_mm, placement.to_mm)
+                .iter()
+                .map(|corner| at(*corner))
+                .collect();
+            gizmos.lineloop(outline, theme::SELECTION);
+        }
+        Some(StructurePick::Room { wall, left }) => {
+            let Some(room) = room_names::room_index(structure, &layout.walls, wall, *left)
+                .and_then(|index| structure.rooms.get(index))
+            else {
+                return;
+            };
+            let outline: Vec<Vec3> = room.floor.iter().map(|corner| at(*corner)).collect();
+            gizmos.lineloop(outline, theme::SELECTION);
+        }
+        None => {}
+    }
+}

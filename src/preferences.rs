@@ -1,0 +1,124 @@
+//! The user's preferences (the length unit for showing and typing dimensions), kept in a small
+//! RON file in the per-user configuration folder and saved whenever they change.
+
+use crate::notices::Notices;
+use bevy::prelude::*;
+use room_planner_core::domain::length_units::LengthUnit;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// What the user chose in the preferences.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Preferences {
+    /// Unit for dimensions shown in the plan and sidebar and for typed lengths.
+    pub length_unit: LengthUnit,
+}
+
+impl Preferences {
+    /// The preferences file: `$ROOM_PLANNER_CONFIG_DIR/preferences.ron`, else the OS's
+    /// configuration folder.
+    #[must_use]
+    pub fn path() -> Option<PathBuf> {
+        std::env::var_os("ROOM_PLANNER_CONFIG_DIR")
+            .map(PathBuf::from)
+            .or_else(|| dirs::config_dir().map(|dir| dir.join("room-planner")))
+            .map(|dir| dir.join("preferences.ron"))
+    }
+
+    /// Reads the preferences; a missing file gives the defaults, a damaged one the defaults
+    /// and a message naming the file and what was wrong.
+    #[must_use]
+    pub fn load(path: Option<&std::path::Path>) -> (Self, Option<String>) {
+        let Some(path) = path else {
+            return (Self::default(), None);
+        };
+        match std::fs::read_to_string(path) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),
+            Err(error) => (
+                Self::default(),
+                Some(format!("{}: cannot be read: {error}", path.display())),
+            ),
+            Ok(text) => match ron::from_str::<Preferences>(&text) {
+                Ok(preferences) => (preferences, None),
+                Err(error) => (
+                    Self::default(),
+                    Some(format!(
+                        "{}:{}:{}: {} (using the default preferences)",
+                        path.display(),
+                        error.span.start.line,
+                        error.span.start.col,
+                        error.code
+                    )),
+                ),
+            },
+        }
+    }
+
+    /// Writes the preferences.
+    ///
+    /// # Errors
+    /// The folder cannot be made or the file cannot be written.
+    pub fn save(&self, path: &std::path::Path) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|error| error.to_string())?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+        }
+        room_planner_core::storage::atomic_write::write_atomically(path, text.as_bytes())
+            .map_err(|error| format!("{}: {error}", path.display()))
+    }
+}
+
+/// The preferences plugin: loads at start, saves on change.
+pub(crate) fn plugin(app: &mut App) {
+    app.init_resource::<Preferences>()
+        .add_systems(Startup, load_preferences)
+        .add_systems(Update, save_changed_preferences);
+}
+
+fn load_preferences(mut preferences: ResMut<Preferences>, mut notices: ResMut<Notices>) {
+    let (loaded, problem) = Preferences::load(Preferences::path().as_deref());
+    // Set without marking changed, so loading does not write the file back.
+    *preferences.bypass_change_detection() = loaded;
+    if let Some(problem) = problem {
+        notices.error(problem);
+    }
+}
+
+fn save_changed_preferences(preferences: Res<Preferences>, mut notices: ResMut<Notices>) {
+    if !preferences.is_changed() || preferences.is_added() {
+        return;
+    }
+    if let Some(path) = Preferences::path()
+        && let Err(problem) = preferences.save(&path)
+    {
+        notices.error(format!("The preferences could not be saved: {problem}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preferences_round_trip_and_damage_is_reported_with_its_place() {
+        let dir = std::env::temp_dir().join(format!("room-planner-prefs-{}", std::process::id()));
+        let path = dir.join("preferences.ron");
+        let chosen = Preferences {
+            length_unit: LengthUnit::Inches,
+        };
+        assert_eq!(chosen.save(&path), Ok(()));
+        assert_eq!(Preferences::load(Some(&path)), (chosen, None));
+        std::fs::write(&path, "(length_unit: Furlongs)").unwrap_or_default();
+        let (fallback, problem) = Preferences::load(Some(&path));
+        assert_eq!(fallback, Preferences::default());
+        let problem = problem.unwrap_or_default();
+        assert!(problem.contains("preferences.ron:1:"), "{problem}");
+        assert_eq!(
+            Preferences::load(Some(&dir.join("missing.ron"))),
+            (Preferences::default(), None)
+        );
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

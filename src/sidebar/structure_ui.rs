@@ -1,0 +1,312 @@
+//! The selected wall, door or window, or room: its measurements in the preferred unit and what
+//! can be changed (wall length, thickness and height, split, delete; an opening's options,
+//! position, hinge and swing; a room's name).
+
+use crate::sidebar::actions::UiAction;
+use crate::sidebar::format::length_value;
+use crate::sidebar::selection_ui::gesture_of;
+use crate::theme::ui as colours;
+use bevy_egui::egui;
+use room_planner_core::domain::catalog::{Product, ProductKind};
+use room_planner_core::domain::configuration::OptionState;
+use room_planner_core::domain::constraints::{OpeningPlacement, Violation};
+use room_planner_core::domain::edits::{Edit, WallEnd};
+use room_planner_core::domain::geometry::dimensions::face_lengths;
+use room_planner_core::domain::geometry::rooms::Room;
+use room_planner_core::domain::geometry::walls::WallGeometry;
+use room_planner_core::domain::ids::WallId;
+use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::plan::{Opening, Wall};
+use room_planner_core::domain::units::{Mm, PointMm};
+
+/// A selected wall.
+#[derive(Debug, Clone, Copy)]
+pub struct WallView<'a> {
+    /// The wall as saved.
+    pub wall: &'a Wall,
+    /// Its measured geometry.
+    pub geometry: &'a WallGeometry,
+    /// A free id for the second half when it is split.
+    pub split_id: &'a WallId,
+    /// Doors and windows set into it.
+    pub openings: usize,
+    /// Display unit.
+    pub unit: LengthUnit,
+}
+
+/// The wall panel.
+pub fn wall_ui(ui: &mut egui::Ui, view: &WallView<'_>, actions: &mut Vec<UiAction>) {
+    let wall = view.wall;
+    let unit = view.unit;
+    ui.label(egui::RichText::new(format!("Wall {}", wall.id)).heading());
+    let (left_mm, right_mm) = face_lengths(view.geometry);
+    let angle_deg = view
+        .geometry
+        .along
+        .y
+        .atan2(view.geometry.along.x)
+        .to_degrees();
+    ui.label(
+        egui::RichText::new(format!(
+            "Faces {} and {} · direction {:.0}°",
+            unit.format(left_mm),
+            unit.format(right_mm),
+            angle_deg.rem_euclid(360.0)
+        ))
+        .color(colours::MUTED),
+    );
+    if view.openings > 0 {
+        ui.label(
+            egui::RichText::new(format!(
+                "{} door(s) or window(s) set into it",
+                view.openings
+            ))
+            .color(colours::MUTED),
+        );
+    }
+    egui::Grid::new("wall")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Length");
+            let mut length_mm = view.geometry.length.round() as i64;
+            let response = ui.add(length_value(&mut length_mm, unit, 10..=100_000));
+            if let Some(gesture) = gesture_of(&response) {
+                let end = view.geometry.start + view.geometry.along * length_mm as f64;
+                actions.push(UiAction::Edit(
+                    Edit::MoveWallEnd {
+                        id: wall.id.clone(),
+                        end: WallEnd::End,
+                        to: PointMm::new(end.x.round() as i64, end.y.round() as i64),
+                    },
+                    gesture,
+                ));
+            }
+            ui.end_row();
+            ui.label("Thickness");
+            let mut thickness_mm = wall.thickness.0;
+            let response = ui.add(length_value(&mut thickness_mm, unit, 10..=1000));
+            if let Some(gesture) = gesture_of(&response) {
+                actions.push(UiAction::Edit(
+                    Edit::SetWallThickness {
+                        id: wall.id.clone(),
+                        thickness: Mm(thickness_mm),
+                    },
+                    gesture,
+                ));
+            }
+            ui.end_row();
+            ui.label("Height");
+            let mut height_mm = wall.height.0;
+            let response = ui.add(length_value(&mut height_mm, unit, 100..=10_000));
+            if let Some(gesture) = gesture_of(&response) {
+                actions.push(UiAction::Edit(
+                    Edit::SetWallHeight {
+                        id: wall.id.clone(),
+                        height: Mm(height_mm),
+                    },
+                    gesture,
+                ));
+            }
+            ui.end_row();
+        });
+    ui.horizontal(|ui| {
+        if ui
+            .button("Split in half")
+            .on_hover_text("Two walls meeting in the middle, each movable on its own")
+            .clicked()
+        {
+            actions.push(UiAction::edit(Edit::SplitWall {
+                id: wall.id.clone(),
+                at: Mm((view.geometry.length / 2.0).round() as i64),
+                new_id: view.split_id.clone(),
+            }));
+        }
+        if ui
+            .button("Delete wall")
+            .on_hover_text("Removes the wall and the doors and windows in it (Del)")
+            .clicked()
+        {
+            actions.push(UiAction::edit(Edit::DeleteWall(wall.id.clone())));
+            actions.push(UiAction::SelectStructure(None));
+        }
+    });
+    ui.label(
+        egui::RichText::new(
+            "Drag the wall in the plan to move it, near an end to move that corner.",
+        )
+        .small()
+        .color(colours::MUTED),
+    );
+}
+
+/// A selected door or window.
+#[derive(Debug, Clone, Copy)]
+pub struct OpeningView<'a> {
+    /// The opening as saved.
+    pub opening: &'a Opening,
+    /// Its catalog entry.
+    pub product: &'a Product,
+    /// Its measured placement.
+    pub placement: &'a OpeningPlacement,
+    /// Offered and blocked values of each option.
+    pub states: &'a [OptionState],
+    /// The host wall's centre-line length.
+    pub wall_length_mm: f64,
+    /// Its constraint problems.
+    pub violations: &'a [Violation],
+    /// Display unit.
+    pub unit: LengthUnit,
+}
+
+/// The door or window panel.
+pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<UiAction>) {
+    let opening = view.opening;
+    let unit = view.unit;
+    ui.label(egui::RichText::new(&view.product.name).heading());
+    ui.label(
+        egui::RichText::new(format!(
+            "{} × {} in wall {}",
+            unit.format(view.placement.dimensions.width.as_f64()),
+            unit.format(view.placement.height_mm),
+            opening.wall
+        ))
+        .color(colours::MUTED),
+    );
+    for violation in view.violations {
+        ui.label(egui::RichText::new(format!("⚠ {}", violation.message)).color(colours::ERROR));
+    }
+    egui::Grid::new("opening")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for (def, state) in view.product.options.iter().zip(view.states) {
+                let current = view
+                    .placement
+                    .configuration
+                    .get(&def.id)
+                    .unwrap_or(&def.default);
+                ui.label(&def.label);
+                egui::ComboBox::from_id_salt(("opening option", def.id.as_str()))
+                    .selected_text(def.label_of(current))
+                    .width(170.0)
+                    .show_ui(ui, |ui| {
+                        for value in def.values() {
+                            let blocked = state.blocked.iter().find(|(b, _)| b == &value);
+                            let text = def.label_of(&value);
+                            match blocked {
+                                None => {
+                                    if ui.selectable_label(&value == current, text).clicked()
+                                        && &value != current
+                                    {
+                                        actions.push(UiAction::edit(Edit::SetOpeningOption {
+                                            id: opening.id.clone(),
+                                            option: def.id.clone(),
+                                            value: value.clone(),
+                                        }));
+                                    }
+                                }
+                                Some((_, messages)) => {
+                                    ui.add_enabled(false, egui::Button::selectable(false, text))
+                                        .on_disabled_hover_text(messages.join("\n"));
+                                }
+                            }
+                        }
+                    });
+                ui.end_row();
+            }
+            ui.label("From wall start");
+            let width_mm = view.placement.dimensions.width.0;
+            let most = ((view.wall_length_mm.round() as i64) - width_mm).max(0);
+            let mut offset_mm = opening.offset.0;
+            let response = ui.add(length_value(&mut offset_mm, unit, 0..=most));
+            if let Some(gesture) = gesture_of(&response) {
+                actions.push(UiAction::Edit(
+                    Edit::MoveOpening {
+                        id: opening.id.clone(),
+                        offset: Mm(offset_mm),
+                    },
+                    gesture,
+                ));
+            }
+            ui.end_row();
+        });
+    ui.horizontal(|ui| {
+        if view.product.kind == ProductKind::Door {
+            if ui.button("Flip hinge side").clicked() {
+                actions.push(UiAction::edit(Edit::FlipHinge(opening.id.clone())));
+            }
+            if ui.button("Flip swing").clicked() {
+                actions.push(UiAction::edit(Edit::FlipSwing(opening.id.clone())));
+            }
+        }
+        if ui.button("Delete").clicked() {
+            actions.push(UiAction::edit(Edit::DeleteOpening(opening.id.clone())));
+            actions.push(UiAction::SelectStructure(None));
+        }
+    });
+    ui.label(
+        egui::RichText::new("Drag it in the plan to slide it along the wall.")
+            .small()
+            .color(colours::MUTED),
+    );
+}
+
+/// A selected room.
+#[derive(Debug, Clone, Copy)]
+pub struct RoomView<'a> {
+    /// The detected room.
+    pub room: &'a Room,
+    /// The wall and side its name is stored under.
+    pub key: (&'a WallId, bool),
+    /// The name stored now (empty for none).
+    pub stored_name: &'a str,
+    /// Display unit.
+    pub unit: LengthUnit,
+}
+
+/// The room panel; `name` is the text being edited (kept between frames by the caller).
+pub fn room_ui(
+    ui: &mut egui::Ui,
+    view: &RoomView<'_>,
+    name: &mut String,
+    actions: &mut Vec<UiAction>,
+) {
+    let unit = view.unit;
+    ui.label(egui::RichText::new("Room").heading());
+    ui.horizontal(|ui| {
+        ui.label("Name");
+        let response = ui.add(egui::TextEdit::singleline(name).hint_text("e.g. Kitchen"));
+        // Enter or clicking elsewhere ends the typing; only then is the name stored.
+        if response.lost_focus() && name.trim() != view.stored_name {
+            actions.push(UiAction::edit(Edit::SetRoomName {
+                wall: view.key.0.clone(),
+                left: view.key.1,
+                name: name.trim().to_owned(),
+            }));
+        }
+    });
+    let floor = room_planner_core::domain::geometry::polygon(&view.room.floor);
+    let perimeter_mm: f64 = floor
+        .exterior()
+        .lines()
+        .map(|line| line.dx().hypot(line.dy()))
+        .sum();
+    egui::Grid::new("room")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Floor area");
+            ui.label(egui::RichText::new(unit.format_area(view.room.net_area_mm2)).strong());
+            ui.end_row();
+            ui.label("Inside the wall centres");
+            ui.label(unit.format_area(view.room.area_mm2));
+            ui.end_row();
+            ui.label("Perimeter");
+            ui.label(unit.format(perimeter_mm));
+            ui.end_row();
+            ui.label("Ceiling height");
+            ui.label(unit.format(view.room.ceiling_height));
+            ui.end_row();
+        });
+}
