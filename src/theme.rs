@@ -25,6 +25,8 @@ pub const SELECTION: Color = Color::srgb(1.0, 0.72, 0.0);
 pub const PLAN_LINE: Color = Color::srgb(0.15, 0.2, 0.3);
 /// Dimension lines and labels.
 pub const DIMENSION: Color = Color::srgb(0.1, 0.35, 0.75);
+/// The plan view's metre grid.
+pub const GRID: Color = Color::srgba(0.35, 0.4, 0.5, 0.25);
 /// Distances from the selected product to the walls.
 pub const CLEARANCE: Color = Color::srgb(0.75, 0.25, 0.55);
 /// Rotation handle.

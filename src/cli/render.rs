@@ -6,7 +6,7 @@ use crate::catalogs::Catalogs;
 use crate::document::Document;
 use crate::files::open_layout;
 use crate::render_image::{CaptureFinished, OffscreenCapture};
-use crate::viewport::camera::{OrbitCamera, ViewMode, layout_bounds};
+use crate::viewport::camera::{OrbitCamera, ViewMode, framing_distance, layout_bounds};
 use crate::{core_plugin, theme};
 use bevy::app::ScheduleRunnerPlugin;
 use bevy::camera::ScalingMode;
@@ -116,7 +116,7 @@ fn render_document(
     let mut orbit = OrbitCamera::default();
     if let Some((centre, extent)) = layout_bounds(&document) {
         orbit.focus = centre;
-        orbit.distance = (extent * 1.1).max(4.0);
+        orbit.distance = framing_distance(extent);
     }
     insert_start_resources(&mut app, catalogs, document);
     let outcome = RenderOutcome::default();

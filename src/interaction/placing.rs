@@ -179,7 +179,22 @@ pub fn opening_in_wall(
         offset: Mm(offset),
         sill: Mm(sill_mm),
         hinge: HingeSide::Start,
-        swing: Swing::In,
+        // A door opens into the room beside it (rooms drawn clockwise lie to the walls' right).
+        swing: if structure
+            .rooms
+            .iter()
+            .any(|room| room.sides.contains(&(index, true)))
+        {
+            Swing::In
+        } else if structure
+            .rooms
+            .iter()
+            .any(|room| room.sides.contains(&(index, false)))
+        {
+            Swing::Out
+        } else {
+            Swing::In
+        },
     })
 }
 

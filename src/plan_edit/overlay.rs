@@ -74,6 +74,10 @@ pub(crate) fn draw_tool_overlay(
     }
     let structure = live.checker.structure();
     let layout = &document.layout;
+    // Selection outlines sit on top of the wall (or on the floor), so they read in 3D too.
+    let on_top = |point: room_planner_core::domain::geometry::Coord<f64>, height_mm: f64| {
+        world_point(point.x, point.y, height_mm + 15.0)
+    };
     match &selection.0 {
         Some(StructurePick::Wall(id)) => {
             let Some(index) = layout.walls.iter().position(|wall| &wall.id == id) else {
@@ -82,11 +86,18 @@ pub(crate) fn draw_tool_overlay(
             let Some(wall) = structure.walls.get(index) else {
                 return;
             };
-            let outline: Vec<Vec3> = wall.outline().iter().map(|corner| at(*corner)).collect();
+            let outline: Vec<Vec3> = wall
+                .outline()
+                .iter()
+                .map(|corner| on_top(*corner, wall.height))
+                .collect();
             gizmos.lineloop(outline, theme::SELECTION);
             for end in [wall.start, wall.end] {
                 gizmos.rect(
-                    Isometry3d::new(at(end), Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+                    Isometry3d::new(
+                        on_top(end, wall.height),
+                        Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2),
+                    ),
                     Vec2::splat(0.18),
                     theme::HANDLE,
                 );
@@ -100,7 +111,7 @@ pub(crate) fn draw_tool_overlay(
             let outline: Vec<Vec3> = wall
                 .body_between(placement.from_mm, placement.to_mm)
                 .iter()
-                .map(|corner| at(*corner))
+                .map(|corner| on_top(*corner, wall.height))
                 .collect();
             gizmos.lineloop(outline, theme::SELECTION);
         }
@@ -110,7 +121,11 @@ pub(crate) fn draw_tool_overlay(
             else {
                 return;
             };
-            let outline: Vec<Vec3> = room.floor.iter().map(|corner| at(*corner)).collect();
+            let outline: Vec<Vec3> = room
+                .floor
+                .iter()
+                .map(|corner| on_top(*corner, 0.0))
+                .collect();
             gizmos.lineloop(outline, theme::SELECTION);
         }
         None => {}

@@ -32,7 +32,6 @@ pub fn matching_products<'a>(
         .catalogs
         .iter()
         .flat_map(|catalog| &catalog.products)
-        .filter(|product| !product.kind.is_opening())
         .filter(|product| {
             browser
                 .category
@@ -62,12 +61,7 @@ pub fn catalog_ui(
     let mut categories: Vec<&str> = Vec::new();
     for catalog in &catalogs.catalogs {
         for category in catalog.categories() {
-            let is_opening_only = catalog
-                .products
-                .iter()
-                .filter(|p| p.category == category)
-                .all(|p| p.kind.is_opening());
-            if !categories.contains(&category) && !is_opening_only {
+            if !categories.contains(&category) {
                 categories.push(category);
             }
         }
@@ -242,10 +236,10 @@ mod tests {
     }
 
     #[test]
-    fn doors_and_windows_are_not_offered_as_furniture() {
+    fn doors_and_windows_are_offered_to_set_into_walls() {
         let catalogs = shipped();
         let all = matching_products(&catalogs, &CatalogBrowser::default());
-        assert!(!all.is_empty());
-        assert!(all.iter().all(|product| !product.kind.is_opening()));
+        assert!(all.iter().any(|product| product.kind.is_opening()));
+        assert!(all.iter().any(|product| !product.kind.is_opening()));
     }
 }

@@ -98,7 +98,7 @@ pub fn new_layout_ui(
     egui::Window::new("New layout")
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 140.0])
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.selectable_value(&mut values.kind, TemplateKind::Rectangle, "Rectangle");

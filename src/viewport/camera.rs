@@ -1,7 +1,7 @@
 //! The main camera: orbit, pan and zoom around a focus point in 3D, or look straight down in
 //! an orthographic plan view. Pointer input over the sidebar never reaches it.
 
-use crate::document::{Document, LayoutEdited};
+use crate::document::{Document, ReplaceRequested};
 use crate::interaction::drag::DragState;
 use crate::world_units::world_point;
 use bevy::camera::ScalingMode;
@@ -96,25 +96,35 @@ pub(crate) fn toggle_view(
 
 /// Frames the walls when a layout is opened (and at start).
 pub(crate) fn frame_new_layout(
-    mut edited: MessageReader<LayoutEdited>,
+    mut replacements: MessageReader<ReplaceRequested>,
     document: Res<Document>,
     mut cameras: Query<&mut OrbitCamera>,
     mut framed: Local<bool>,
 ) {
-    let replaced = edited.read().any(|message| message.changes.everything);
+    // Only a new, opened or recovered layout is framed: the view must stay put while walls
+    // are drawn or edited.
+    let replaced = replacements.read().count() > 0;
     if *framed && !replaced {
         return;
     }
-    let Some((centre, extent)) = layout_bounds(&document) else {
-        return;
-    };
+    let (centre, extent) = layout_bounds(&document).unwrap_or((Vec3::ZERO, EMPTY_PLAN_EXTENT_M));
     for mut orbit in &mut cameras {
         if !*framed || replaced {
             orbit.focus = centre;
-            orbit.distance = (extent * 1.15).clamp(4.0, 200.0);
+            orbit.distance = framing_distance(extent);
         }
     }
     *framed = true;
+}
+
+/// How much of an empty plan the view shows (metres), room enough to draw a home.
+const EMPTY_PLAN_EXTENT_M: f32 = 12.0;
+
+/// How far the camera stands from the middle of a plan whose larger side is `extent_m`: the
+/// whole plan in view, with room for the walls' height in perspective.
+#[must_use]
+pub fn framing_distance(extent_m: f32) -> f32 {
+    (extent_m * 1.15 + 3.0).clamp(6.0, 200.0)
 }
 
 /// Centre (world) and the larger side (metres) of the walls' bounding box.

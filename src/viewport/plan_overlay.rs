@@ -8,13 +8,16 @@ use crate::interaction::selection::Selection;
 use crate::live::LiveState;
 use crate::preferences::Preferences;
 use crate::theme;
-use crate::viewport::camera::ViewMode;
+use crate::viewport::camera::{OrbitCamera, ViewMode};
 use crate::world_units::{metres, world_point};
 use bevy::prelude::*;
 use room_planner_core::domain::geometry::dimensions::{distances_to_walls, face_lengths};
 
 /// Height above the floor plan drawings sit at, so they stay above floors and rugs.
 pub const PLAN_LIFT_MM: f64 = 2_900.0;
+
+/// Cells of the plan grid along each side (one metre each).
+const GRID_CELLS: u32 = 80;
 
 /// Text gizmos only draw ASCII: spell accented letters out.
 #[must_use]
@@ -58,6 +61,27 @@ pub fn plan_label(
     gizmos.text(isometry, &ascii_label(text), size_m, Vec2::ZERO, color);
 }
 
+/// A flat text label on the plan running along a direction (degrees anticlockwise from +x),
+/// turned so that it never reads upside down.
+pub fn plan_label_along(
+    gizmos: &mut Gizmos,
+    (x_mm, y_mm): (f64, f64),
+    angle_deg: f64,
+    text: &str,
+    size_m: f32,
+    color: Color,
+) {
+    let mut readable = angle_deg.rem_euclid(360.0);
+    if readable > 90.0 && readable <= 270.0 {
+        readable -= 180.0;
+    }
+    // Plan y is world −Z, so turning about world +Y by the plan angle follows the wall.
+    let rotation = Quat::from_rotation_y(readable.to_radians() as f32)
+        * Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2);
+    let isometry = Isometry3d::new(world_point(x_mm, y_mm, PLAN_LIFT_MM), rotation);
+    gizmos.text(isometry, &ascii_label(text), size_m, Vec2::ZERO, color);
+}
+
 /// Draws the plan-view drawings while the plan view is shown.
 pub(crate) fn draw_plan_overlay(
     mode: Res<ViewMode>,
@@ -65,10 +89,21 @@ pub(crate) fn draw_plan_overlay(
     live: Res<LiveState>,
     preferences: Res<Preferences>,
     selection: Option<Res<Selection>>,
+    cameras: Query<&OrbitCamera>,
     mut gizmos: Gizmos,
 ) {
     if *mode != ViewMode::Plan {
         return;
+    }
+    // A one-metre grid around what the view looks at, to draw and place by.
+    if let Ok(camera) = cameras.single() {
+        let centre = Vec3::new(camera.focus.x.round(), 0.004, camera.focus.z.round());
+        gizmos.grid(
+            Isometry3d::new(centre, Quat::from_rotation_x(-std::f32::consts::FRAC_PI_2)),
+            UVec2::splat(GRID_CELLS),
+            Vec2::splat(1.0),
+            theme::GRID,
+        );
     }
     let layout = &document.layout;
     let unit = preferences.length_unit;
@@ -100,12 +135,13 @@ pub(crate) fn draw_plan_overlay(
         // Each face's length beside it: the inner one inside the room, the outer one outside.
         let (left_mm, right_mm) = face_lengths(geometry);
         let middle = geometry.point_at(geometry.length / 2.0);
+        let angle_deg = geometry.along.y.atan2(geometry.along.x).to_degrees();
         for (side, face_mm) in [(1.0, left_mm), (-1.0, right_mm)] {
-            let beside = middle + geometry.left * (side * (geometry.half_thickness + 330.0));
-            plan_label(
+            let beside = middle + geometry.left * (side * (geometry.half_thickness + 200.0));
+            plan_label_along(
                 &mut gizmos,
-                beside.x,
-                beside.y,
+                (beside.x, beside.y),
+                angle_deg,
                 &unit.format(face_mm),
                 0.17,
                 theme::DIMENSION,
@@ -115,13 +151,17 @@ pub(crate) fn draw_plan_overlay(
     for opening in &structure.openings {
         let wall = &structure.walls[opening.wall];
         let middle = wall.point_at((opening.from_mm + opening.to_mm) / 2.0);
-        let beside = middle - wall.left * (wall.half_thickness + 130.0);
-        plan_label(
+        let beside = middle - wall.left * (wall.half_thickness + 480.0);
+        plan_label_along(
             &mut gizmos,
-            beside.x,
-            beside.y,
-            &unit.format(opening.to_mm - opening.from_mm),
-            0.13,
+            (beside.x, beside.y),
+            wall.along.y.atan2(wall.along.x).to_degrees(),
+            &format!(
+                "{} {}",
+                opening.name,
+                unit.format(opening.to_mm - opening.from_mm)
+            ),
+            0.12,
             theme::PLAN_LINE,
         );
     }

@@ -2,7 +2,7 @@
 //! on, and a point well inside the floor for its label.
 
 use super::{Coord, cross, distance_to_segment, dot, left_normal, length};
-use geo::{Centroid, Contains, InteriorPoint};
+use geo::{BoundingRect, Centroid, Contains, InteriorPoint};
 
 /// Edges whose cross product is below this fraction of their lengths' product are parallel.
 const PARALLEL_TOLERANCE: f64 = 1e-9;
@@ -114,22 +114,57 @@ pub(super) fn room_sides(
 /// point lies further from the floor's edges; the first corner if the floor is degenerate.
 pub(super) fn label_point(floor: &[Coord<f64>]) -> Coord<f64> {
     let shape = super::polygon(floor);
+    // Labels are wide and flat: horizontal room counts a third as much as vertical room, so
+    // a name lands in the middle of a long stretch of floor rather than near a wall.
+    let squeeze = |point: Coord<f64>| Coord {
+        x: point.x / 3.0,
+        y: point.y,
+    };
     let clearance = |point: Coord<f64>| {
         (0..floor.len())
-            .map(|index| distance_to_segment(point, floor[index], floor[(index + 1) % floor.len()]))
+            .map(|index| {
+                distance_to_segment(
+                    squeeze(point),
+                    squeeze(floor[index]),
+                    squeeze(floor[(index + 1) % floor.len()]),
+                )
+            })
             .fold(f64::INFINITY, f64::min)
     };
-    let candidates = [
+    // The centroid, the interior point and a coarse grid over the floor: the candidate
+    // furthest from every edge wins, so labels sit in the widest part of an L or a U.
+    let mut candidates: Vec<Coord<f64>> = [
         shape
             .centroid()
             .filter(|centre| shape.contains(centre))
             .map(|centre| centre.0),
         shape.interior_point().map(|point| point.0),
-    ];
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let Some(bounds) = shape.bounding_rect() {
+        const STEPS: u32 = 16;
+        for i in 1..STEPS {
+            for j in 1..STEPS {
+                let point = Coord {
+                    x: bounds.min().x + bounds.width() * f64::from(i) / f64::from(STEPS),
+                    y: bounds.min().y + bounds.height() * f64::from(j) / f64::from(STEPS),
+                };
+                if shape.contains(&geo::Point(point)) {
+                    candidates.push(point);
+                }
+            }
+        }
+    }
+    // Among equally clear points (a long straight room), the one nearer the middle.
+    let middle = shape
+        .bounding_rect()
+        .map_or(Coord { x: 0.0, y: 0.0 }, |bounds| bounds.center());
+    let score = |point: Coord<f64>| clearance(point) - 0.1 * length(point - middle);
     candidates
         .into_iter()
-        .flatten()
-        .max_by(|a, b| clearance(*a).total_cmp(&clearance(*b)))
+        .max_by(|a, b| score(*a).total_cmp(&score(*b)))
         .or_else(|| floor.first().copied())
         .unwrap_or(Coord { x: 0.0, y: 0.0 })
 }

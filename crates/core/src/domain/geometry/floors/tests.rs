@@ -163,3 +163,25 @@ proptest! {
         prop_assert!(room.sides.iter().all(|(_, on_left)| *on_left != reversed));
     }
 }
+
+#[test]
+fn an_l_shaped_room_is_labelled_in_its_wide_part_away_from_the_walls() {
+    let corners = [
+        (-3000, 2500),
+        (3000, 2500),
+        (3000, 0),
+        (-500, 0),
+        (-500, -2500),
+        (-3000, -2500),
+    ];
+    let walls: Vec<Wall> = (0..corners.len())
+        .map(|index| wall(corners[index], corners[(index + 1) % corners.len()], 100))
+        .collect();
+    let room = only_room(&walls);
+    let label = room.label_point();
+    assert!(label_inside(&room));
+    // The wide back part runs from y = 50 to 2450: the label keeps clear of both long walls
+    // and of the far ends.
+    assert!((label.y - 1250.0).abs() < 200.0, "{label:?}");
+    assert!(label.x.abs() < 1000.0, "{label:?}");
+}
