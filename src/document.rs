@@ -24,6 +24,8 @@ pub struct Document {
     revision: u64,
     saved_revision: u64,
     history: History,
+    /// A gesture (a drag) has recorded its undo step; its further edits join that step.
+    gesture_recorded: bool,
 }
 
 impl Document {
@@ -36,6 +38,7 @@ impl Document {
             revision: 0,
             saved_revision: 0,
             history: History::new(UNDO_LIMIT),
+            gesture_recorded: false,
         }
     }
 
@@ -176,11 +179,20 @@ fn apply_requests(
     }
     for request in edits.read() {
         let document = &mut *document;
-        let before = (request.gesture != Gesture::Continue).then(|| document.layout.clone());
+        // A gesture whose first edits were refused starts its undo step at its first
+        // accepted edit, so every drag stays undoable.
+        if request.gesture != Gesture::Continue {
+            document.gesture_recorded = false;
+        }
+        let joins_step = request.gesture == Gesture::Continue && document.gesture_recorded;
+        let before = (!joins_step).then(|| document.layout.clone());
         match apply_edit(&mut document.layout, &catalogs.set, &request.edit) {
             Ok(applied) => {
-                if let Some(before) = before {
+                if let Some(before) = before
+                    && !applied.is_empty()
+                {
                     document.history.record(&before);
+                    document.gesture_recorded = request.gesture != Gesture::Single;
                 }
                 document.revision += 1;
                 changes.merge(applied);

@@ -13,7 +13,7 @@ use crate::plan_edit::{StructurePick, StructureSelection};
 use crate::viewport::camera::OrbitCamera;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
-use geo::{Centroid, Contains};
+use geo::Contains;
 use room_planner_core::domain::catalog::{CatalogSet, ProductKind};
 use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine};
 use room_planner_core::domain::constraints::Structure;
@@ -213,8 +213,10 @@ fn middle_of_view(orbit: &Query<&OrbitCamera>, live: &LiveState) -> PointMm {
         .iter()
         .find(|room| room.polygon().contains(&point))
         .or_else(|| live.checker.rooms().first());
-    room.and_then(|room| room.polygon().centroid())
-        .map_or(focus, |centre| {
-            PointMm::new(centre.x().round() as i64, centre.y().round() as i64)
-        })
+    // The label point lies in the widest part of the floor, clear of walls (the centroid of an
+    // L-shaped room may sit in its inner corner).
+    room.map_or(focus, |room| {
+        let centre = room.label_point();
+        PointMm::new(centre.x.round() as i64, centre.y.round() as i64)
+    })
 }

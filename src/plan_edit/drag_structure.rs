@@ -10,11 +10,14 @@ use crate::live::LiveState;
 use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, room_names};
 use crate::scene::structure::{Floor, OpeningEntity, WallPiece};
 use crate::viewport::camera::ViewMode;
+use crate::world_units::plan_of;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
+use room_planner_core::domain::constraints::Structure;
 use room_planner_core::domain::edits::{Edit, WallEnd};
-use room_planner_core::domain::geometry::{coord, length};
+use room_planner_core::domain::geometry::coord;
 use room_planner_core::domain::ids::{OpeningId, WallId};
+use room_planner_core::domain::plan_hit::{StructureHit, structure_under};
 use room_planner_core::domain::units::{Mm, PointMm};
 use room_planner_core::domain::wall_drawing::{WallSnapping, snap_corner};
 
@@ -84,8 +87,13 @@ fn select_on_click(
     let Ok((wall, opening, floor)) = pieces.get(click.entity) else {
         return;
     };
+    let over_opening = wall
+        .zip(click.hit.position)
+        .and_then(|(wall, hit)| opening_under(live.checker.structure(), &wall.wall, plan_of(hit)));
     let pick = if let Some(opening) = opening {
         Some(StructurePick::Opening(opening.id.clone()))
+    } else if let Some(id) = over_opening {
+        Some(StructurePick::Opening(id))
     } else if let Some(wall) = wall {
         Some(StructurePick::Wall(wall.wall.clone()))
     } else if let Some(floor) = floor {
@@ -126,17 +134,21 @@ fn start_drag(
     };
     let layout = &document.layout;
     let structure = live.checker.structure();
-    if let Some(opening) = opening {
-        let Some(placement) = structure.openings.iter().find(|o| o.id == opening.id) else {
+    // From above, the wall over a window or door hides it: a grab there takes the opening.
+    let opening_id = opening
+        .map(|opening| opening.id.clone())
+        .or_else(|| wall_piece.and_then(|piece| opening_under(structure, &piece.wall, grabbed)));
+    if let Some(opening_id) = opening_id {
+        let Some(placement) = structure.openings.iter().find(|o| o.id == opening_id) else {
             return;
         };
         let wall = &structure.walls[placement.wall];
         state.active = Some(ActiveDrag::Opening {
-            id: opening.id.clone(),
+            id: opening_id.clone(),
             grab_mm: wall.offset_of(coord(grabbed)) - placement.from_mm,
             moved: false,
         });
-        selection.0 = Some(StructurePick::Opening(opening.id.clone()));
+        selection.0 = Some(StructurePick::Opening(opening_id));
         return;
     }
     let Some(piece) = wall_piece else { return };
@@ -336,8 +348,13 @@ pub(crate) fn delete_selected_structure(
     selection.0 = None;
 }
 
-/// Distance between two plan points in mm (for tests and overlays).
-#[must_use]
-pub fn distance_mm(a: PointMm, b: PointMm) -> f64 {
-    length(coord(a) - coord(b))
+/// The door or window in `wall` under a plan point, if any.
+fn opening_under(structure: &Structure, wall: &WallId, point: PointMm) -> Option<OpeningId> {
+    match structure_under(structure, coord(point), 0.0, None)? {
+        StructureHit::Opening(index) => {
+            let placement = structure.openings.get(index)?;
+            (structure.wall_ids.get(placement.wall) == Some(wall)).then(|| placement.id.clone())
+        }
+        _ => None,
+    }
 }

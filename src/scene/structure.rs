@@ -276,6 +276,7 @@ fn floor_mesh(room: &Room) -> Mesh {
         })
         .collect();
     let normals = vec![[0.0, 1.0, 0.0]; positions.len()];
+    let positions_for_winding = positions.clone();
     let uvs: Vec<[f32; 2]> = positions.iter().map(|p| [p[0], p[2]]).collect();
     let indices: Vec<u32> = triangles
         .triangle_indices
@@ -289,14 +290,21 @@ fn floor_mesh(room: &Room) -> Mesh {
     .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
     .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, normals)
     .with_inserted_attribute(Mesh::ATTRIBUTE_UV_0, uvs)
-    .with_inserted_indices(Indices::U32(ensure_upward(indices)))
+    .with_inserted_indices(Indices::U32(ensure_upward(&positions_for_winding, indices)))
 }
 
-/// Earcut returns triangles in either winding; the floor must face up (+Y) to be lit.
-fn ensure_upward(mut indices: Vec<u32>) -> Vec<u32> {
-    // In world space plan y is −Z, which mirrors the winding: flip every triangle.
+/// Earcut returns triangles in either winding; the floor must face up (+Y) to be lit and to be
+/// hit by picking rays from above (they skip back faces): each triangle is turned to face up.
+fn ensure_upward(positions: &[[f32; 3]], mut indices: Vec<u32>) -> Vec<u32> {
     for triangle in indices.chunks_mut(3) {
-        triangle.swap(1, 2);
+        let [a, b, c] = [0, 1, 2].map(|i| {
+            positions
+                .get(triangle[i] as usize)
+                .map_or(Vec3::ZERO, |p| Vec3::from_array(*p))
+        });
+        if (b - a).cross(c - a).y < 0.0 {
+            triangle.swap(1, 2);
+        }
     }
     indices
 }

@@ -260,7 +260,9 @@ fn sections(
     if let Some(id) = selected {
         egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
             .default_open(true)
-            .show(ui, |ui| selection_section(ui, inputs, state, id, actions));
+            .show(ui, |ui| {
+                selection_section(ui, inputs, state, id, plan.unit, actions)
+            });
     } else if let Some(pick) = plan.structure {
         egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
             .default_open(true)
@@ -406,6 +408,7 @@ fn selection_section(
     inputs: &SidebarInputs,
     state: &mut SidebarState,
     id: &ProductInstanceId,
+    unit: room_planner_core::domain::length_units::LengthUnit,
     actions: &mut Vec<UiAction>,
 ) {
     let layout = &inputs.document.layout;
@@ -454,6 +457,7 @@ fn selection_section(
             sku: &sku,
             currency: &catalog.currency.code,
             violations: &violations,
+            unit,
         },
         actions,
     );

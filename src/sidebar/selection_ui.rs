@@ -4,6 +4,7 @@
 
 use crate::document::Gesture;
 use crate::sidebar::actions::UiAction;
+use crate::sidebar::format::length_value;
 use crate::sidebar::format::money;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
@@ -11,9 +12,10 @@ use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product, Produc
 use room_planner_core::domain::configuration::OptionState;
 use room_planner_core::domain::constraints::{ProductPlacement, Violation};
 use room_planner_core::domain::edits::Edit;
+use room_planner_core::domain::length_units::LengthUnit;
 use room_planner_core::domain::plan::PlacedProduct;
 use room_planner_core::domain::pricing::PriceBreakdown;
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -36,6 +38,8 @@ pub struct SelectionView<'a> {
     pub currency: &'a str,
     /// Its constraint violations.
     pub violations: &'a [Violation],
+    /// Unit for sizes and positions.
+    pub unit: LengthUnit,
 }
 
 /// The selection panel.
@@ -78,8 +82,11 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
     ui.separator();
     let size = view.placement.dimensions;
     ui.label(format!(
-        "Size: {} × {} × {} mm (W × D × H)",
-        size.width.0, size.depth.0, size.height.0
+        "Size: {} × {} × {} {} (W × D × H)",
+        view.unit.format_number(size.width.as_f64()),
+        view.unit.format_number(size.depth.as_f64()),
+        view.unit.format_number(size.height.as_f64()),
+        view.unit.symbol()
     ));
     placement_fields(ui, view, actions);
     ui.horizontal(|ui| {
@@ -192,10 +199,11 @@ fn placement_fields(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
         .spacing([6.0, 4.0])
         .show(ui, |ui| {
             ui.label("X");
-            let response = ui.add(egui::DragValue::new(&mut x).speed(10.0).suffix(" mm"));
+            let limit = MAX_COORDINATE_MM;
+            let response = ui.add(length_value(&mut x, view.unit, -limit..=limit));
             moved = moved.or(gesture_of(&response));
             ui.label("Y");
-            let response = ui.add(egui::DragValue::new(&mut y).speed(10.0).suffix(" mm"));
+            let response = ui.add(length_value(&mut y, view.unit, -limit..=limit));
             moved = moved.or(gesture_of(&response));
             ui.end_row();
             ui.label("Rotation");
@@ -209,12 +217,7 @@ fn placement_fields(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
             if view.product.kind == ProductKind::WallMounted || placed.elevation.is_some() {
                 ui.label("Elevation");
                 let mut elevation = view.placement.bottom_mm.round() as i64;
-                let response = ui.add(
-                    egui::DragValue::new(&mut elevation)
-                        .speed(10.0)
-                        .range(0..=5000)
-                        .suffix(" mm"),
-                );
+                let response = ui.add(length_value(&mut elevation, view.unit, 0..=5000));
                 if let Some(gesture) = gesture_of(&response) {
                     actions.push(UiAction::Edit(
                         Edit::SetElevation {
