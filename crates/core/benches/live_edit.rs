@@ -1,7 +1,8 @@
 //! Benchmark of live editing: a grid of rooms furnished from the shipped catalog (1,000 and
 //! 10,000 products, mostly valid, a few violations); time to load the live checker and quote,
 //! and the time of one product move and one option change (apply the edit, update the checker,
-//! update the quote), median and 95th percentile. Run with
+//! update the quote), median and 95th percentile; and a door slide and a wall-corner move,
+//! which measure everything again. Run with
 //! `cargo bench -p room-planner-core --bench live_edit`.
 
 use room_planner_core::domain::catalog::{
@@ -9,7 +10,7 @@ use room_planner_core::domain::catalog::{
 };
 use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine};
 use room_planner_core::domain::constraints::{LiveChecker, check_layout};
-use room_planner_core::domain::edits::{Edit, apply_edit};
+use room_planner_core::domain::edits::{Edit, WallEnd, apply_edit};
 use room_planner_core::domain::ids::{OpeningId, OptionId, ProductInstanceId, WallId};
 use room_planner_core::domain::plan::{
     CatalogRef, Customer, FORMAT_VERSION, HingeSide, Layout, Opening, PlacedProduct, QuoteInfo,
@@ -229,6 +230,7 @@ struct Row {
     moves: Vec<Duration>,
     options: Vec<Duration>,
     openings: Vec<Duration>,
+    walls: Vec<Duration>,
     consistent: bool,
 }
 
@@ -310,6 +312,7 @@ fn run(catalogs: &CatalogSet, count: usize, door: &str) -> Result<Row, Box<dyn E
         quote.update(&layout, catalogs, &changes)?;
         openings.push(started.elapsed());
     }
+    let walls = wall_corner_moves(&mut layout, catalogs, &mut checker, &mut quote, &mut random)?;
     consistent &= checker.violations() == check_layout(&layout, catalogs);
     consistent &= quote.quote() == &quote_for_layout(&layout, catalogs)?;
     moves.sort();
@@ -325,8 +328,43 @@ fn run(catalogs: &CatalogSet, count: usize, door: &str) -> Result<Row, Box<dyn E
         moves,
         options,
         openings,
+        walls,
         consistent,
     })
+}
+
+/// Times dragging wall corners a little (the joined walls follow, openings are kept inside,
+/// everything is measured again), as one frame of a corner drag does.
+fn wall_corner_moves(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    checker: &mut LiveChecker,
+    quote: &mut LiveQuote,
+    random: &mut Lcg,
+) -> Result<Vec<Duration>, Box<dyn Error>> {
+    let mut walls = Vec::with_capacity(OPENING_SAMPLES);
+    let mut attempts = 0;
+    while walls.len() < OPENING_SAMPLES && attempts < OPENING_SAMPLES * 20 {
+        attempts += 1;
+        let wall = &layout.walls[random.below(layout.walls.len() as u64) as usize];
+        let edit = Edit::MoveWallEnd {
+            id: wall.id.clone(),
+            end: WallEnd::End,
+            to: PointMm::new(
+                wall.end.x.0 + random.between(-30, 31),
+                wall.end.y.0 + random.between(-30, 31),
+            ),
+        };
+        let started = Instant::now();
+        // A refused step (an opening would no longer fit) is what a drag meets too: time it.
+        if let Ok(changes) = apply_edit(layout, catalogs, &edit) {
+            checker.update(layout, catalogs, &changes);
+            quote.update(layout, catalogs, &changes)?;
+        }
+        walls.push(started.elapsed());
+    }
+    walls.sort();
+    Ok(walls)
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -344,13 +382,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map(|product| product.id.as_str().to_owned())
         .ok_or("the shipped catalogs have no door")?;
     println!(
-        "| products | violations at load | quote lines | load: LiveChecker::new | load: LiveQuote::new | batch check_layout | move median | move p95 | option median | option p95 | opening edit median (full rebuild) | live = batch |"
+        "| products | violations at load | quote lines | load: LiveChecker::new | load: LiveQuote::new | batch check_layout | move median | move p95 | option median | option p95 | opening edit median (full rebuild) | wall corner move median (full rebuild) | live = batch |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|");
     for count in [1_000, 10_000] {
         let row = run(&catalogs, count, &door)?;
         println!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} ({} samples) | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} ({} samples) | {} | {} | {} | {} |",
             row.products,
             row.violations,
             row.lines,
@@ -363,6 +401,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             row.options.len(),
             micros(percentile(&row.options, 0.95)),
             millis(percentile(&row.openings, 0.5)),
+            millis(percentile(&row.walls, 0.5)),
             if row.consistent { "yes" } else { "NO" },
         );
     }
