@@ -202,6 +202,7 @@ fn apply_requests(
     }
     for _ in undos.read() {
         let document = &mut *document;
+        document.gesture_recorded = false;
         if let Some(undone) = document.history.undo_changes(&mut document.layout) {
             document.revision += 1;
             changes.merge(undone);
@@ -209,6 +210,7 @@ fn apply_requests(
     }
     for _ in redos.read() {
         let document = &mut *document;
+        document.gesture_recorded = false;
         if let Some(redone) = document.history.redo_changes(&mut document.layout) {
             document.revision += 1;
             changes.merge(redone);

@@ -49,8 +49,11 @@ pub(crate) fn start_drag(
     live: Res<LiveState>,
     mut state: ResMut<DragState>,
     mut selection: ResMut<Selection>,
+    tool: Option<Res<crate::plan_edit::PlanTool>>,
 ) {
-    if drag.button != PointerButton::Primary {
+    // While walls are drawn, a press over furniture places a corner, it does not move it.
+    let drawing = tool.is_some_and(|tool| *tool != crate::plan_edit::PlanTool::Select);
+    if drag.button != PointerButton::Primary || drawing {
         return;
     }
     let Ok(product) = products.get(drag.entity) else {

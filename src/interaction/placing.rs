@@ -71,7 +71,7 @@ pub(crate) fn place_requested_products(
                 &catalogs.set,
                 live.checker.structure(),
                 &request.product,
-                dropped.or(selected_wall.is_none().then_some(focus)),
+                dropped.or_else(|| selected_wall.is_none().then_some(focus)),
                 selected_wall,
             ) {
                 Ok(opening) => {
@@ -125,12 +125,13 @@ pub fn opening_in_wall(
         let geometry = &structure.walls[index];
         geometry.length - geometry.start_extension - geometry.end_extension >= width_mm
     };
+    // A drop point picks the wall nearest it; otherwise the selected wall.
     let index = match (wall, near) {
-        (Some(id), _) => layout
+        (Some(id), None) => layout
             .walls
             .iter()
             .position(|candidate| &candidate.id == id),
-        (None, Some(point)) => {
+        (_, Some(point)) => {
             let point = coord(point);
             (0..structure.walls.len())
                 .filter(|index| fits(*index))

@@ -27,9 +27,11 @@ pub(crate) fn observe_new_products(added: On<Add, ProductEntity>, mut commands: 
 fn select_on_click(
     click: On<Pointer<Click>>,
     products: Query<&ProductEntity>,
+    tool: Option<Res<crate::plan_edit::PlanTool>>,
     mut selection: ResMut<Selection>,
 ) {
-    if click.button != PointerButton::Primary {
+    let drawing = tool.is_some_and(|tool| *tool != crate::plan_edit::PlanTool::Select);
+    if click.button != PointerButton::Primary || drawing {
         return;
     }
     if let Ok(product) = products.get(click.entity) {

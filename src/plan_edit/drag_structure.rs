@@ -12,6 +12,7 @@ use crate::scene::structure::{Floor, OpeningEntity, WallPiece};
 use crate::viewport::camera::ViewMode;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::constraints::Structure;
 use room_planner_core::domain::edits::{Edit, WallEnd};
@@ -35,6 +36,11 @@ impl StructureDrag {
     #[must_use]
     pub fn is_dragging(&self) -> bool {
         self.active.is_some()
+    }
+
+    /// Drops the drag (after undo, redo or a new layout).
+    pub fn cancel(&mut self) {
+        self.active = None;
     }
 }
 
@@ -67,9 +73,7 @@ pub(crate) fn observe_new_structure(
     commands
         .entity(added.entity)
         .observe(select_on_click)
-        .observe(start_drag)
-        .observe(continue_drag)
-        .observe(end_drag);
+        .observe(start_drag);
 }
 
 fn select_on_click(
@@ -183,9 +187,13 @@ fn start_drag(
     selection.0 = Some(StructurePick::Wall(piece.wall.clone()));
 }
 
+/// Follows the pointer while a structure drag is on. Read from the mouse, not from picking's
+/// drag events: every wall edit rebuilds the wall entities, and the entity a drag started on
+/// is gone after the first step.
 #[allow(clippy::too_many_arguments)]
-fn continue_drag(
-    drag: On<Pointer<Drag>>,
+pub(crate) fn continue_structure_drag(
+    mouse: Res<ButtonInput<MouseButton>>,
+    window: Query<&Window, With<PrimaryWindow>>,
     cameras: MainCameraQuery,
     keys: Res<ButtonInput<KeyCode>>,
     document: Res<Document>,
@@ -193,14 +201,19 @@ fn continue_drag(
     mut state: ResMut<StructureDrag>,
     mut edits: MessageWriter<EditRequested>,
 ) {
+    if state.active.is_some() && !mouse.pressed(MouseButton::Left) {
+        state.active = None;
+    }
     let Some(active) = state.active.as_mut() else {
+        return;
+    };
+    let Some(cursor) = window.single().ok().and_then(Window::cursor_position) else {
         return;
     };
     let Ok((camera, transform)) = cameras.single() else {
         return;
     };
-    let Some(pointer) = plan_point_under(camera, transform, drag.pointer_location.position, 0.0)
-    else {
+    let Some(pointer) = plan_point_under(camera, transform, cursor, 0.0) else {
         return;
     };
     let free = snapping_disabled(&keys);
@@ -313,10 +326,6 @@ fn continue_drag(
         },
     });
     *moved = true;
-}
-
-fn end_drag(_drag: On<Pointer<DragEnd>>, mut state: ResMut<StructureDrag>) {
-    state.active = None;
 }
 
 /// Delete (or Backspace) removes the selected wall (with its doors and windows) or opening;

@@ -59,6 +59,7 @@ pub(crate) fn gather_tool_input(
     cameras: MainCameraQuery,
     time: Res<Time>,
     mut inputs: MessageWriter<ToolInput>,
+    mut right_pressed_at: Local<Option<Vec2>>,
 ) {
     let typed_events: Vec<KeyboardInput> = keyboard.read().cloned().collect();
     if !matches!(*tool, PlanTool::DrawWalls(_)) {
@@ -82,14 +83,24 @@ pub(crate) fn gather_tool_input(
             }
             plan_point_under(camera, transform, cursor, 0.0)
         });
+    // Right-drag pans the plan; only a right click without movement ends the chain.
+    if mouse.just_pressed(MouseButton::Right) {
+        *right_pressed_at = window.single().ok().and_then(Window::cursor_position);
+    }
+    let right_click = mouse.just_released(MouseButton::Right)
+        && right_pressed_at
+            .take()
+            .zip(window.single().ok().and_then(Window::cursor_position))
+            .is_some_and(|(pressed, released)| pressed.distance(released) < 4.0);
     let mut input = ToolInput {
         pointer,
         click: pointer.is_some() && mouse.just_pressed(MouseButton::Left),
-        right_click: pointer.is_some() && mouse.just_pressed(MouseButton::Right),
+        right_click: false,
         free: snapping_disabled(&keys),
         now_s: time.elapsed_secs_f64(),
         ..default()
     };
+    input.right_click = pointer.is_some() && right_click;
     if !typing_in_ui {
         input.escape = keys.just_pressed(KeyCode::Escape);
         input.enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
@@ -198,6 +209,10 @@ pub fn step(
     let PlanTool::DrawWalls(draft) = tool else {
         return outcome;
     };
+    if input.escape && !draft.typed.is_empty() {
+        draft.typed.clear();
+        return outcome;
+    }
     if input.escape || input.right_click {
         if draft.corners.is_empty() {
             *tool = PlanTool::Select;
@@ -258,6 +273,8 @@ pub fn step(
             return outcome;
         }
         corner = clicked;
+        // A click places the corner where the pointer is: a half-typed length is dropped.
+        draft.typed.clear();
     }
     let Some(corner) = corner else {
         return outcome;
@@ -405,5 +422,35 @@ mod tests {
         };
         let _ = step(&mut tool, &escape, &[], defaults, LengthUnit::Millimetres);
         assert_eq!(tool, PlanTool::Select);
+    }
+
+    #[test]
+    fn escape_first_drops_a_typed_length_then_the_chain() {
+        let mut tool = PlanTool::DrawWalls(WallDraft::default());
+        let defaults = WallDefaults::default();
+        let _ = step(
+            &mut tool,
+            &click(0, 0, 0.0),
+            &[],
+            defaults,
+            LengthUnit::Millimetres,
+        );
+        let typing = ToolInput {
+            typed: "25".to_owned(),
+            ..ToolInput::default()
+        };
+        let _ = step(&mut tool, &typing, &[], defaults, LengthUnit::Millimetres);
+        let escape = ToolInput {
+            escape: true,
+            ..ToolInput::default()
+        };
+        let _ = step(&mut tool, &escape, &[], defaults, LengthUnit::Millimetres);
+        let PlanTool::DrawWalls(draft) = &tool else {
+            panic!("the tool is still on");
+        };
+        assert!(draft.typed.is_empty());
+        assert_eq!(draft.corners, vec![PointMm::new(0, 0)]);
+        let _ = step(&mut tool, &escape, &[], defaults, LengthUnit::Millimetres);
+        assert_eq!(tool, PlanTool::DrawWalls(WallDraft::default()));
     }
 }

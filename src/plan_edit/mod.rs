@@ -8,7 +8,7 @@ pub mod overlay;
 pub mod room_names;
 
 use crate::AppSystems;
-use crate::document::Document;
+use crate::document::{Document, RedoRequested, ReplaceRequested, UndoRequested};
 use crate::interaction::selection::Selection;
 use bevy::prelude::*;
 use room_planner_core::domain::ids::{OpeningId, WallId};
@@ -93,6 +93,7 @@ pub fn plugin(app: &mut App) {
                 draw_walls::toggle_wall_tool,
                 draw_walls::gather_tool_input,
                 draw_walls::run_wall_tool,
+                drag_structure::continue_structure_drag,
                 drag_structure::delete_selected_structure,
             )
                 .chain()
@@ -101,6 +102,7 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
+                forget_gestures_on_history_jumps,
                 one_selection_at_a_time,
                 forget_deleted_structure,
                 overlay::draw_tool_overlay,
@@ -129,6 +131,27 @@ fn one_selection_at_a_time(
     } else if structure.is_changed() && structure.0.is_some() && products.0.is_some() {
         products.0 = None;
     }
+}
+
+/// Undo, redo or another layout end a wall chain or drag in progress: its next step would
+/// otherwise start from walls that are no longer there.
+fn forget_gestures_on_history_jumps(
+    mut undos: MessageReader<UndoRequested>,
+    mut redos: MessageReader<RedoRequested>,
+    mut replacements: MessageReader<ReplaceRequested>,
+    mut tool: ResMut<PlanTool>,
+    mut drag: ResMut<drag_structure::StructureDrag>,
+) {
+    let jumped = undos.read().count() + redos.read().count() + replacements.read().count() > 0;
+    if !jumped {
+        return;
+    }
+    if let PlanTool::DrawWalls(draft) = &mut *tool
+        && !draft.corners.is_empty()
+    {
+        *draft = WallDraft::default();
+    }
+    drag.cancel();
 }
 
 /// Drops the structure selection when what it names is gone (deleted, undone).

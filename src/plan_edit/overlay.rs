@@ -41,7 +41,7 @@ pub(crate) fn draw_tool_overlay(
         }
         if let Some(next) = draft.next {
             let marker_color = match next.snapped_to {
-                SnappedTo::WallEnd => theme::HANDLE,
+                SnappedTo::WallEnd | SnappedTo::OnWall => theme::HANDLE,
                 _ => theme::SELECTION,
             };
             gizmos.circle(

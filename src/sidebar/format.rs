@@ -13,8 +13,13 @@ pub fn length_value(
     unit: LengthUnit,
     range_mm: RangeInclusive<i64>,
 ) -> egui::DragValue<'_> {
+    // A typed value is applied once, when typing ends: each keystroke would be an edit of its
+    // own (typing 3500 would move a wall through 3, 35 and 350 mm). Values outside the range
+    // that come from the document are shown as they are, not clamped into an edit.
     egui::DragValue::new(length_mm)
         .range(range_mm)
+        .clamp_existing_to_range(false)
+        .update_while_editing(false)
         .speed(10.0)
         .custom_formatter(move |value_mm, _| unit.format_number(value_mm))
         .custom_parser(move |text| unit.parse(text).ok().map(|length| length.as_f64()))

@@ -49,8 +49,9 @@ pub struct SidebarState {
     browser: CatalogBrowser,
     form: QuoteForm,
     option_states: Option<(ProductInstanceId, Configuration, Vec<OptionState>)>,
-    /// The room name being typed, for the room it belongs to.
-    room_name: Option<((WallId, bool), String)>,
+    /// The room name being typed: the room's key, the text, and the name stored when typing
+    /// began (a name typed and then left by selecting something else is still stored).
+    room_name: Option<((WallId, bool), String, String)>,
     /// The "New layout" window's values while it is open.
     new_layout: Option<new_layout_ui::NewLayoutForm>,
 }
@@ -239,6 +240,19 @@ fn sections(
         .show(ui, |ui| {
             catalog_ui::catalog_ui(ui, &inputs.catalogs.set, &mut state.browser, actions)
         });
+    // A room name typed and then left by selecting something else is stored, not dropped.
+    let still_named = |key: &(WallId, bool)| matches!(plan.structure, Some(StructurePick::Room { wall, left }) if (wall, *left) == (&key.0, key.1));
+    if let Some((key, text, stored)) = state.room_name.take() {
+        if still_named(&key) {
+            state.room_name = Some((key, text, stored));
+        } else if text.trim() != stored {
+            actions.push(UiAction::edit(Edit::SetRoomName {
+                wall: key.0,
+                left: key.1,
+                name: text.trim().to_owned(),
+            }));
+        }
+    }
     egui::CollapsingHeader::new(egui::RichText::new("Walls and rooms").heading())
         .default_open(true)
         .show(ui, |ui| {
@@ -378,15 +392,17 @@ fn structure_section(
             };
             let stored = plan_edit::room_names::room_name(layout, structure, index).unwrap_or("");
             let key = (wall.clone(), *left);
-            let editing = ui.ctx().memory(|memory| memory.focused().is_some());
+            let editing = ui
+                .ctx()
+                .memory(|memory| memory.has_focus(egui::Id::new(structure_ui::ROOM_NAME_FIELD)));
             let fresh = state
                 .room_name
                 .as_ref()
-                .is_some_and(|(named, _)| named == &key);
+                .is_some_and(|(named, _, _)| named == &key);
             if !fresh || !editing {
-                state.room_name = Some((key.clone(), stored.to_owned()));
+                state.room_name = Some((key.clone(), stored.to_owned(), stored.to_owned()));
             }
-            if let Some((_, name)) = state.room_name.as_mut() {
+            if let Some((_, name, _)) = state.room_name.as_mut() {
                 structure_ui::room_ui(
                     ui,
                     &structure_ui::RoomView {

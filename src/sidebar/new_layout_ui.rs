@@ -7,6 +7,9 @@ use crate::sidebar::format::length_value;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::plan::{
+    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+};
 use room_planner_core::domain::room_templates::{RoomTemplate, WallBuild, template_walls};
 use room_planner_core::domain::units::Mm;
 
@@ -131,8 +134,20 @@ pub fn new_layout_ui(
                                 20_000,
                             );
                         }
-                        row(ui, "Wall thickness", &mut values.thickness_mm, 10, 1000);
-                        row(ui, "Wall height", &mut values.height_mm, 100, 10_000);
+                        row(
+                            ui,
+                            "Wall thickness",
+                            &mut values.thickness_mm,
+                            MIN_WALL_THICKNESS_MM,
+                            MAX_WALL_THICKNESS_MM,
+                        );
+                        row(
+                            ui,
+                            "Wall height",
+                            &mut values.height_mm,
+                            MIN_WALL_HEIGHT_MM,
+                            MAX_WALL_HEIGHT_MM,
+                        );
                     });
             }
             let checked = template_walls(values.template(), values.build());

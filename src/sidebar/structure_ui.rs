@@ -16,6 +16,9 @@ use room_planner_core::domain::geometry::rooms::Room;
 use room_planner_core::domain::geometry::walls::WallGeometry;
 use room_planner_core::domain::ids::WallId;
 use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::plan::{
+    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+};
 use room_planner_core::domain::plan::{Opening, Wall};
 use room_planner_core::domain::units::{Mm, PointMm};
 
@@ -85,7 +88,11 @@ pub fn wall_ui(ui: &mut egui::Ui, view: &WallView<'_>, actions: &mut Vec<UiActio
             ui.end_row();
             ui.label("Thickness");
             let mut thickness_mm = wall.thickness.0;
-            let response = ui.add(length_value(&mut thickness_mm, unit, 10..=1000));
+            let response = ui.add(length_value(
+                &mut thickness_mm,
+                unit,
+                MIN_WALL_THICKNESS_MM..=MAX_WALL_THICKNESS_MM,
+            ));
             if let Some(gesture) = gesture_of(&response) {
                 actions.push(UiAction::Edit(
                     Edit::SetWallThickness {
@@ -98,7 +105,11 @@ pub fn wall_ui(ui: &mut egui::Ui, view: &WallView<'_>, actions: &mut Vec<UiActio
             ui.end_row();
             ui.label("Height");
             let mut height_mm = wall.height.0;
-            let response = ui.add(length_value(&mut height_mm, unit, 100..=10_000));
+            let response = ui.add(length_value(
+                &mut height_mm,
+                unit,
+                MIN_WALL_HEIGHT_MM..=MAX_WALL_HEIGHT_MM,
+            ));
             if let Some(gesture) = gesture_of(&response) {
                 actions.push(UiAction::Edit(
                     Edit::SetWallHeight {
@@ -252,6 +263,9 @@ pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<U
     );
 }
 
+/// The room name field's id (the sidebar asks whether it is being typed in).
+pub const ROOM_NAME_FIELD: &str = "room name";
+
 /// A selected room.
 #[derive(Debug, Clone, Copy)]
 pub struct RoomView<'a> {
@@ -276,7 +290,11 @@ pub fn room_ui(
     ui.label(egui::RichText::new("Room").heading());
     ui.horizontal(|ui| {
         ui.label("Name");
-        let response = ui.add(egui::TextEdit::singleline(name).hint_text("e.g. Kitchen"));
+        let response = ui.add(
+            egui::TextEdit::singleline(name)
+                .id(egui::Id::new(ROOM_NAME_FIELD))
+                .hint_text("e.g. Kitchen"),
+        );
         // Enter or clicking elsewhere ends the typing; only then is the name stored.
         if response.lost_focus() && name.trim() != view.stored_name {
             actions.push(UiAction::edit(Edit::SetRoomName {

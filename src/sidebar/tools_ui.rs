@@ -7,6 +7,9 @@ use crate::sidebar::format::length_value;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::plan::{
+    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+};
 use room_planner_core::domain::units::Mm;
 
 /// What the room tools show.
@@ -58,11 +61,19 @@ pub fn tools_ui(ui: &mut egui::Ui, view: &ToolsView<'_>, actions: &mut Vec<UiAct
     ui.horizontal(|ui| {
         ui.label("New walls");
         let thick = ui
-            .add(length_value(&mut thickness_mm, view.unit, 10..=1000))
+            .add(length_value(
+                &mut thickness_mm,
+                view.unit,
+                MIN_WALL_THICKNESS_MM..=MAX_WALL_THICKNESS_MM,
+            ))
             .on_hover_text("Thickness");
         ui.label("thick,");
         let high = ui
-            .add(length_value(&mut height_mm, view.unit, 100..=10_000))
+            .add(length_value(
+                &mut height_mm,
+                view.unit,
+                MIN_WALL_HEIGHT_MM..=MAX_WALL_HEIGHT_MM,
+            ))
             .on_hover_text("Height");
         ui.label("high");
         if thick.changed() || high.changed() {

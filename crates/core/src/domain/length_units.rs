@@ -18,7 +18,7 @@ pub enum LengthUnit {
     Centimetres,
     /// Metres with up to three decimals.
     Metres,
-    /// Inches (with feet for long lengths).
+    /// Inches with two decimals.
     Inches,
 }
 
@@ -63,9 +63,11 @@ impl LengthUnit {
     #[must_use]
     pub fn format_number(self, length_mm: f64) -> String {
         let value = length_mm / self.mm_per_unit();
+        // Enough decimals that a shown value reads back to the same whole millimetre.
         let decimals = match self {
             LengthUnit::Millimetres => 0,
-            LengthUnit::Centimetres | LengthUnit::Inches => 1,
+            LengthUnit::Centimetres => 1,
+            LengthUnit::Inches => 2,
             LengthUnit::Metres => 3,
         };
         trim_zeros(&format!("{value:.decimals$}"))
@@ -97,6 +99,7 @@ impl LengthUnit {
         let mut total_mm = 0.0;
         let mut rest = cleaned.as_str();
         let mut parts = 0;
+        let mut units: Vec<String> = Vec::new();
         while !rest.is_empty() {
             let number_end = rest
                 .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-' || c == '+'))
@@ -110,6 +113,7 @@ impl LengthUnit {
                 .find(|c: char| c.is_ascii_digit() || c == '.' || c.is_whitespace())
                 .unwrap_or(after.len());
             let (unit, remaining) = after.split_at(unit_end);
+            units.push(unit.to_owned());
             let scale = match unit {
                 "" => self.mm_per_unit(),
                 "mm" => 1.0,
@@ -125,6 +129,13 @@ impl LengthUnit {
             if parts > 2 {
                 return Err(LengthParseError::NotALength(text.trim().to_owned()));
             }
+        }
+        // Two parts only as feet and inches (`8' 2"`, `8 ft 2 in`, `8' 2`).
+        if parts == 2
+            && !(matches!(units[0].as_str(), "ft" | "'")
+                && matches!(units[1].as_str(), "in" | "\"" | "''" | ""))
+        {
+            return Err(LengthParseError::NotALength(text.trim().to_owned()));
         }
         if !total_mm.is_finite() || total_mm < 0.0 {
             return Err(LengthParseError::Negative);
@@ -225,6 +236,8 @@ mod tests {
             Err(LengthParseError::TooLong)
         );
         assert!(LengthUnit::Metres.parse("1 2 3").is_err());
+        assert!(LengthUnit::Metres.parse("2 4").is_err());
+        assert!(LengthUnit::Metres.parse("2 m 40 cm").is_err());
     }
 
     proptest! {
@@ -235,12 +248,7 @@ mod tests {
                 let read = unit.parse(&shown);
                 prop_assert!(read.is_ok(), "{shown}");
                 let back = read.unwrap_or_default().0;
-                let precision_mm = match unit {
-                    LengthUnit::Millimetres => 0,
-                    LengthUnit::Centimetres | LengthUnit::Metres => 1,
-                    LengthUnit::Inches => 3,
-                };
-                prop_assert!((back - length_mm).abs() <= precision_mm, "{shown} -> {back}");
+                prop_assert_eq!(back, length_mm, "{}", shown);
             }
         }
     }

@@ -2,7 +2,9 @@
 //! dimensions, or nothing at all. The walls are drawn anticlockwise, so rooms are on their left.
 
 use crate::domain::ids::WallId;
-use crate::domain::plan::Wall;
+use crate::domain::plan::{
+    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM, Wall,
+};
 use crate::domain::units::{MAX_SIZE_MM, Mm, PointMm};
 
 /// A room to start a new layout from.
@@ -68,7 +70,9 @@ pub enum TemplateError {
         whole: &'static str,
     },
     /// The wall thickness or height is out of range.
-    #[error("walls must be 10 to 1000 mm thick and 100 to 10000 mm high")]
+    #[error(
+        "walls must be {MIN_WALL_THICKNESS_MM} to {MAX_WALL_THICKNESS_MM} mm thick and {MIN_WALL_HEIGHT_MM} to {MAX_WALL_HEIGHT_MM} mm high"
+    )]
     BadWalls,
 }
 
@@ -81,7 +85,9 @@ pub fn template_walls(
     template: RoomTemplate,
     build: WallBuild,
 ) -> Result<Vec<Wall>, TemplateError> {
-    if !(10..=1000).contains(&build.thickness.0) || !(100..=10_000).contains(&build.height.0) {
+    if !(MIN_WALL_THICKNESS_MM..=MAX_WALL_THICKNESS_MM).contains(&build.thickness.0)
+        || !(MIN_WALL_HEIGHT_MM..=MAX_WALL_HEIGHT_MM).contains(&build.height.0)
+    {
         return Err(TemplateError::BadWalls);
     }
     // Centre lines sit half a thickness outside the clear dimensions.

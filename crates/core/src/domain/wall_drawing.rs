@@ -33,6 +33,8 @@ pub enum SnappedTo {
     Free,
     /// The end of an existing wall (or the first corner of the wall being drawn).
     WallEnd,
+    /// A point on an existing wall's centre line: the new wall meets it in a T-junction.
+    OnWall,
     /// An angle step from the previous corner, with the length on the grid.
     Angle,
     /// The grid (first corner).
@@ -78,6 +80,30 @@ pub fn snap_corner(
         return SnappedCorner {
             point: end,
             snapped_to: SnappedTo::WallEnd,
+        };
+    }
+    // Near the side of a wall: onto its centre line, so a partition joins the wall and splits
+    // the room (rounding to whole millimetres stays within the join tolerance).
+    let on_wall = walls
+        .iter()
+        .filter_map(|wall| {
+            let (start, end) = (coord(wall.start), coord(wall.end));
+            let wall_length = length(end - start);
+            if wall_length < 1.0 {
+                return None;
+            }
+            let along = (end - start) / wall_length;
+            let at = super::geometry::dot(pointer - start, along).clamp(0.0, wall_length);
+            let foot = start + along * at;
+            let distance = length(pointer - foot);
+            (distance <= wall.thickness.as_f64() / 2.0 + snapping.end_reach_mm / 2.0)
+                .then_some((foot, distance))
+        })
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((foot, _)) = on_wall {
+        return SnappedCorner {
+            point: rounded(foot),
+            snapped_to: SnappedTo::OnWall,
         };
     }
     match previous {
@@ -215,6 +241,32 @@ mod tests {
         );
         let (_, angle) = length_and_angle(PointMm::new(0, 0), diagonal.point);
         assert!((angle - 45.0).abs() < 0.05, "{angle}");
+    }
+
+    #[test]
+    fn near_the_side_of_a_wall_the_corner_lands_on_its_centre_line() {
+        let walls = [wall((0, 0), (6000, 0))];
+        let snapped = snap_corner(
+            at(2437.0, 90.0),
+            Some(PointMm::new(2400, 3000)),
+            &walls,
+            &[],
+            WallSnapping::default(),
+            true,
+        );
+        assert_eq!(snapped.point, PointMm::new(2437, 0));
+        assert_eq!(snapped.snapped_to, SnappedTo::OnWall);
+        let mut with_partition = walls.to_vec();
+        with_partition.extend([
+            wall((6000, 0), (6000, 3000)),
+            wall((6000, 3000), (0, 3000)),
+            wall((0, 3000), (0, 0)),
+            wall((2437, 3000), (snapped.point.x.0, snapped.point.y.0)),
+        ]);
+        assert_eq!(
+            crate::domain::geometry::rooms::detect_rooms(&with_partition).len(),
+            2
+        );
     }
 
     #[test]
