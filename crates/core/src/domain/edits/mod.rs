@@ -71,7 +71,8 @@ pub enum Edit {
         /// Discount in percent, 0 to 100.
         discount_percent: Decimal,
     },
-    /// Slides a door or window along its wall.
+    /// Slides a door or window along its wall; it stops at the nearest free place clear of the
+    /// wall's corners and of the other openings.
     MoveOpening {
         /// The opening.
         id: OpeningId,
@@ -200,7 +201,7 @@ pub fn apply_edit(
             id,
             discount_percent,
         } => products::set_discount(layout, id, *discount_percent),
-        Edit::MoveOpening { id, offset } => openings::move_to(layout, id, *offset),
+        Edit::MoveOpening { id, offset } => openings::move_to(layout, catalogs, id, *offset),
         Edit::SetOpeningOption { id, option, value } => {
             openings::set_option(layout, catalogs, id, option, value)
         }

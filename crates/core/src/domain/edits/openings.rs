@@ -60,13 +60,33 @@ pub(super) fn delete(layout: &mut Layout, id: &OpeningId) -> Result<Changes, Edi
     Ok(Changes::all())
 }
 
+/// Slides an opening: to `offset` if it is free there, else to the nearest free place on its
+/// wall clear of the corners and of its neighbours (a drag stops against them).
 pub(super) fn move_to(
     layout: &mut Layout,
+    catalogs: &CatalogSet,
     id: &OpeningId,
     offset: Mm,
 ) -> Result<Changes, EditError> {
     let index = opening_index(layout, id)?;
     check_offset(offset)?;
+    let moving = &layout.openings[index];
+    let offset = match layout.walls.iter().position(|wall| wall.id == moving.wall) {
+        Some(wall) => {
+            let width = opening_width(catalogs, moving)?;
+            let mut taken = Vec::new();
+            for other in layout
+                .openings
+                .iter()
+                .filter(|other| other.wall == moving.wall && other.id != moving.id)
+            {
+                taken.push((other.offset.0, opening_width(catalogs, other)?.0));
+            }
+            let geometry = &wall_geometries(&layout.walls)[wall];
+            free_offset_nearest(geometry, &taken, offset.0, width.0).map_or(moving.offset, Mm)
+        }
+        None => offset,
+    };
     let opening = &mut layout.openings[index];
     let mut changes = Changes::default();
     if opening.offset != offset {

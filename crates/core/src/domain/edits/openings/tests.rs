@@ -124,3 +124,41 @@ fn invalid_openings_are_refused_and_leave_the_layout_untouched() {
     apply(&mut layout, Edit::AddOpening(door)).expect("fits");
     assert_eq!(offset_of(&layout, "o-9"), Some(50));
 }
+
+#[test]
+fn a_slid_opening_stops_against_its_neighbour_and_the_corner() {
+    let mut layout = room();
+    layout.openings.push(opening("d1", "door", "south", 1000));
+    layout.openings.push(opening("w1", "window", "south", 2500));
+    // The door (900 wide) slid onto the window stops right before it.
+    apply(
+        &mut layout,
+        Edit::MoveOpening {
+            id: OpeningId::from("d1"),
+            offset: Mm(2000),
+        },
+    )
+    .expect("valid slide");
+    assert_eq!(offset_of(&layout, "d1"), Some(1600));
+    // Slid past the wall's start, it stops clear of the corner.
+    apply(
+        &mut layout,
+        Edit::MoveOpening {
+            id: OpeningId::from("d1"),
+            offset: Mm(0),
+        },
+    )
+    .expect("valid slide");
+    let start = offset_of(&layout, "d1").unwrap_or(0);
+    assert!(start > 0, "{start}");
+    // A free place is taken as asked.
+    apply(
+        &mut layout,
+        Edit::MoveOpening {
+            id: OpeningId::from("d1"),
+            offset: Mm(700),
+        },
+    )
+    .expect("valid slide");
+    assert_eq!(offset_of(&layout, "d1"), Some(700));
+}
