@@ -161,12 +161,9 @@ pub fn opening_in_wall(
     let centre = near.map_or(geometry.length / 2.0, |point| {
         geometry.offset_of(coord(point))
     });
-    let offset = (centre - width_mm / 2.0)
-        .clamp(
-            geometry.start_extension,
-            geometry.length - geometry.end_extension - width_mm,
-        )
-        .round() as i64;
+    // Centred on the point; AddOpening moves it to the nearest free place clear of corners
+    // and other openings.
+    let offset = (centre - width_mm / 2.0).max(0.0).round() as i64;
     let sill_mm = match catalog_product.kind {
         ProductKind::Window if catalog_product.elevation.0 == 0 => DEFAULT_WINDOW_SILL_MM,
         ProductKind::Window => catalog_product.elevation.0,

@@ -32,12 +32,6 @@ pub struct StructureDrag {
 }
 
 impl StructureDrag {
-    /// True while a wall, wall end or opening is being dragged.
-    #[must_use]
-    pub fn is_dragging(&self) -> bool {
-        self.active.is_some()
-    }
-
     /// Drops the drag (after undo, redo or a new layout).
     pub fn cancel(&mut self) {
         self.active = None;

@@ -293,8 +293,8 @@ pub fn step(
                 id: room_planner_core::domain::ids::WallId::from("new"),
                 start: last,
                 end: corner,
-                thickness: defaults.thickness,
-                height: defaults.height,
+                thickness: defaults.0.thickness,
+                height: defaults.0.height,
             },
             gesture,
         ));
@@ -313,6 +313,24 @@ pub fn step(
 mod tests {
     use super::*;
     use room_planner_core::domain::length_units::LengthUnit;
+
+    /// One frame of the tool on an empty plan, lengths in millimetres.
+    fn frame(tool: &mut PlanTool, input: &ToolInput) -> StepOutcome {
+        step(
+            tool,
+            input,
+            &[],
+            WallDefaults::default(),
+            LengthUnit::Millimetres,
+        )
+    }
+
+    fn escape() -> ToolInput {
+        ToolInput {
+            escape: true,
+            ..ToolInput::default()
+        }
+    }
 
     fn click(x: i64, y: i64, now_s: f64) -> ToolInput {
         ToolInput {
@@ -383,74 +401,34 @@ mod tests {
     #[test]
     fn double_click_and_escape_end_the_chain_then_the_tool() {
         let mut tool = PlanTool::DrawWalls(WallDraft::default());
-        let defaults = WallDefaults::default();
-        let _ = step(
-            &mut tool,
-            &click(0, 0, 0.0),
-            &[],
-            defaults,
-            LengthUnit::Millimetres,
-        );
-        let first = step(
-            &mut tool,
-            &click(3000, 0, 1.0),
-            &[],
-            defaults,
-            LengthUnit::Millimetres,
-        );
-        let second = step(
-            &mut tool,
-            &click(3000, 2000, 2.0),
-            &[],
-            defaults,
-            LengthUnit::Millimetres,
-        );
+        let _ = frame(&mut tool, &click(0, 0, 0.0));
+        let first = frame(&mut tool, &click(3000, 0, 1.0));
+        let second = frame(&mut tool, &click(3000, 2000, 2.0));
         assert_eq!(first.walls[0].1, Gesture::Start);
         assert_eq!(second.walls[0].1, Gesture::Continue);
-        let double = step(
-            &mut tool,
-            &click(3000, 2000, 2.2),
-            &[],
-            defaults,
-            LengthUnit::Millimetres,
-        );
+        let double = frame(&mut tool, &click(3000, 2000, 2.2));
         assert!(double.walls.is_empty());
         assert_eq!(tool, PlanTool::DrawWalls(WallDraft::default()));
-        let escape = ToolInput {
-            escape: true,
-            ..ToolInput::default()
-        };
-        let _ = step(&mut tool, &escape, &[], defaults, LengthUnit::Millimetres);
+        let _ = frame(&mut tool, &escape());
         assert_eq!(tool, PlanTool::Select);
     }
 
     #[test]
     fn escape_first_drops_a_typed_length_then_the_chain() {
         let mut tool = PlanTool::DrawWalls(WallDraft::default());
-        let defaults = WallDefaults::default();
-        let _ = step(
-            &mut tool,
-            &click(0, 0, 0.0),
-            &[],
-            defaults,
-            LengthUnit::Millimetres,
-        );
+        let _ = frame(&mut tool, &click(0, 0, 0.0));
         let typing = ToolInput {
             typed: "25".to_owned(),
             ..ToolInput::default()
         };
-        let _ = step(&mut tool, &typing, &[], defaults, LengthUnit::Millimetres);
-        let escape = ToolInput {
-            escape: true,
-            ..ToolInput::default()
-        };
-        let _ = step(&mut tool, &escape, &[], defaults, LengthUnit::Millimetres);
+        let _ = frame(&mut tool, &typing);
+        let _ = frame(&mut tool, &escape());
         let PlanTool::DrawWalls(draft) = &tool else {
             panic!("the tool is still on");
         };
         assert!(draft.typed.is_empty());
         assert_eq!(draft.corners, vec![PointMm::new(0, 0)]);
-        let _ = step(&mut tool, &escape, &[], defaults, LengthUnit::Millimetres);
+        let _ = frame(&mut tool, &escape());
         assert_eq!(tool, PlanTool::DrawWalls(WallDraft::default()));
     }
 }

@@ -12,7 +12,8 @@ use crate::document::{Document, RedoRequested, ReplaceRequested, UndoRequested};
 use crate::interaction::selection::Selection;
 use bevy::prelude::*;
 use room_planner_core::domain::ids::{OpeningId, WallId};
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::room_templates::WallBuild;
+use room_planner_core::domain::units::PointMm;
 use room_planner_core::domain::wall_drawing::SnappedCorner;
 
 /// The plan view's tool.
@@ -40,23 +41,9 @@ pub struct WallDraft {
     pub last_click_s: Option<f64>,
 }
 
-/// Thickness and height of newly drawn walls.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WallDefaults {
-    /// Thickness of new walls.
-    pub thickness: Mm,
-    /// Height of new walls.
-    pub height: Mm,
-}
-
-impl Default for WallDefaults {
-    fn default() -> Self {
-        Self {
-            thickness: Mm(100),
-            height: Mm(2500),
-        }
-    }
-}
+/// Thickness and height of newly drawn walls (the same build-up a room template uses).
+#[derive(Resource, Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WallDefaults(pub WallBuild);
 
 /// The selected piece of structure, if any (products are selected with [`Selection`]).
 #[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]

@@ -21,35 +21,40 @@ pub fn room_index(
         .position(|room| room.sides.contains(&(wall_index, left)))
 }
 
+/// The stored name of a detected room and the key it is stored under, trying each of its
+/// walls and sides in turn.
+fn stored_name<'a>(
+    layout: &'a Layout,
+    structure: &Structure,
+    room: usize,
+) -> Option<((WallId, bool), &'a str)> {
+    structure
+        .rooms
+        .get(room)?
+        .sides
+        .iter()
+        .find_map(|(wall, left)| {
+            let id = &layout.walls.get(*wall)?.id;
+            layout
+                .room_name(id, *left)
+                .map(|name| ((id.clone(), *left), name))
+        })
+}
+
 /// The key naming a detected room: the key of its stored name if it has one, else its first
 /// wall and side.
 #[must_use]
 pub fn room_key(layout: &Layout, structure: &Structure, room: usize) -> Option<(WallId, bool)> {
-    let sides = &structure.rooms.get(room)?.sides;
-    let named = sides.iter().find_map(|(wall, left)| {
-        let id = &layout.walls.get(*wall)?.id;
-        layout
-            .rooms
-            .iter()
-            .any(|name| &name.wall == id && name.left == *left)
-            .then(|| (id.clone(), *left))
-    });
-    named.or_else(|| {
-        let (wall, left) = sides.first()?;
-        Some((layout.walls.get(*wall)?.id.clone(), *left))
-    })
+    stored_name(layout, structure, room)
+        .map(|(key, _)| key)
+        .or_else(|| {
+            let (wall, left) = structure.rooms.get(room)?.sides.first()?;
+            Some((layout.walls.get(*wall)?.id.clone(), *left))
+        })
 }
 
 /// The name given to a detected room, if any.
 #[must_use]
 pub fn room_name<'a>(layout: &'a Layout, structure: &Structure, room: usize) -> Option<&'a str> {
-    let sides = &structure.rooms.get(room)?.sides;
-    sides.iter().find_map(|(wall, left)| {
-        let id = &layout.walls.get(*wall)?.id;
-        layout
-            .rooms
-            .iter()
-            .find(|name| &name.wall == id && name.left == *left)
-            .map(|name| name.name.as_str())
-    })
+    stored_name(layout, structure, room).map(|(_, name)| name)
 }

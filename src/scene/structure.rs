@@ -209,10 +209,6 @@ fn wall_pieces(wall: &WallGeometry, openings: &[PlacedOpening<'_>]) -> Vec<(f64,
     pieces
 }
 
-fn wall_angle_deg(wall: &WallGeometry) -> f64 {
-    wall.along.y.atan2(wall.along.x).to_degrees()
-}
-
 #[allow(clippy::too_many_arguments)]
 fn spawn_opening(
     commands: &mut Commands,
@@ -240,7 +236,7 @@ fn spawn_opening(
                 id: placed.opening.id.clone(),
             },
             Transform::from_translation(world_point(middle.x, middle.y, placed.sill_mm))
-                .with_rotation(world_rotation(wall_angle_deg(wall))),
+                .with_rotation(world_rotation(wall.angle_deg())),
             Visibility::default(),
             ChildOf(root),
         ))

@@ -43,12 +43,7 @@ pub fn wall_ui(ui: &mut egui::Ui, view: &WallView<'_>, actions: &mut Vec<UiActio
     let unit = view.unit;
     ui.label(egui::RichText::new(format!("Wall {}", wall.id)).heading());
     let (left_mm, right_mm) = face_lengths(view.geometry);
-    let angle_deg = view
-        .geometry
-        .along
-        .y
-        .atan2(view.geometry.along.x)
-        .to_degrees();
+    let angle_deg = view.geometry.angle_deg();
     ui.label(
         egui::RichText::new(format!(
             "Faces {} and {} · direction {:.0}°",
@@ -304,12 +299,6 @@ pub fn room_ui(
             }));
         }
     });
-    let floor = room_planner_core::domain::geometry::polygon(&view.room.floor);
-    let perimeter_mm: f64 = floor
-        .exterior()
-        .lines()
-        .map(|line| line.dx().hypot(line.dy()))
-        .sum();
     egui::Grid::new("room")
         .num_columns(2)
         .spacing([8.0, 4.0])
@@ -321,7 +310,7 @@ pub fn room_ui(
             ui.label(unit.format_area(view.room.area_mm2));
             ui.end_row();
             ui.label("Perimeter");
-            ui.label(unit.format(perimeter_mm));
+            ui.label(unit.format(view.room.floor_perimeter_mm()));
             ui.end_row();
             ui.label("Ceiling height");
             ui.label(unit.format(view.room.ceiling_height));

@@ -56,8 +56,8 @@ pub fn tools_ui(ui: &mut egui::Ui, view: &ToolsView<'_>, actions: &mut Vec<UiAct
             });
     });
     let mut defaults = view.defaults;
-    let mut thickness_mm = defaults.thickness.0;
-    let mut height_mm = defaults.height.0;
+    let mut thickness_mm = defaults.0.thickness.0;
+    let mut height_mm = defaults.0.height.0;
     ui.horizontal(|ui| {
         ui.label("New walls");
         let thick = ui
@@ -77,8 +77,8 @@ pub fn tools_ui(ui: &mut egui::Ui, view: &ToolsView<'_>, actions: &mut Vec<UiAct
             .on_hover_text("Height");
         ui.label("high");
         if thick.changed() || high.changed() {
-            defaults.thickness = Mm(thickness_mm);
-            defaults.height = Mm(height_mm);
+            defaults.0.thickness = Mm(thickness_mm);
+            defaults.0.height = Mm(height_mm);
             actions.push(UiAction::SetWallDefaults(defaults));
         }
     });

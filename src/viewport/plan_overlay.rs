@@ -135,7 +135,7 @@ pub(crate) fn draw_plan_overlay(
         // Each face's length beside it: the inner one inside the room, the outer one outside.
         let (left_mm, right_mm) = face_lengths(geometry);
         let middle = geometry.point_at(geometry.length / 2.0);
-        let angle_deg = geometry.along.y.atan2(geometry.along.x).to_degrees();
+        let angle_deg = geometry.angle_deg();
         for (side, face_mm) in [(1.0, left_mm), (-1.0, right_mm)] {
             let beside = middle + geometry.left * (side * (geometry.half_thickness + 200.0));
             plan_label_along(
@@ -155,7 +155,7 @@ pub(crate) fn draw_plan_overlay(
         plan_label_along(
             &mut gizmos,
             (beside.x, beside.y),
-            wall.along.y.atan2(wall.along.x).to_degrees(),
+            wall.angle_deg(),
             &format!(
                 "{} {}",
                 opening.name,

@@ -32,6 +32,9 @@ pub struct Room {
     /// For each wall in `walls`, in the same order: whether the room lies on that wall's left
     /// (the `WallGeometry::left` side).
     pub sides: Vec<(usize, bool)>,
+    /// A point well inside the floor for the room's name and area label (found once here:
+    /// the plan draws it every frame).
+    pub label: Coord<f64>,
 }
 
 impl Room {
@@ -44,7 +47,15 @@ impl Room {
     /// A point well inside the floor, for the room's name and area label.
     #[must_use]
     pub fn label_point(&self) -> Coord<f64> {
-        label_point(&self.floor)
+        self.label
+    }
+
+    /// Length of the floor's edge (along the walls' inner faces) in mm.
+    #[must_use]
+    pub fn floor_perimeter_mm(&self) -> f64 {
+        (0..self.floor.len())
+            .map(|index| length(self.floor[(index + 1) % self.floor.len()] - self.floor[index]))
+            .sum()
     }
 }
 
@@ -206,6 +217,7 @@ fn room_from_face(
     let sides = room_sides(&outline, &edge_walls, &wall_indices, |index| {
         coord(walls[index].end) - coord(walls[index].start)
     });
+    let label = label_point(&floor);
     Some(Room {
         outline,
         walls: wall_indices,
@@ -214,6 +226,7 @@ fn room_from_face(
         floor,
         net_area_mm2,
         sides,
+        label,
     })
 }
 

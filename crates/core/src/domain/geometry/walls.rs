@@ -111,6 +111,12 @@ impl WallGeometry {
         (low, high)
     }
 
+    /// Direction of the wall (start to end) in degrees anticlockwise from +x.
+    #[must_use]
+    pub fn angle_deg(&self) -> f64 {
+        self.along.y.atan2(self.along.x).to_degrees()
+    }
+
     /// Distance along the centre line of the projection of a point.
     #[must_use]
     pub fn offset_of(&self, point: Coord<f64>) -> f64 {
