@@ -14,15 +14,11 @@ use crate::viewport::camera::OrbitCamera;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
 use geo::Contains;
-use room_planner_core::domain::catalog::{CatalogSet, ProductKind};
-use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine};
-use room_planner_core::domain::constraints::Structure;
 use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::geometry::{coord, distance_to_segment};
 use room_planner_core::domain::ids::ProductId;
-use room_planner_core::domain::ids::WallId;
-use room_planner_core::domain::plan::{HingeSide, Layout, Opening, PlacedProduct, Swing};
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::new_opening::opening_in_wall;
+use room_planner_core::domain::plan::PlacedProduct;
+use room_planner_core::domain::units::PointMm;
 use rust_decimal::Decimal;
 
 /// A request to place a new product.
@@ -78,7 +74,7 @@ pub(crate) fn place_requested_products(
                     structure_selection.0 = Some(StructurePick::Opening(opening.id.clone()));
                     edits.write(EditRequested::single(Edit::AddOpening(opening)));
                 }
-                Err(problem) => notices.error(problem),
+                Err(problem) => notices.error(problem.to_string()),
             }
             continue;
         }
@@ -101,103 +97,6 @@ pub(crate) fn place_requested_products(
         selection.0 = Some(id);
     }
 }
-
-/// A new door or window for `product` in the wall nearest `near` (or in `wall`), centred on the
-/// point as far as the wall's free length allows.
-///
-/// # Errors
-/// A message for the user: no walls, or no wall with room for it.
-pub fn opening_in_wall(
-    layout: &Layout,
-    catalogs: &CatalogSet,
-    structure: &Structure,
-    product: &ProductId,
-    near: Option<PointMm>,
-    wall: Option<&WallId>,
-) -> Result<Opening, String> {
-    let Some((_, catalog_product)) = catalogs.product(product) else {
-        return Err(format!("`{product}` is in no loaded catalog"));
-    };
-    let (configuration, _) =
-        ConfigurationEngine::new(catalog_product).resolve_or_defaults(&Configuration::new());
-    let width_mm = catalog_product.dimensions(&configuration).width.as_f64();
-    let fits = |index: usize| {
-        let geometry = &structure.walls[index];
-        geometry.length - geometry.start_extension - geometry.end_extension >= width_mm
-    };
-    // A drop point picks the wall nearest it; otherwise the selected wall.
-    let index = match (wall, near) {
-        (Some(id), None) => layout
-            .walls
-            .iter()
-            .position(|candidate| &candidate.id == id),
-        (_, Some(point)) => {
-            let point = coord(point);
-            (0..structure.walls.len())
-                .filter(|index| fits(*index))
-                .min_by(|a, b| {
-                    let distance = |index: usize| {
-                        let geometry = &structure.walls[index];
-                        distance_to_segment(point, geometry.start, geometry.end)
-                    };
-                    distance(*a).total_cmp(&distance(*b))
-                })
-        }
-        (None, None) => None,
-    };
-    let Some(index) = index.filter(|index| *index < structure.walls.len()) else {
-        return Err(format!(
-            "{} needs a wall: draw walls first (Walls and rooms → Draw walls)",
-            catalog_product.name
-        ));
-    };
-    if !fits(index) {
-        return Err(format!(
-            "{} ({} mm wide) does not fit into wall {}",
-            catalog_product.name, width_mm, layout.walls[index].id
-        ));
-    }
-    let geometry = &structure.walls[index];
-    let centre = near.map_or(geometry.length / 2.0, |point| {
-        geometry.offset_of(coord(point))
-    });
-    // Centred on the point; AddOpening moves it to the nearest free place clear of corners
-    // and other openings.
-    let offset = (centre - width_mm / 2.0).max(0.0).round() as i64;
-    let sill_mm = match catalog_product.kind {
-        ProductKind::Window if catalog_product.elevation.0 == 0 => DEFAULT_WINDOW_SILL_MM,
-        ProductKind::Window => catalog_product.elevation.0,
-        _ => 0,
-    };
-    Ok(Opening {
-        id: layout.next_opening_id(),
-        product: product.clone(),
-        options: Configuration::new(),
-        wall: layout.walls[index].id.clone(),
-        offset: Mm(offset),
-        sill: Mm(sill_mm),
-        hinge: HingeSide::Start,
-        // A door opens into the room beside it (rooms drawn clockwise lie to the walls' right).
-        swing: if structure
-            .rooms
-            .iter()
-            .any(|room| room.sides.contains(&(index, true)))
-        {
-            Swing::In
-        } else if structure
-            .rooms
-            .iter()
-            .any(|room| room.sides.contains(&(index, false)))
-        {
-            Swing::Out
-        } else {
-            Swing::In
-        },
-    })
-}
-
-/// Sill height of a new window whose catalog entry names none (mm).
-const DEFAULT_WINDOW_SILL_MM: i64 = 900;
 
 /// The centre of the room the camera looks at, or the camera's focus point.
 fn middle_of_view(orbit: &Query<&OrbitCamera>, live: &LiveState) -> PointMm {

@@ -7,7 +7,7 @@ use crate::document::{Document, EditRequested, Gesture};
 use crate::interaction::drag::snapping_disabled;
 use crate::interaction::ground::{MainCameraQuery, plan_point_under};
 use crate::live::LiveState;
-use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, room_names};
+use crate::plan_edit::{PlanTool, StructurePick, StructureSelection};
 use crate::scene::structure::{Floor, OpeningEntity, WallPiece};
 use crate::viewport::camera::ViewMode;
 use crate::world_units::plan_of;
@@ -19,6 +19,7 @@ use room_planner_core::domain::edits::{Edit, WallEnd};
 use room_planner_core::domain::geometry::coord;
 use room_planner_core::domain::ids::{OpeningId, WallId};
 use room_planner_core::domain::plan_hit::{StructureHit, structure_under};
+use room_planner_core::domain::room_keys;
 use room_planner_core::domain::units::{Mm, PointMm};
 use room_planner_core::domain::wall_drawing::{WallSnapping, snap_corner};
 
@@ -95,7 +96,7 @@ fn select_on_click(
     } else if let Some(wall) = wall {
         Some(StructurePick::Wall(wall.wall.clone()))
     } else if let Some(floor) = floor {
-        room_names::room_key(&document.layout, live.checker.structure(), floor.room)
+        room_keys::room_key(&document.layout, live.checker.structure(), floor.room)
             .map(|(wall, left)| StructurePick::Room { wall, left })
     } else {
         None
@@ -150,10 +151,10 @@ fn start_drag(
         return;
     }
     let Some(piece) = wall_piece else { return };
-    let Some(index) = layout.walls.iter().position(|wall| wall.id == piece.wall) else {
+    let (Some(wall), Some((_, geometry))) = (layout.wall(&piece.wall), structure.wall(&piece.wall))
+    else {
         return;
     };
-    let geometry = &structure.walls[index];
     let along = geometry.offset_of(coord(grabbed));
     let reach = (geometry.half_thickness * 2.0)
         .max(300.0)
@@ -174,7 +175,7 @@ fn start_drag(
         ActiveDrag::Wall {
             wall: piece.wall.clone(),
             grabbed,
-            start_before: layout.walls[index].start,
+            start_before: wall.start,
             moved: false,
         }
     });

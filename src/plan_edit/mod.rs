@@ -5,13 +5,13 @@
 pub mod drag_structure;
 pub mod draw_walls;
 pub mod overlay;
-pub mod room_names;
 
 use crate::AppSystems;
 use crate::document::{Document, RedoRequested, ReplaceRequested, UndoRequested};
 use crate::interaction::selection::Selection;
 use bevy::prelude::*;
 use room_planner_core::domain::ids::{OpeningId, WallId};
+use room_planner_core::domain::room_keys;
 use room_planner_core::domain::room_templates::WallBuild;
 use room_planner_core::domain::units::PointMm;
 use room_planner_core::domain::wall_drawing::SnappedCorner;
@@ -153,7 +153,7 @@ fn forget_deleted_structure(
         Some(StructurePick::Wall(id)) => layout.wall(id).is_some(),
         Some(StructurePick::Opening(id)) => layout.opening(id).is_some(),
         Some(StructurePick::Room { wall, left }) => {
-            room_names::room_index(live.checker.structure(), &layout.walls, wall, *left).is_some()
+            room_keys::room_on_side(live.checker.structure(), wall, *left).is_some()
         }
     };
     if !exists {

@@ -1,22 +1,21 @@
 //! What the plan tools draw over the view: the wall being drawn with its live length and angle
 //! (and a typed length), and the selected wall, opening or room with its handles.
 
-use crate::document::Document;
 use crate::live::LiveState;
-use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, room_names};
+use crate::plan_edit::{PlanTool, StructurePick, StructureSelection};
 use crate::preferences::Preferences;
 use crate::theme;
 use crate::viewport::plan_overlay::{PLAN_LIFT_MM, plan_label};
 use crate::world_units::world_point;
 use bevy::prelude::*;
 use room_planner_core::domain::geometry::coord;
+use room_planner_core::domain::room_keys;
 use room_planner_core::domain::wall_drawing::{SnappedTo, length_and_angle};
 
 /// Draws the wall draft and the structure selection.
 pub(crate) fn draw_tool_overlay(
     tool: Res<PlanTool>,
     selection: Res<StructureSelection>,
-    document: Res<Document>,
     live: Res<LiveState>,
     preferences: Res<Preferences>,
     mut gizmos: Gizmos,
@@ -73,17 +72,13 @@ pub(crate) fn draw_tool_overlay(
         }
     }
     let structure = live.checker.structure();
-    let layout = &document.layout;
     // Selection outlines sit on top of the wall (or on the floor), so they read in 3D too.
     let on_top = |point: room_planner_core::domain::geometry::Coord<f64>, height_mm: f64| {
         world_point(point.x, point.y, height_mm + 15.0)
     };
     match &selection.0 {
         Some(StructurePick::Wall(id)) => {
-            let Some(index) = layout.walls.iter().position(|wall| &wall.id == id) else {
-                return;
-            };
-            let Some(wall) = structure.walls.get(index) else {
+            let Some((_, wall)) = structure.wall(id) else {
                 return;
             };
             let outline: Vec<Vec3> = wall
@@ -116,7 +111,7 @@ pub(crate) fn draw_tool_overlay(
             gizmos.lineloop(outline, theme::SELECTION);
         }
         Some(StructurePick::Room { wall, left }) => {
-            let Some(room) = room_names::room_index(structure, &layout.walls, wall, *left)
+            let Some(room) = room_keys::room_on_side(structure, wall, *left)
                 .and_then(|index| structure.rooms.get(index))
             else {
                 return;

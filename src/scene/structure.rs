@@ -116,12 +116,13 @@ pub(crate) fn sync_structure(
             ChildOf(root),
         ));
     }
-    for (index, wall) in live.checker.walls().iter().enumerate() {
-        let openings = openings_on(layout, &catalogs.set, index);
+    let structure = live.checker.structure();
+    for (wall, wall_id) in structure.walls.iter().zip(&structure.wall_ids) {
+        let openings = openings_on(layout, &catalogs.set, wall_id);
         for (from, to, bottom, top) in wall_pieces(wall, &openings) {
             commands.spawn((
                 WallPiece {
-                    wall: layout.walls[index].id.clone(),
+                    wall: wall_id.clone(),
                 },
                 Mesh3d(meshes.add(prism_mesh(&wall.piece(from, to), bottom, top))),
                 MeshMaterial3d(looks.wall.clone()),
@@ -156,9 +157,8 @@ struct PlacedOpening<'a> {
 fn openings_on<'a>(
     layout: &'a Layout,
     catalogs: &CatalogSet,
-    wall: usize,
+    wall_id: &WallId,
 ) -> Vec<PlacedOpening<'a>> {
-    let wall_id = &layout.walls[wall].id;
     let mut openings: Vec<PlacedOpening<'a>> = layout
         .openings
         .iter()

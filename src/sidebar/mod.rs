@@ -24,7 +24,6 @@ use crate::interaction::selection::Selection;
 use crate::interaction::shortcuts::duplicate;
 use crate::live::LiveState;
 use crate::notices::Notices;
-use crate::plan_edit;
 use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, WallDefaults, WallDraft};
 use crate::preferences::Preferences;
 use crate::viewport::camera::{MainCamera, ViewMode, ViewToggleRequested};
@@ -42,6 +41,7 @@ use quote_ui::QuoteForm;
 use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine, OptionState};
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::ids::{ElementId, ProductId, ProductInstanceId, WallId};
+use room_planner_core::domain::room_keys;
 
 /// Sidebar state that lives between frames.
 #[derive(Resource, Debug, Default)]
@@ -327,17 +327,14 @@ fn structure_section(
     let structure = inputs.live.checker.structure();
     match pick {
         StructurePick::Wall(id) => {
-            let Some(index) = layout.walls.iter().position(|wall| &wall.id == id) else {
-                return;
-            };
-            let Some(geometry) = structure.walls.get(index) else {
+            let (Some(wall), Some((_, geometry))) = (layout.wall(id), structure.wall(id)) else {
                 return;
             };
             let split_id = layout.next_wall_id();
             structure_ui::wall_ui(
                 ui,
                 &structure_ui::WallView {
-                    wall: &layout.walls[index],
+                    wall,
                     geometry,
                     split_id: &split_id,
                     openings: layout.openings.iter().filter(|o| &o.wall == id).count(),
@@ -385,12 +382,10 @@ fn structure_section(
             );
         }
         StructurePick::Room { wall, left } => {
-            let Some(index) =
-                plan_edit::room_names::room_index(structure, &layout.walls, wall, *left)
-            else {
+            let Some(index) = room_keys::room_on_side(structure, wall, *left) else {
                 return;
             };
-            let stored = plan_edit::room_names::room_name(layout, structure, index).unwrap_or("");
+            let stored = room_keys::room_name(layout, structure, index).unwrap_or("");
             let key = (wall.clone(), *left);
             let editing = ui
                 .ctx()

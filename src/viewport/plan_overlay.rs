@@ -112,7 +112,9 @@ pub(crate) fn draw_plan_overlay(
     let structure = live.checker.structure();
     for (index, room) in structure.rooms.iter().enumerate() {
         let centre = room.label_point();
-        if let Some(name) = crate::plan_edit::room_names::room_name(layout, structure, index) {
+        if let Some(name) =
+            room_planner_core::domain::room_keys::room_name(layout, structure, index)
+        {
             plan_label(
                 &mut gizmos,
                 centre.x,

@@ -88,6 +88,13 @@ impl Structure {
         }
     }
 
+    /// The index and geometry of wall `id`.
+    #[must_use]
+    pub fn wall(&self, id: &WallId) -> Option<(usize, &WallGeometry)> {
+        let index = self.wall_ids.iter().position(|known| known == id)?;
+        Some((index, self.walls.get(index)?))
+    }
+
     /// The outline of room `index` as a polygon.
     #[must_use]
     pub fn room_outline(&self, index: usize) -> Option<&geo::Polygon<f64>> {
