@@ -36,20 +36,50 @@ impl Notices {
     /// Adds an error notice (also logged).
     pub fn error(&mut self, text: impl Into<String>) {
         let text = text.into();
-        warn!("{text}");
-        self.push(text, NoticeLevel::Error);
+        if self.push(text.clone(), NoticeLevel::Error) {
+            warn!("{text}");
+        }
     }
 
-    fn push(&mut self, text: String, level: NoticeLevel) {
-        self.list.push(Notice { text, level });
+    /// Adds a notice unless it repeats the newest one (a drag refused at every step says so
+    /// once). True when it was added.
+    fn push(&mut self, text: String, level: NoticeLevel) -> bool {
+        let notice = Notice { text, level };
+        if self.list.last() == Some(&notice) {
+            return false;
+        }
+        self.list.push(notice);
         if self.list.len() > 100 {
             self.list.remove(0);
         }
+        true
     }
 
     /// The newest notice.
     #[must_use]
     pub fn last(&self) -> Option<&Notice> {
         self.list.last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_repeated_notice_is_kept_once_and_the_list_stays_short() {
+        let mut notices = Notices::default();
+        for _ in 0..5 {
+            notices.error("That change cannot be made");
+        }
+        assert_eq!(notices.list.len(), 1);
+        notices.info("Saved");
+        notices.error("That change cannot be made");
+        assert_eq!(notices.list.len(), 3);
+        for index in 0..150 {
+            notices.info(format!("notice {index}"));
+        }
+        assert_eq!(notices.list.len(), 100);
+        assert_eq!(notices.last().map(|n| n.text.as_str()), Some("notice 149"));
     }
 }
