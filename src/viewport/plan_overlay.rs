@@ -11,6 +11,8 @@ use crate::theme;
 use crate::viewport::camera::{OrbitCamera, ViewMode};
 use crate::world_units::{metres, world_point};
 use bevy::prelude::*;
+use room_planner_core::domain::constraints::Structure;
+use room_planner_core::domain::geometry::Coord;
 use room_planner_core::domain::geometry::dimensions::{distances_to_walls, face_lengths};
 
 /// Height above the floor plan drawings sit at, so they stay above floors and rugs.
@@ -82,7 +84,62 @@ pub fn plan_label_along(
     gizmos.text(isometry, &ascii_label(text), size_m, Vec2::ZERO, color);
 }
 
+/// Where each room's name and area are written: clear of the products standing in it where
+/// the floor has room. Worked out again only when the layout or its measurements change.
+#[derive(Default)]
+pub(crate) struct RoomLabelSpots(Vec<Coord<f64>>);
+
+impl RoomLabelSpots {
+    fn refresh(&mut self, structure: &Structure, live: &LiveState, changed: bool) {
+        if !changed && self.0.len() == structure.rooms.len() {
+            return;
+        }
+        let footprints: Vec<[Coord<f64>; 4]> = live
+            .checker
+            .products()
+            .map(|placement| placement.footprint.corners())
+            .collect();
+        self.0 = structure
+            .rooms
+            .iter()
+            .map(|room| {
+                let Some(bounds) = geo::BoundingRect::bounding_rect(&room.polygon()) else {
+                    return room.label_point();
+                };
+                // Only products whose bounds meet the room's can be in the way.
+                let inside: Vec<[Coord<f64>; 4]> = footprints
+                    .iter()
+                    .filter(|corners| {
+                        let (low, high) =
+                            corners
+                                .iter()
+                                .fold((corners[0], corners[0]), |(low, high), corner| {
+                                    (
+                                        Coord {
+                                            x: low.x.min(corner.x),
+                                            y: low.y.min(corner.y),
+                                        },
+                                        Coord {
+                                            x: high.x.max(corner.x),
+                                            y: high.y.max(corner.y),
+                                        },
+                                    )
+                                });
+                        low.x <= bounds.max().x
+                            && high.x >= bounds.min().x
+                            && low.y <= bounds.max().y
+                            && high.y >= bounds.min().y
+                    })
+                    .copied()
+                    .collect();
+                room.label_point_clear_of(&inside)
+            })
+            .collect();
+    }
+}
+
 /// Draws the plan-view drawings while the plan view is shown.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn draw_plan_overlay(
     mode: Res<ViewMode>,
     document: Res<Document>,
@@ -90,6 +147,7 @@ pub(crate) fn draw_plan_overlay(
     preferences: Res<Preferences>,
     selection: Option<Res<Selection>>,
     cameras: Query<&OrbitCamera>,
+    mut label_spots: Local<RoomLabelSpots>,
     mut gizmos: Gizmos,
 ) {
     if *mode != ViewMode::Plan {
@@ -110,15 +168,20 @@ pub(crate) fn draw_plan_overlay(
     let at = |x: f64, y: f64| world_point(x, y, PLAN_LIFT_MM);
 
     let structure = live.checker.structure();
+    label_spots.refresh(structure, &live, document.is_changed() || live.is_changed());
     for (index, room) in structure.rooms.iter().enumerate() {
-        let centre = room.label_point();
+        let centre = label_spots
+            .0
+            .get(index)
+            .copied()
+            .unwrap_or(room.label_point());
         if let Some(name) =
             room_planner_core::domain::room_keys::room_name(layout, structure, index)
         {
             plan_label(
                 &mut gizmos,
                 centre.x,
-                centre.y + 330.0,
+                centre.y + 200.0,
                 name,
                 0.3,
                 theme::PLAN_LINE,
@@ -127,7 +190,7 @@ pub(crate) fn draw_plan_overlay(
         plan_label(
             &mut gizmos,
             centre.x,
-            centre.y,
+            centre.y - 170.0,
             &unit.format_area(room.net_area_mm2),
             0.26,
             theme::DIMENSION,

@@ -110,26 +110,45 @@ pub(super) fn room_sides(
         .collect()
 }
 
-/// A point well inside the floor: whichever of its centroid (when inside) and geo's interior
-/// point lies further from the floor's edges; the first corner if the floor is degenerate.
-pub(super) fn label_point(floor: &[Coord<f64>]) -> Coord<f64> {
+/// A point well inside the floor, as far as it can be from the floor's edges and from the
+/// `obstacles` (outlines of products standing on it): the centroid, geo's interior point or a
+/// point of a coarse grid over the floor; the first corner if the floor is degenerate.
+pub(super) fn label_point(floor: &[Coord<f64>], obstacles: &[[Coord<f64>; 4]]) -> Coord<f64> {
     let shape = super::polygon(floor);
+    let obstacle_shapes: Vec<geo::Polygon<f64>> = obstacles
+        .iter()
+        .map(|corners| super::polygon(corners))
+        .collect();
     // Labels are wide and flat: horizontal room counts a third as much as vertical room, so
     // a name lands in the middle of a long stretch of floor rather than near a wall.
     let squeeze = |point: Coord<f64>| Coord {
         x: point.x / 3.0,
         y: point.y,
     };
-    let clearance = |point: Coord<f64>| {
-        (0..floor.len())
+    let edge_clearance = |point: Coord<f64>, outline: &[Coord<f64>]| {
+        (0..outline.len())
             .map(|index| {
                 distance_to_segment(
                     squeeze(point),
-                    squeeze(floor[index]),
-                    squeeze(floor[(index + 1) % floor.len()]),
+                    squeeze(outline[index]),
+                    squeeze(outline[(index + 1) % outline.len()]),
                 )
             })
             .fold(f64::INFINITY, f64::min)
+    };
+    // A point on a product counts as having no room at all.
+    let clearance = |point: Coord<f64>| {
+        obstacles
+            .iter()
+            .zip(&obstacle_shapes)
+            .map(|(corners, shape)| {
+                if shape.contains(&geo::Point(point)) {
+                    0.0
+                } else {
+                    edge_clearance(point, corners)
+                }
+            })
+            .fold(edge_clearance(point, floor), f64::min)
     };
     // The centroid, the interior point and a coarse grid over the floor: the candidate
     // furthest from every edge wins, so labels sit in the widest part of an L or a U.

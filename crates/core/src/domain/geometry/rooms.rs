@@ -50,6 +50,17 @@ impl Room {
         self.label
     }
 
+    /// A point well inside the floor and clear of the given product outlines where the floor
+    /// has room (the plain label point when there are none).
+    #[must_use]
+    pub fn label_point_clear_of(&self, obstacles: &[[Coord<f64>; 4]]) -> Coord<f64> {
+        if obstacles.is_empty() {
+            self.label
+        } else {
+            label_point(&self.floor, obstacles)
+        }
+    }
+
     /// Length of the floor's edge (along the walls' inner faces) in mm.
     #[must_use]
     pub fn floor_perimeter_mm(&self) -> f64 {
@@ -217,7 +228,7 @@ fn room_from_face(
     let sides = room_sides(&outline, &edge_walls, &wall_indices, |index| {
         coord(walls[index].end) - coord(walls[index].start)
     });
-    let label = label_point(&floor);
+    let label = label_point(&floor, &[]);
     Some(Room {
         outline,
         walls: wall_indices,

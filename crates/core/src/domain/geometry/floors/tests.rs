@@ -185,3 +185,22 @@ fn an_l_shaped_room_is_labelled_in_its_wide_part_away_from_the_walls() {
     assert!((label.y - 1250.0).abs() < 200.0, "{label:?}");
     assert!(label.x.abs() < 1000.0, "{label:?}");
 }
+
+#[test]
+fn the_label_moves_off_a_product_in_the_middle_of_the_room() {
+    let room = only_room(&rectangle((0, 0), 6000, 4000, 100));
+    let sofa = [
+        at(1800.0, 1500.0),
+        at(4200.0, 1500.0),
+        at(4200.0, 2500.0),
+        at(1800.0, 2500.0),
+    ];
+    assert_eq!(room.label_point_clear_of(&[]), room.label_point());
+    let label = room.label_point_clear_of(&[sofa]);
+    assert!(!polygon(&sofa).contains(&geo::Point(label)), "{label:?}");
+    assert!(polygon(&room.floor).contains(&geo::Point(label)));
+    // Clear of the sofa by more than a label's half height, and still off the walls.
+    let below_or_above = (label.y - 1500.0).min(0.0).abs() + (label.y - 2500.0).max(0.0);
+    assert!(below_or_above > 400.0, "{label:?}");
+    assert!(label.y > 400.0 && label.y < 3600.0, "{label:?}");
+}
