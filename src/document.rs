@@ -187,10 +187,11 @@ fn apply_requests(
         let joins_step = request.gesture == Gesture::Continue && document.gesture_recorded;
         let before = (!joins_step).then(|| document.layout.clone());
         match apply_edit(&mut document.layout, &catalogs.set, &request.edit) {
+            // An edit that changes nothing (a door pushed against its neighbour) leaves the
+            // document saved and records no step.
+            Ok(applied) if applied.is_empty() => {}
             Ok(applied) => {
-                if let Some(before) = before
-                    && !applied.is_empty()
-                {
+                if let Some(before) = before {
                     document.history.record(&before);
                     document.gesture_recorded = request.gesture != Gesture::Single;
                 }

@@ -4,6 +4,7 @@
 //! double-click, a right-click, Escape or closing the loop ends the chain. One chain is one
 //! undo step.
 
+use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested, Gesture};
 use crate::interaction::drag::snapping_disabled;
 use crate::interaction::ground::{MainCameraQuery, plan_point_under};
@@ -14,9 +15,10 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
-use room_planner_core::domain::edits::Edit;
+use room_planner_core::domain::edits::{Edit, apply_edit};
 use room_planner_core::domain::geometry::coord;
-use room_planner_core::domain::plan::Wall;
+use room_planner_core::domain::ids::WallId;
+use room_planner_core::domain::plan::{MIN_WALL_LENGTH_MM, Wall};
 use room_planner_core::domain::units::PointMm;
 use room_planner_core::domain::wall_drawing::{WallSnapping, corner_at_length, snap_corner};
 
@@ -117,30 +119,44 @@ pub(crate) fn gather_tool_input(
 }
 
 /// Runs the wall tool on the frame's input and sends the walls it draws.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn run_wall_tool(
     mut tool: ResMut<PlanTool>,
     mut inputs: MessageReader<ToolInput>,
     document: Res<Document>,
     defaults: Res<WallDefaults>,
     preferences: Res<Preferences>,
+    catalogs: Res<Catalogs>,
     mut edits: MessageWriter<EditRequested>,
     mut notices: ResMut<Notices>,
 ) {
+    // A wall the document would refuse (too short, or squeezing a door out of the wall it
+    // continues) is not drawn: the chain stays at its last corner.
+    let accepts = |wall: &Wall| {
+        let mut trial = document.layout.clone();
+        apply_edit(
+            &mut trial,
+            &catalogs.set,
+            &Edit::AddWalls(vec![wall.clone()]),
+        )
+        .map(|_| ())
+        .map_err(|error| format!("That wall cannot be drawn: {error}"))
+    };
     for input in inputs.read() {
         let outcome = step(
             &mut tool,
             input,
             &document.layout.walls,
-            *defaults,
-            preferences.length_unit,
+            &WallRules {
+                defaults: *defaults,
+                unit: preferences.length_unit,
+                next_id: document.layout.next_wall_id(),
+                accepts: &accepts,
+            },
         );
-        // At most one wall per input (one click or one Enter), so the next free id is enough;
-        // the edit is applied before the next frame's input.
+        // At most one wall per input (one click or one Enter), and the wall carries the next
+        // free id; the edit is applied before the next frame's input.
         for (wall, gesture) in outcome.walls {
-            let wall = Wall {
-                id: document.layout.next_wall_id(),
-                ..wall
-            };
             edits.write(EditRequested {
                 edit: Edit::AddWalls(vec![wall]),
                 gesture,
@@ -189,10 +205,22 @@ fn is_length_character(c: char) -> bool {
 /// What one frame of the tool produced.
 #[derive(Debug, Default, PartialEq)]
 pub struct StepOutcome {
-    /// Walls to add (ids are filled in by the caller), each with its place in the undo history.
+    /// Walls to add, each with its place in the undo history.
     pub walls: Vec<(Wall, Gesture)>,
     /// A message for the user (a typed length that is not one).
     pub problem: Option<String>,
+}
+
+/// What a new wall is made of and whether the document would take it.
+pub struct WallRules<'a> {
+    /// Thickness and height of new walls.
+    pub defaults: WallDefaults,
+    /// The unit typed lengths are in.
+    pub unit: room_planner_core::domain::length_units::LengthUnit,
+    /// The id the next wall gets.
+    pub next_id: WallId,
+    /// `Err(message)` for a wall the document would refuse.
+    pub accepts: &'a dyn Fn(&Wall) -> Result<(), String>,
 }
 
 /// One frame of the wall tool, as a pure state change: the ECS system above only gathers input
@@ -202,9 +230,9 @@ pub fn step(
     tool: &mut PlanTool,
     input: &ToolInput,
     walls: &[Wall],
-    defaults: WallDefaults,
-    unit: room_planner_core::domain::length_units::LengthUnit,
+    rules: &WallRules<'_>,
 ) -> StepOutcome {
+    let (defaults, unit) = (rules.defaults, rules.unit);
     let mut outcome = StepOutcome::default();
     let PlanTool::DrawWalls(draft) = tool else {
         return outcome;
@@ -242,6 +270,12 @@ pub fn step(
     let mut corner = None;
     if input.enter && !draft.typed.trim().is_empty() {
         match unit.parse(&draft.typed) {
+            Ok(length) if length.0 < MIN_WALL_LENGTH_MM => {
+                outcome.problem = Some(format!(
+                    "Wall length: a wall is at least {}",
+                    unit.format(MIN_WALL_LENGTH_MM as f64)
+                ));
+            }
             Ok(length) => {
                 let towards = draft.next.map(|next| next.point);
                 corner = draft
@@ -288,16 +322,18 @@ pub fn step(
         } else {
             Gesture::Continue
         };
-        outcome.walls.push((
-            Wall {
-                id: room_planner_core::domain::ids::WallId::from("new"),
-                start: last,
-                end: corner,
-                thickness: defaults.0.thickness,
-                height: defaults.0.height,
-            },
-            gesture,
-        ));
+        let wall = Wall {
+            id: rules.next_id.clone(),
+            start: last,
+            end: corner,
+            thickness: defaults.0.thickness,
+            height: defaults.0.height,
+        };
+        if let Err(problem) = (rules.accepts)(&wall) {
+            outcome.problem = Some(problem);
+            return outcome;
+        }
+        outcome.walls.push((wall, gesture));
         draft.walls_added += 1;
         // Back at the first corner: the loop is closed and the chain ends.
         if draft.corners.first() == Some(&corner) {
@@ -314,15 +350,29 @@ mod tests {
     use super::*;
     use room_planner_core::domain::length_units::LengthUnit;
 
+    fn accept_all(_: &Wall) -> Result<(), String> {
+        Ok(())
+    }
+
+    /// One frame of the tool over `walls`, every wall accepted.
+    fn frame_in(
+        tool: &mut PlanTool,
+        input: &ToolInput,
+        walls: &[Wall],
+        unit: LengthUnit,
+    ) -> StepOutcome {
+        let rules = WallRules {
+            defaults: WallDefaults::default(),
+            unit,
+            next_id: WallId::from("w-1"),
+            accepts: &accept_all,
+        };
+        step(tool, input, walls, &rules)
+    }
+
     /// One frame of the tool on an empty plan, lengths in millimetres.
     fn frame(tool: &mut PlanTool, input: &ToolInput) -> StepOutcome {
-        step(
-            tool,
-            input,
-            &[],
-            WallDefaults::default(),
-            LengthUnit::Millimetres,
-        )
+        frame_in(tool, input, &[], LengthUnit::Millimetres)
     }
 
     fn escape() -> ToolInput {
@@ -341,18 +391,26 @@ mod tests {
         }
     }
 
+    fn typed(text: &str, pointer: Option<PointMm>) -> ToolInput {
+        ToolInput {
+            pointer,
+            typed: text.to_owned(),
+            enter: true,
+            now_s: 1.0,
+            ..ToolInput::default()
+        }
+    }
+
     #[test]
     fn clicks_make_a_chain_of_walls_that_closes_into_a_loop() {
         let mut tool = PlanTool::DrawWalls(WallDraft::default());
-        let defaults = WallDefaults::default();
         let mut walls = Vec::new();
         let points = [(0, 0), (4000, 0), (4000, 3000), (0, 3000), (10, 20)];
         for (index, (x, y)) in points.iter().enumerate() {
-            let outcome = step(
+            let outcome = frame_in(
                 &mut tool,
                 &click(*x, *y, index as f64),
                 &walls,
-                defaults,
                 LengthUnit::Millimetres,
             );
             walls.extend(outcome.walls.into_iter().map(|(wall, _)| wall));
@@ -369,33 +427,47 @@ mod tests {
     #[test]
     fn a_typed_length_puts_the_corner_towards_the_pointer() {
         let mut tool = PlanTool::DrawWalls(WallDraft::default());
-        let defaults = WallDefaults::default();
-        let _ = step(
+        let _ = frame_in(&mut tool, &click(0, 0, 0.0), &[], LengthUnit::Metres);
+        let outcome = frame_in(
             &mut tool,
-            &click(0, 0, 0.0),
+            &typed("3.25", Some(PointMm::new(1200, 40))),
             &[],
-            defaults,
             LengthUnit::Metres,
         );
-        let typing = ToolInput {
-            pointer: Some(PointMm::new(1200, 40)),
-            typed: "3.25".to_owned(),
-            enter: true,
-            now_s: 1.0,
-            ..ToolInput::default()
-        };
-        let outcome = step(&mut tool, &typing, &[], defaults, LengthUnit::Metres);
         assert_eq!(outcome.walls.len(), 1);
         assert_eq!(outcome.walls[0].0.end, PointMm::new(3250, 0));
         assert_eq!(outcome.walls[0].1, Gesture::Start);
-        let nonsense = ToolInput {
-            typed: "..".to_owned(),
-            enter: true,
-            ..ToolInput::default()
+        for nonsense in ["..", "0", "0.004"] {
+            let outcome = frame_in(&mut tool, &typed(nonsense, None), &[], LengthUnit::Metres);
+            assert!(outcome.walls.is_empty(), "{nonsense}");
+            let problem = outcome.problem.unwrap_or_default();
+            assert!(problem.starts_with("Wall length"), "{nonsense}: {problem}");
+        }
+    }
+
+    #[test]
+    fn a_refused_wall_is_not_drawn_and_the_chain_stays_at_its_last_corner() {
+        let mut tool = PlanTool::DrawWalls(WallDraft::default());
+        let refuse = |_: &Wall| Err("That wall cannot be drawn: it overlaps wall w-1".to_owned());
+        let rules = WallRules {
+            defaults: WallDefaults::default(),
+            unit: LengthUnit::Millimetres,
+            next_id: WallId::from("w-2"),
+            accepts: &refuse,
         };
-        let outcome = step(&mut tool, &nonsense, &[], defaults, LengthUnit::Metres);
+        let _ = step(&mut tool, &click(0, 0, 0.0), &[], &rules);
+        let outcome = step(&mut tool, &click(3000, 0, 1.0), &[], &rules);
         assert!(outcome.walls.is_empty());
-        assert!(outcome.problem.is_some());
+        assert!(
+            outcome
+                .problem
+                .is_some_and(|problem| problem.contains("overlaps"))
+        );
+        let PlanTool::DrawWalls(draft) = &tool else {
+            panic!("the tool is still on");
+        };
+        assert_eq!(draft.corners, vec![PointMm::new(0, 0)]);
+        assert_eq!(draft.walls_added, 0);
     }
 
     #[test]

@@ -114,7 +114,12 @@ impl LengthUnit {
                 .unwrap_or(after.len());
             let (unit, remaining) = after.split_at(unit_end);
             units.push(unit.to_owned());
+            let after_feet = units
+                .first()
+                .is_some_and(|first| matches!(first.as_str(), "ft" | "'"));
             let scale = match unit {
+                // A bare number after feet is inches (`8' 2`).
+                "" if after_feet && parts == 1 => MM_PER_INCH,
                 "" => self.mm_per_unit(),
                 "mm" => 1.0,
                 "cm" => 10.0,
@@ -212,6 +217,9 @@ mod tests {
         assert_eq!(LengthUnit::Millimetres.parse("240 cm"), Ok(Mm(2400)));
         assert_eq!(LengthUnit::Centimetres.parse("2400mm"), Ok(Mm(2400)));
         assert_eq!(LengthUnit::Millimetres.parse("8' 2\""), Ok(Mm(2489)));
+        // A bare number after feet is inches, whatever the preferred unit.
+        assert_eq!(LengthUnit::Millimetres.parse("8' 2"), Ok(Mm(2489)));
+        assert_eq!(LengthUnit::Metres.parse("8 ft 2"), Ok(Mm(2489)));
         assert_eq!(LengthUnit::Inches.parse("10"), Ok(Mm(254)));
         assert_eq!(LengthUnit::Millimetres.parse("3 ft"), Ok(Mm(914)));
     }

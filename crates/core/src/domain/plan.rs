@@ -14,6 +14,10 @@ use std::fmt;
 /// The save-file format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Shortest wall an edit may make: shorter ones would fall inside the tolerance within which
+/// wall ends count as one corner.
+pub const MIN_WALL_LENGTH_MM: i64 = 10;
+
 /// Thinnest wall accepted (in save files and edits).
 pub const MIN_WALL_THICKNESS_MM: i64 = 10;
 

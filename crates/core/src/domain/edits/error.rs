@@ -4,7 +4,8 @@ use super::walls::MIN_SPLIT_PART_MM;
 use crate::domain::catalog::OptionValue;
 use crate::domain::ids::{OpeningId, OptionId, ProductId, ProductInstanceId, WallId};
 use crate::domain::plan::{
-    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+    MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_LENGTH_MM,
+    MIN_WALL_THICKNESS_MM,
 };
 use crate::domain::room_name::RoomNameError;
 use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
@@ -80,9 +81,19 @@ pub enum EditError {
     /// No wall has this id.
     #[error("there is no wall `{0}` in the layout")]
     UnknownWall(WallId),
-    /// The wall would start and end at the same point.
-    #[error("wall `{0}` would start and end at the same point")]
-    WallWithoutLength(WallId),
+    /// A wall would lie along another one.
+    #[error(
+        "wall `{wall}` would lie over wall `{other}`; draw only the walls that are not there yet"
+    )]
+    WallsOverlap {
+        /// The new or moved wall.
+        wall: WallId,
+        /// The wall it would lie over.
+        other: WallId,
+    },
+    /// The wall would be shorter than [`MIN_WALL_LENGTH_MM`] (or have no length at all).
+    #[error("wall `{0}` would be shorter than {MIN_WALL_LENGTH_MM} mm")]
+    WallTooShort(WallId),
     /// A wall thickness outside the accepted range.
     #[error("wall thickness {0} is outside {MIN_WALL_THICKNESS_MM} to {MAX_WALL_THICKNESS_MM} mm")]
     WallThicknessOutOfRange(Mm),

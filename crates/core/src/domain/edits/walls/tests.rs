@@ -95,7 +95,7 @@ fn drawn_walls_are_added_and_invalid_ones_refused() {
             ),
             (
                 with(|wall| wall.end = wall.start),
-                EditError::WallWithoutLength(id("w-3")),
+                EditError::WallTooShort(id("w-3")),
             ),
             (
                 with(|wall| wall.thickness = Mm(9)),
@@ -116,6 +116,17 @@ fn drawn_walls_are_added_and_invalid_ones_refused() {
             (
                 with(|wall| wall.end = PointMm::new(0, -1_000_001)),
                 EditError::PositionOutOfRange(PointMm::new(0, -1_000_001)),
+            ),
+            (
+                with(|wall| wall.end = PointMm::new(6, -7)),
+                EditError::WallTooShort(id("w-3")),
+            ),
+            (
+                Edit::AddWalls(vec![wall("w-3", (4000, 0), (1000, 0))]),
+                EditError::WallsOverlap {
+                    wall: id("w-3"),
+                    other: id("south"),
+                },
             ),
         ],
     );
@@ -211,7 +222,8 @@ fn moving_a_wall_end_takes_the_joined_ends_along() {
                 move_to(2_000_000, 0),
                 EditError::PositionOutOfRange(PointMm::new(2_000_000, 0)),
             ),
-            (move_to(0, 0), EditError::WallWithoutLength(id("south"))),
+            (move_to(0, 0), EditError::WallTooShort(id("south"))),
+            (move_to(6, 5), EditError::WallTooShort(id("south"))),
             (
                 move_to(800, 0),
                 EditError::OpeningsDoNotFit {
