@@ -15,7 +15,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::constraints::Structure;
-use room_planner_core::domain::edits::{Edit, WallEnd};
+use room_planner_core::domain::edits::{Edit, WallEnd, corner_ends, wall_and_corner_ends};
 use room_planner_core::domain::geometry::coord;
 use room_planner_core::domain::ids::{OpeningId, WallId};
 use room_planner_core::domain::plan_hit::{StructureHit, structure_under};
@@ -44,12 +44,16 @@ enum ActiveDrag {
     End {
         wall: WallId,
         end: WallEnd,
+        /// The wall ends at the corner when the drag began: they, and only they, follow.
+        ends: Vec<(WallId, WallEnd)>,
         moved: bool,
     },
     Wall {
         wall: WallId,
         grabbed: PointMm,
         start_before: PointMm,
+        /// The wall's ends and those joined to them when the drag began.
+        ends: Vec<(WallId, WallEnd)>,
         moved: bool,
     },
     Opening {
@@ -163,12 +167,14 @@ fn start_drag(
         ActiveDrag::End {
             wall: piece.wall.clone(),
             end: WallEnd::Start,
+            ends: corner_ends(layout, &piece.wall, WallEnd::Start),
             moved: false,
         }
     } else if along >= geometry.length - reach {
         ActiveDrag::End {
             wall: piece.wall.clone(),
             end: WallEnd::End,
+            ends: corner_ends(layout, &piece.wall, WallEnd::End),
             moved: false,
         }
     } else {
@@ -176,6 +182,7 @@ fn start_drag(
             wall: piece.wall.clone(),
             grabbed,
             start_before: wall.start,
+            ends: wall_and_corner_ends(layout, &piece.wall),
             moved: false,
         }
     });
@@ -214,7 +221,12 @@ pub(crate) fn continue_structure_drag(
     let free = snapping_disabled(&keys);
     let layout = &document.layout;
     let (edit, moved) = match active {
-        ActiveDrag::End { wall, end, moved } => {
+        ActiveDrag::End {
+            wall,
+            end,
+            ends,
+            moved,
+        } => {
             let Some(current) = layout.wall(wall) else {
                 return;
             };
@@ -242,10 +254,9 @@ pub(crate) fn continue_structure_drag(
                 return;
             }
             (
-                Edit::MoveWallEnd {
-                    id: wall.clone(),
-                    end: *end,
-                    to,
+                Edit::MoveWallEnds {
+                    ends: ends.clone(),
+                    by: PointMm::new(to.x.0 - moving.x.0, to.y.0 - moving.y.0),
                 },
                 moved,
             )
@@ -254,6 +265,7 @@ pub(crate) fn continue_structure_drag(
             wall,
             grabbed,
             start_before,
+            ends,
             moved,
         } => {
             let Some(current) = layout.wall(wall) else {
@@ -278,8 +290,8 @@ pub(crate) fn continue_structure_drag(
                 return;
             }
             (
-                Edit::MoveWall {
-                    id: wall.clone(),
+                Edit::MoveWallEnds {
+                    ends: ends.clone(),
                     by,
                 },
                 moved,

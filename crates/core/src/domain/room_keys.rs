@@ -1,6 +1,9 @@
 //! Rooms are found from closed wall loops, so they have no ids of their own: a room is known by
 //! one of its walls and the side of it the room lies on. These lookups go between the rooms a
 //! [`Structure`] detected (by index) and the names stored in the layout.
+//!
+//! A wall that a partition ends on bounds two rooms on the same side; such a side belongs to
+//! the larger room (detected rooms come largest first), so every key names one room.
 
 use crate::domain::constraints::Structure;
 use crate::domain::ids::WallId;
@@ -10,10 +13,25 @@ use crate::domain::plan::Layout;
 #[must_use]
 pub fn room_on_side(structure: &Structure, wall: &WallId, left: bool) -> Option<usize> {
     let (wall_index, _) = structure.wall(wall)?;
+    owner(structure, (wall_index, left))
+}
+
+/// The room a side (wall index, left) belongs to: the first, largest, room bounded by it.
+fn owner(structure: &Structure, side: (usize, bool)) -> Option<usize> {
     structure
         .rooms
         .iter()
-        .position(|room| room.sides.contains(&(wall_index, left)))
+        .position(|room| room.sides.contains(&side))
+}
+
+/// The sides that can name room `room`: its sides no larger room shares.
+fn own_sides(structure: &Structure, room: usize) -> impl Iterator<Item = (usize, bool)> + '_ {
+    structure
+        .rooms
+        .get(room)
+        .into_iter()
+        .flat_map(|found| found.sides.iter().copied())
+        .filter(move |side| owner(structure, *side) == Some(room))
 }
 
 /// The key naming detected room `room`: the key its name is stored under if it has one, else
@@ -23,8 +41,8 @@ pub fn room_key(layout: &Layout, structure: &Structure, room: usize) -> Option<(
     stored_name(layout, structure, room)
         .map(|(key, _)| key)
         .or_else(|| {
-            let (wall, left) = structure.rooms.get(room)?.sides.first()?;
-            Some((structure.wall_ids.get(*wall)?.clone(), *left))
+            let (wall, left) = own_sides(structure, room).next()?;
+            Some((structure.wall_ids.get(wall)?.clone(), left))
         })
 }
 
@@ -34,23 +52,18 @@ pub fn room_name<'a>(layout: &'a Layout, structure: &Structure, room: usize) -> 
     stored_name(layout, structure, room).map(|(_, name)| name)
 }
 
-/// The stored name of a detected room and its key, trying each of its walls and sides in turn.
+/// The stored name of a detected room and its key, trying each of its own sides in turn.
 fn stored_name<'a>(
     layout: &'a Layout,
     structure: &Structure,
     room: usize,
 ) -> Option<((WallId, bool), &'a str)> {
-    structure
-        .rooms
-        .get(room)?
-        .sides
-        .iter()
-        .find_map(|(wall, left)| {
-            let id = structure.wall_ids.get(*wall)?;
-            layout
-                .room_name(id, *left)
-                .map(|name| ((id.clone(), *left), name))
-        })
+    own_sides(structure, room).find_map(|(wall, left)| {
+        let id = structure.wall_ids.get(wall)?;
+        layout
+            .room_name(id, left)
+            .map(|name| ((id.clone(), left), name))
+    })
 }
 
 #[cfg(test)]
@@ -94,5 +107,37 @@ mod tests {
             Some((WallId::from("east"), true))
         );
         assert_eq!(room_name(&layout, &structure, 1), None);
+    }
+
+    #[test]
+    fn rooms_either_side_of_a_partition_are_named_apart() {
+        let mut layout = room();
+        // A partition from the south wall to the north wall at x = 2000: both rooms are bounded
+        // by the south and north walls on the same side.
+        layout.walls.push(crate::domain::plan::Wall {
+            id: WallId::from("partition"),
+            start: crate::domain::units::PointMm::new(2000, 0),
+            end: crate::domain::units::PointMm::new(2000, 4000),
+            thickness: crate::domain::units::Mm(100),
+            height: crate::domain::units::Mm(2600),
+        });
+        let structure = Structure::new(&layout, &catalogs());
+        assert_eq!(structure.rooms.len(), 2);
+        let shared = |side: &(usize, bool)| structure.rooms[0].sides.contains(side);
+        assert!(structure.rooms[1].sides.iter().any(shared));
+        let keys: Vec<(WallId, bool)> = (0..2)
+            .map(|room| room_key(&layout, &structure, room).expect("each room has its own side"))
+            .collect();
+        assert_ne!(keys[0], keys[1]);
+        for (room, (wall, left)) in keys.iter().enumerate() {
+            assert_eq!(room_on_side(&structure, wall, *left), Some(room));
+        }
+        layout.rooms.push(RoomName {
+            wall: keys[1].0.clone(),
+            left: keys[1].1,
+            name: "Study".into(),
+        });
+        assert_eq!(room_name(&layout, &structure, 0), None);
+        assert_eq!(room_name(&layout, &structure, 1), Some("Study"));
     }
 }

@@ -12,7 +12,7 @@ mod walls;
 
 pub use changes::Changes;
 pub use error::EditError;
-pub use walls::{MIN_SPLIT_PART_MM, WallEnd};
+pub use walls::{MIN_SPLIT_PART_MM, WallEnd, corner_ends, wall_and_corner_ends};
 
 use crate::domain::catalog::{CatalogSet, OptionValue};
 use crate::domain::ids::{OpeningId, OptionId, ProductInstanceId, WallId};
@@ -119,6 +119,15 @@ pub enum Edit {
         /// Displacement.
         by: PointMm,
     },
+    /// Moves exactly these wall ends by an offset, and no others: a drag in progress, whose
+    /// corners keep the walls they had when it began (see [`corner_ends`] and
+    /// [`wall_and_corner_ends`]), so a corner dragged across another does not pick it up.
+    MoveWallEnds {
+        /// The ends to move.
+        ends: Vec<(WallId, WallEnd)>,
+        /// Displacement.
+        by: PointMm,
+    },
     /// Splits a wall in two at a distance from its start: the first part keeps the id, the
     /// second gets `new_id`; both keep thickness and height. Each door or window goes to the
     /// part holding its centre. Both parts must be at least [`MIN_SPLIT_PART_MM`] long.
@@ -173,7 +182,8 @@ pub enum Edit {
 /// # Errors
 /// An unknown element, a duplicate or invalid id, a product no catalog has, an option or value
 /// the catalog does not offer, choices that break the catalog's rules, a number out of range,
-/// a wall without length, or doors and windows that would no longer fit in their wall. The
+/// a wall shorter than [`MIN_WALL_LENGTH_MM`](crate::domain::plan::MIN_WALL_LENGTH_MM) or
+/// lying over another, or doors and windows that would no longer fit in their wall. The
 /// layout is then left untouched.
 pub fn apply_edit(
     layout: &mut Layout,
@@ -212,6 +222,7 @@ pub fn apply_edit(
         Edit::AddWalls(walls) => walls::add(layout, catalogs, walls),
         Edit::MoveWallEnd { id, end, to } => walls::move_end(layout, catalogs, id, *end, *to),
         Edit::MoveWall { id, by } => walls::move_by(layout, catalogs, id, *by),
+        Edit::MoveWallEnds { ends, by } => walls::move_ends(layout, catalogs, ends, *by),
         Edit::SplitWall { id, at, new_id } => walls::split(layout, catalogs, id, *at, new_id),
         Edit::DeleteWall(id) => walls::delete(layout, id),
         Edit::SetWallThickness { id, thickness } => {

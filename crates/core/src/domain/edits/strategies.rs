@@ -90,6 +90,14 @@ pub(crate) enum Step {
     },
     /// Moves a whole wall.
     MoveWall { pick: usize, dx: i64, dy: i64 },
+    /// One step of a drag: a wall with the ends joined to it (or one of its corners, when
+    /// `corner` is set) moves by an offset.
+    DragWallEnds {
+        pick: usize,
+        corner: Option<bool>,
+        dx: i64,
+        dy: i64,
+    },
     /// Splits a wall at a fraction (in thousandths) of its length.
     SplitWall { pick: usize, permille: u16 },
     /// Sets a wall's thickness (the edit may be refused).
@@ -190,6 +198,8 @@ pub(crate) fn wall_shape_step() -> impl Strategy<Value = Step> {
         ),
         3 => (pick.clone(), -2000..2000_i64, -2000..2000_i64)
             .prop_map(|(pick, dx, dy)| Step::MoveWall { pick, dx, dy }),
+        2 => (pick.clone(), proptest::option::of(any::<bool>()), -2000..2000_i64, -2000..2000_i64)
+            .prop_map(|(pick, corner, dx, dy)| Step::DragWallEnds { pick, corner, dx, dy }),
         2 => (pick.clone(), 0..=1000_u16).prop_map(|(pick, permille)| Step::SplitWall { pick, permille }),
         2 => (pick, 0..2200_i64).prop_map(|(pick, thickness)| Step::WallThickness { pick, thickness }),
     ]
@@ -367,6 +377,21 @@ pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> O
             id: wall_at(*pick)?.id.clone(),
             by: PointMm::new(*dx, *dy),
         },
+        Step::DragWallEnds {
+            pick,
+            corner,
+            dx,
+            dy,
+        } => {
+            let id = &wall_at(*pick)?.id;
+            Edit::MoveWallEnds {
+                ends: match corner {
+                    Some(start) => super::corner_ends(layout, id, which_end(*start)),
+                    None => super::wall_and_corner_ends(layout, id),
+                },
+                by: PointMm::new(*dx, *dy),
+            }
+        }
         Step::SplitWall { pick, permille } => {
             let wall = wall_at(*pick)?;
             let (dx, dy) = (wall.end.x.0 - wall.start.x.0, wall.end.y.0 - wall.start.y.0);

@@ -105,6 +105,67 @@ pub(super) fn move_by(
     commit(layout, catalogs, walls, layout.openings.clone())
 }
 
+/// The wall ends meeting at one end of wall `id`: that end and every other wall end joined
+/// there. Empty for an unknown wall.
+#[must_use]
+pub fn corner_ends(layout: &Layout, id: &WallId, end: WallEnd) -> Vec<(WallId, WallEnd)> {
+    let Some(wall) = layout.wall(id) else {
+        return Vec::new();
+    };
+    let corner = match end {
+        WallEnd::Start => wall.start,
+        WallEnd::End => wall.end,
+    };
+    let mut ends = vec![(id.clone(), end)];
+    for other in layout.walls.iter().filter(|other| &other.id != id) {
+        for (point, which) in [(other.start, WallEnd::Start), (other.end, WallEnd::End)] {
+            if joined(point, corner) {
+                ends.push((other.id.clone(), which));
+            }
+        }
+    }
+    ends
+}
+
+/// Both ends of wall `id` with every other wall end joined to either.
+#[must_use]
+pub fn wall_and_corner_ends(layout: &Layout, id: &WallId) -> Vec<(WallId, WallEnd)> {
+    let mut ends = corner_ends(layout, id, WallEnd::Start);
+    for end in corner_ends(layout, id, WallEnd::End) {
+        if !ends.contains(&end) {
+            ends.push(end);
+        }
+    }
+    ends
+}
+
+pub(super) fn move_ends(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    ends: &[(WallId, WallEnd)],
+    by: PointMm,
+) -> Result<Changes, EditError> {
+    let mut moving: BTreeSet<(usize, bool)> = BTreeSet::new();
+    for (id, end) in ends {
+        moving.insert((wall_index(layout, id)?, *end == WallEnd::Start));
+    }
+    let mut walls = layout.walls.clone();
+    for (index, at_start) in moving {
+        let wall = &mut walls[index];
+        let point = if at_start {
+            &mut wall.start
+        } else {
+            &mut wall.end
+        };
+        *point = PointMm {
+            x: point.x + by.x,
+            y: point.y + by.y,
+        };
+        check_position(*point)?;
+    }
+    commit(layout, catalogs, walls, layout.openings.clone())
+}
+
 pub(super) fn split(
     layout: &mut Layout,
     catalogs: &CatalogSet,

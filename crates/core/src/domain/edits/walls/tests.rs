@@ -133,6 +133,53 @@ fn drawn_walls_are_added_and_invalid_ones_refused() {
 }
 
 #[test]
+fn a_dragged_corner_passing_over_another_corner_leaves_it_behind() {
+    let mut layout = layout();
+    apply(
+        &mut layout,
+        Edit::AddWalls(vec![wall("w-1", (6000, 2000), (8000, 2000))]),
+    )
+    .expect("a free wall");
+    // The drag takes the north-east corner: the east wall's end and the north wall's start.
+    let ends = corner_ends(&layout, &id("east"), WallEnd::End);
+    assert_eq!(
+        ends,
+        vec![(id("east"), WallEnd::End), (id("north"), WallEnd::Start)]
+    );
+    for by in [(1000, -2000), (1000, 0)] {
+        apply(
+            &mut layout,
+            Edit::MoveWallEnds {
+                ends: ends.clone(),
+                by: PointMm::new(by.0, by.1),
+            },
+        )
+        .expect("the corner moves");
+    }
+    let free = layout.wall(&id("w-1")).expect("free wall");
+    assert_eq!(free.start, PointMm::new(6000, 2000), "picked up on the way");
+    assert_eq!(
+        layout.wall(&id("east")).map(|w| w.end),
+        Some(PointMm::new(7000, 2000))
+    );
+    assert_eq!(
+        layout.wall(&id("north")).map(|w| w.start),
+        Some(PointMm::new(7000, 2000))
+    );
+    assert_eq!(wall_and_corner_ends(&layout, &id("south")).len(), 4);
+    assert_refused(
+        &mut layout,
+        vec![(
+            Edit::MoveWallEnds {
+                ends: vec![(id("nope"), WallEnd::Start)],
+                by: PointMm::new(10, 0),
+            },
+            EditError::UnknownWall(id("nope")),
+        )],
+    );
+}
+
+#[test]
 fn a_drawn_wall_joining_an_end_pushes_openings_out_of_its_corner() {
     let mut layout = Layout::new(room().catalogs);
     layout.walls.push(wall("a", (0, 0), (3000, 0)));
