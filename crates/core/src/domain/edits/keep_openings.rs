@@ -1,6 +1,7 @@
 //! Keeps doors and windows inside their walls when walls change: an opening keeps its place
 //! relative to the wall end that stayed put, then is clamped into the stretch clear of corners
-//! and pushed clear of its neighbours (keeping their order along the wall). Pure functions of
+//! and pushed clear of its neighbours (keeping their order along the wall), and one crossed by
+//! a wall ending on its wall (a T-junction) moves to the nearest free place. Pure functions of
 //! walls and openings; refused, naming the wall, when the openings no longer fit.
 
 use super::EditError;
@@ -88,6 +89,61 @@ pub(super) fn keep_openings(
         for (&(_, _, index), offset) in spans.iter().zip(offsets) {
             openings[index].offset = Mm(offset);
         }
+        clear_joined_walls(geometry, &spans, openings).map_err(|()| {
+            EditError::OpeningsDoNotFit {
+                wall: wall.id.clone(),
+                needed: Mm(sizes.iter().map(|&(_, width)| width).sum()),
+                usable: Mm((to - from - occupied_mm(geometry)).max(0)),
+            }
+        })?;
+    }
+    Ok(())
+}
+
+/// The stretches of a wall taken by walls joined along it, as whole-millimetre
+/// `(offset, width)` spans rounded outwards.
+fn joined_spans(geometry: &WallGeometry) -> Vec<(i64, i64)> {
+    geometry
+        .occupied
+        .iter()
+        .map(|&(from, to)| {
+            let from = from.floor() as i64;
+            (from, to.ceil() as i64 - from)
+        })
+        .collect()
+}
+
+/// How much of the wall's length joined walls take.
+fn occupied_mm(geometry: &WallGeometry) -> i64 {
+    joined_spans(geometry).iter().map(|&(_, width)| width).sum()
+}
+
+/// Moves each opening of `spans` (`(_, width, index)`) that a joined wall crosses to the
+/// nearest place clear of the joined walls and the wall's other openings. `Err` when one has
+/// nowhere to go.
+fn clear_joined_walls(
+    geometry: &WallGeometry,
+    spans: &[(i64, i64, usize)],
+    openings: &mut [Opening],
+) -> Result<(), ()> {
+    let joined = joined_spans(geometry);
+    let crosses = |offset: i64, width: i64| {
+        joined
+            .iter()
+            .any(|&(from, span)| offset < from + span && from < offset + width)
+    };
+    for &(_, width, index) in spans {
+        let offset = openings[index].offset.0;
+        if !crosses(offset, width) {
+            continue;
+        }
+        let others: Vec<(i64, i64)> = spans
+            .iter()
+            .filter(|&&(_, _, other)| other != index)
+            .map(|&(_, other_width, other)| (openings[other].offset.0, other_width))
+            .collect();
+        openings[index].offset =
+            Mm(free_offset_nearest(geometry, &others, offset, width).ok_or(())?);
     }
     Ok(())
 }
@@ -104,6 +160,7 @@ fn same_stretch(
         && old_wall.thickness == wall.thickness
         && old_geometry.start_extension == geometry.start_extension
         && old_geometry.end_extension == geometry.end_extension
+        && old_geometry.occupied == geometry.occupied
 }
 
 /// Offsets for spans `(wanted offset, width)` sorted by wanted offset, inside `[from, to]`,
@@ -158,8 +215,8 @@ pub(super) fn split_openings(
 }
 
 /// The offset nearest `wanted` where a new opening of `width_mm` fits on a wall, clear of its
-/// corners and of the openings already there (`taken`: offset and width of each). `None` when
-/// no free stretch is wide enough.
+/// corners, of walls joined along it and of the openings already there (`taken`: offset and
+/// width of each). `None` when no free stretch is wide enough.
 pub(super) fn free_offset_nearest(
     geometry: &WallGeometry,
     taken: &[(i64, i64)],
@@ -168,6 +225,7 @@ pub(super) fn free_offset_nearest(
 ) -> Option<i64> {
     let (from, to) = usable_stretch(geometry);
     let mut taken = taken.to_vec();
+    taken.extend(joined_spans(geometry));
     taken.sort_unstable();
     let mut gaps = Vec::with_capacity(taken.len() + 1);
     let mut cursor = from;

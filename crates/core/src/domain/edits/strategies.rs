@@ -114,6 +114,13 @@ pub(crate) enum Step {
         dy: i64,
         thickness: i64,
     },
+    /// Draws a partition ending on a wall's side (a T-junction) at a fraction (in
+    /// thousandths) of its length, `reach` long to the wall's left (negative: its right).
+    DrawPartition {
+        pick: usize,
+        permille: u16,
+        reach: i64,
+    },
     /// Sets a catalog door or window into a wall.
     AddOpening {
         wall: usize,
@@ -215,6 +222,8 @@ pub(crate) fn structure_step() -> impl Strategy<Value = Step> {
         1 => (pick.clone(), any::<bool>(), -4000..4000_i64, -4000..4000_i64, 0..500_i64).prop_map(
             |(pick, start, dx, dy, thickness)| Step::DrawWalls { pick, start, dx, dy, thickness }
         ),
+        1 => (pick.clone(), 0..=1000_u16, -3000..3000_i64)
+            .prop_map(|(pick, permille, reach)| Step::DrawPartition { pick, permille, reach }),
         2 => (pick.clone(), 0..100_usize, 0..8000_i64)
             .prop_map(|(wall, product, offset)| Step::AddOpening { wall, product, offset }),
         1 => pick.clone().prop_map(|pick| Step::DeleteOpening { pick }),
@@ -436,6 +445,33 @@ pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> O
                 ..first.clone()
             };
             Edit::AddWalls(vec![first, second])
+        }
+        Step::DrawPartition {
+            pick,
+            permille,
+            reach,
+        } => {
+            let wall = wall_at(*pick)?;
+            let (dx, dy) = (wall.end.x.0 - wall.start.x.0, wall.end.y.0 - wall.start.y.0);
+            let length = (dx as f64).hypot(dy as f64);
+            let fraction = f64::from(*permille) / 1000.0;
+            let foot = (
+                wall.start.x.0 as f64 + dx as f64 * fraction,
+                wall.start.y.0 as f64 + dy as f64 * fraction,
+            );
+            let scale = *reach as f64 / length.max(1.0);
+            // Whole millimetres within the join tolerance of the wall's centre line only on
+            // axis-aligned walls; elsewhere the new wall may end just off it, which is fine too.
+            Edit::AddWalls(vec![Wall {
+                id: layout.next_wall_id(),
+                start: PointMm::new(foot.0.round() as i64, foot.1.round() as i64),
+                end: PointMm::new(
+                    (foot.0 - dy as f64 * scale).round() as i64,
+                    (foot.1 + dx as f64 * scale).round() as i64,
+                ),
+                thickness: Mm(100),
+                height: Mm(2500),
+            }])
         }
         Step::AddOpening {
             wall,

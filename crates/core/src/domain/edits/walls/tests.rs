@@ -7,6 +7,7 @@ use crate::domain::constraints::test_support::{catalogs, opening, room};
 use crate::domain::edits::strategies::{edit_for, structure_step, wall_shape_step};
 use crate::domain::edits::{Edit, apply_edit};
 use crate::domain::geometry::walls::wall_geometries;
+use crate::domain::ids::OpeningId;
 use crate::domain::plan::RoomName;
 use proptest::prelude::*;
 
@@ -130,6 +131,28 @@ fn drawn_walls_are_added_and_invalid_ones_refused() {
             ),
         ],
     );
+}
+
+#[test]
+fn a_partition_ending_across_a_window_moves_it_to_the_nearest_free_place() {
+    let mut layout = layout();
+    // The window w2 runs 1500..2700 along the east wall; the partition meets it at 2000.
+    apply(
+        &mut layout,
+        Edit::AddWalls(vec![wall("w-1", (2500, 2000), (5000, 2000))]),
+    )
+    .expect("the window can move");
+    assert_eq!(offset_of(&layout, "w2"), ("east".into(), 2050));
+    // Moving it back onto the junction stops it clear of the partition.
+    apply(
+        &mut layout,
+        Edit::MoveOpening {
+            id: OpeningId::from("w2"),
+            offset: Mm(1600),
+        },
+    )
+    .expect("a slide");
+    assert_eq!(offset_of(&layout, "w2"), ("east".into(), 2050));
 }
 
 #[test]
@@ -533,6 +556,13 @@ fn assert_openings_inside(layout: &Layout, catalogs: &CatalogSet) -> Result<(), 
             opening.id,
             geometry
         );
+        for (joined_from, joined_to) in &geometry.occupied {
+            prop_assert!(
+                to as f64 <= joined_from + 0.5 || from as f64 >= joined_to - 0.5,
+                "{} at {from}..{to} is crossed by a wall joined at {joined_from}..{joined_to}",
+                opening.id
+            );
+        }
         spans.entry(wall).or_default().push((from, to));
     }
     for (wall, mut spans) in spans {
