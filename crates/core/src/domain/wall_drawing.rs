@@ -83,7 +83,9 @@ pub fn snap_corner(
         };
     }
     // Near the side of a wall: onto its centre line, so a partition joins the wall and splits
-    // the room (rounding to whole millimetres stays within the join tolerance).
+    // the room (rounding to whole millimetres stays within the join tolerance). Along the wall
+    // the corner goes where the new wall keeps an angle step from the previous corner, or else
+    // onto the grid.
     let on_wall = walls
         .iter()
         .filter_map(|wall| {
@@ -94,10 +96,20 @@ pub fn snap_corner(
             }
             let along = (end - start) / wall_length;
             let at = super::geometry::dot(pointer - start, along).clamp(0.0, wall_length);
-            let foot = start + along * at;
-            let distance = length(pointer - foot);
-            (distance <= wall.thickness.as_f64() / 2.0 + snapping.end_reach_mm / 2.0)
-                .then_some((foot, distance))
+            let distance = length(pointer - (start + along * at));
+            if distance > wall.thickness.as_f64() / 2.0 + snapping.end_reach_mm / 2.0 {
+                return None;
+            }
+            let stepped = previous
+                .and_then(|previous| {
+                    let direction = angle_step_direction(pointer - coord(previous), snapping);
+                    ray_meets_line(coord(previous), direction, start, along)
+                })
+                .filter(|hit| (0.0..=wall_length).contains(hit))
+                .filter(|hit| (hit - at).abs() <= snapping.end_reach_mm / 2.0);
+            let at =
+                stepped.unwrap_or_else(|| on_grid(at, snapping.grid_mm).clamp(0.0, wall_length));
+            Some((start + along * at, distance))
         })
         .min_by(|a, b| a.1.total_cmp(&b.1));
     if let Some((foot, _)) = on_wall {
@@ -117,12 +129,7 @@ pub fn snap_corner(
         Some(previous) => {
             let from = coord(previous);
             let offset = pointer - from;
-            let step = snapping.angle_step_deg.to_radians();
-            let angle = (offset.y.atan2(offset.x) / step).round() * step;
-            let direction = Coord {
-                x: angle.cos(),
-                y: angle.sin(),
-            };
+            let direction = angle_step_direction(offset, snapping);
             let along = on_grid(super::geometry::dot(offset, direction), snapping.grid_mm);
             SnappedCorner {
                 point: rounded(from + direction * along.max(0.0)),
@@ -152,6 +159,35 @@ pub fn length_and_angle(from: PointMm, to: PointMm) -> (f64, f64) {
     let offset = coord(to) - coord(from);
     let angle = crate::domain::units::normalize_deg(offset.y.atan2(offset.x).to_degrees());
     (length(offset), angle)
+}
+
+/// The unit direction of `offset` turned to the nearest angle step.
+fn angle_step_direction(offset: Coord<f64>, snapping: WallSnapping) -> Coord<f64> {
+    let step = snapping.angle_step_deg.to_radians();
+    let angle = (offset.y.atan2(offset.x) / step).round() * step;
+    Coord {
+        x: angle.cos(),
+        y: angle.sin(),
+    }
+}
+
+/// Where a ray from `from` along `direction` meets the line through `start` along the unit
+/// vector `along`, as a distance along that line from `start`; `None` when they are parallel
+/// or the line lies behind the ray.
+fn ray_meets_line(
+    from: Coord<f64>,
+    direction: Coord<f64>,
+    start: Coord<f64>,
+    along: Coord<f64>,
+) -> Option<f64> {
+    use super::geometry::cross;
+    let denominator = cross(along, direction);
+    if denominator.abs() < 1e-9 {
+        return None;
+    }
+    let to_from = from - start;
+    let ray_length = cross(to_from, along) / denominator;
+    (ray_length > 0.0).then(|| cross(to_from, direction) / denominator)
 }
 
 fn on_grid(value: f64, grid_mm: f64) -> f64 {
@@ -254,8 +290,21 @@ mod tests {
             WallSnapping::default(),
             true,
         );
-        assert_eq!(snapped.point, PointMm::new(2437, 0));
+        // Square to the previous corner: the partition runs straight across the room.
+        assert_eq!(snapped.point, PointMm::new(2400, 0));
         assert_eq!(snapped.snapped_to, SnappedTo::OnWall);
+        // From a corner at an odd angle, or with none, along the wall onto the grid.
+        for previous in [None, Some(PointMm::new(1000, 1234))] {
+            let first = snap_corner(
+                at(2437.0, 90.0),
+                previous,
+                &walls,
+                &[],
+                WallSnapping::default(),
+                true,
+            );
+            assert_eq!(first.point, PointMm::new(2450, 0), "{previous:?}");
+        }
         let mut with_partition = walls.to_vec();
         with_partition.extend([
             wall((6000, 0), (6000, 3000)),
