@@ -106,7 +106,7 @@ pub fn snap_corner(
                     ray_meets_line(coord(previous), direction, start, along)
                 })
                 .filter(|hit| (0.0..=wall_length).contains(hit))
-                .filter(|hit| (hit - at).abs() <= snapping.end_reach_mm / 2.0);
+                .filter(|hit| (hit - at).abs() <= snapping.end_reach_mm * 2.0);
             let at =
                 stepped.unwrap_or_else(|| on_grid(at, snapping.grid_mm).clamp(0.0, wall_length));
             Some((start + along * at, distance))
@@ -293,8 +293,11 @@ mod tests {
         // Square to the previous corner: the partition runs straight across the room.
         assert_eq!(snapped.point, PointMm::new(2400, 0));
         assert_eq!(snapped.snapped_to, SnappedTo::OnWall);
-        // From a corner at an odd angle, or with none, along the wall onto the grid.
-        for previous in [None, Some(PointMm::new(1000, 1234))] {
+        // From a corner up and to the left, at 45°; with none, along the wall onto the grid.
+        for (previous, expected) in [
+            (Some(PointMm::new(1000, 1234)), PointMm::new(2234, 0)),
+            (None, PointMm::new(2450, 0)),
+        ] {
             let first = snap_corner(
                 at(2437.0, 90.0),
                 previous,
@@ -303,7 +306,7 @@ mod tests {
                 WallSnapping::default(),
                 true,
             );
-            assert_eq!(first.point, PointMm::new(2450, 0), "{previous:?}");
+            assert_eq!(first.point, expected, "{previous:?}");
         }
         let mut with_partition = walls.to_vec();
         with_partition.extend([
