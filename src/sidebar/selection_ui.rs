@@ -242,16 +242,33 @@ fn placement_fields(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
     }
 }
 
-/// How a changed drag value joins the undo history: a drag is one step.
+/// How a changed drag value joins the undo history: a drag is one step. The first change of
+/// each drag starts the step, even when the drag began on an earlier frame without a change
+/// (a press held before moving), so it never joins the step of an earlier drag.
 pub(crate) fn gesture_of(response: &egui::Response) -> Option<Gesture> {
     if !response.changed() {
         return None;
     }
-    Some(if response.dragged() && !response.drag_started() {
-        Gesture::Continue
-    } else {
-        Gesture::Start
-    })
+    if !response.dragged() {
+        return Some(Gesture::Start);
+    }
+    // This drag: the widget and the time its press began.
+    let drag = (
+        response.id,
+        response
+            .ctx
+            .input(|input| input.pointer.press_start_time())
+            .map(f64::to_bits),
+    );
+    let key = egui::Id::new("room-planner-drag-gesture");
+    let known = response
+        .ctx
+        .data_mut(|data| data.get_temp::<(egui::Id, Option<u64>)>(key) == Some(drag));
+    if known {
+        return Some(Gesture::Continue);
+    }
+    response.ctx.data_mut(|data| data.insert_temp(key, drag));
+    Some(Gesture::Start)
 }
 
 fn price_breakdown_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut Vec<UiAction>) {
@@ -305,4 +322,45 @@ fn price_breakdown_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut
             ));
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+
+    type DragState = (f64, Option<egui::Rect>, Vec<Gesture>);
+
+    #[test]
+    fn each_drag_starts_its_own_undo_step_even_when_its_first_change_comes_late() {
+        let mut harness = Harness::new_ui_state(
+            |ui, (value, rect, gestures): &mut DragState| {
+                // Slow and whole: the first pixels of a drag change nothing.
+                let response = ui.add(egui::DragValue::new(value).speed(0.01).max_decimals(0));
+                *rect = Some(response.rect);
+                gestures.extend(gesture_of(&response));
+            },
+            (0.0, None, Vec::new()),
+        );
+        harness.run();
+        let Some(centre) = harness.state().1.map(|rect| rect.center()) else {
+            panic!("the drag value was laid out");
+        };
+        for _ in 0..2 {
+            harness.hover_at(centre);
+            harness.drag_at(centre);
+            harness.run();
+            for dx in [10.0, 20.0, 150.0, 300.0] {
+                harness.hover_at(centre + egui::vec2(dx, 0.0));
+                harness.run();
+            }
+            harness.drop_at(centre + egui::vec2(300.0, 0.0));
+            harness.run();
+        }
+        let (value, _, gestures) = harness.state();
+        assert!(*value > 0.0, "the drags changed the value");
+        let starts = gestures.iter().filter(|g| **g == Gesture::Start).count();
+        assert_eq!(starts, 2, "{gestures:?}");
+        assert_eq!(gestures.first(), Some(&Gesture::Start), "{gestures:?}");
+    }
 }
