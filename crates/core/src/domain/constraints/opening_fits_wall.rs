@@ -55,8 +55,8 @@ fn outside_usable_length(
     placement: &OpeningPlacement,
     wall: &crate::domain::geometry::walls::WallGeometry,
 ) -> f64 {
-    let mut worst = (wall.start_extension - placement.from_mm)
-        .max(placement.to_mm - (wall.length - wall.end_extension));
+    let (from, to) = wall.usable_stretch();
+    let mut worst = (from - placement.from_mm).max(placement.to_mm - to);
     for (from, to) in &wall.occupied {
         let overlap = placement.to_mm.min(*to) - placement.from_mm.max(*from);
         worst = worst.max(overlap);

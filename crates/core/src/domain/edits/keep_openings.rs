@@ -15,9 +15,8 @@ use std::collections::BTreeMap;
 /// start: an opening may run from `.0` to `.1`.
 pub(super) fn usable_stretch(geometry: &WallGeometry) -> (i64, i64) {
     // Rounded inwards, so a whole-millimetre opening inside never touches a corner.
-    let from = geometry.start_extension.ceil() as i64;
-    let to = (geometry.length - geometry.end_extension).floor() as i64;
-    (from, to)
+    let (from, to) = geometry.usable_stretch();
+    (from.ceil() as i64, to.floor() as i64)
 }
 
 /// Re-fits the openings of every wall whose usable stretch may differ between `before` and

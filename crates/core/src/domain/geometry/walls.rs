@@ -49,6 +49,25 @@ impl WallGeometry {
         self.start + self.along * offset
     }
 
+    /// The stretch of the centre line, `(from, to)` in mm from the start, that a door or window
+    /// may take: clear of the walls joined at either end and of the corner on both faces (at a
+    /// corner sharper than a right angle the inner face's corner lies further along the wall).
+    #[must_use]
+    pub fn usable_stretch(&self) -> (f64, f64) {
+        let along = |corner: Coord<f64>| super::dot(corner - self.start, self.along);
+        let from = self
+            .start_corners
+            .iter()
+            .map(|corner| along(*corner))
+            .fold(self.start_extension, f64::max);
+        let to = self
+            .end_corners
+            .iter()
+            .map(|corner| along(*corner))
+            .fold(self.length - self.end_extension, f64::min);
+        (from, to)
+    }
+
     /// The wall body between two distances along the centre line, as four corners anticlockwise.
     #[must_use]
     pub fn body_between(&self, from: f64, to: f64) -> [Coord<f64>; 4] {
@@ -271,6 +290,30 @@ mod tests {
         assert_eq!(geometry[1].start_extension, 100.0);
         assert_eq!(geometry[0].start_extension, 0.0);
         assert_eq!(geometry[0].occupied, vec![(3950.0, 4050.0)]);
+    }
+
+    #[test]
+    fn openings_keep_clear_of_the_inner_face_of_a_sharp_corner() {
+        // At a right angle the usable stretch ends half the other wall's thickness short.
+        let square = wall_geometries(&[
+            wall("a", (0, 0), (4000, 0), 100),
+            wall("b", (4000, 0), (4000, 3000), 100),
+        ]);
+        assert_eq!(square[0].usable_stretch(), (0.0, 3950.0));
+        // At 45° the inner faces meet 50 / tan(22.5°) = 120.7 mm before the corner.
+        let sharp = wall_geometries(&[
+            wall("a", (0, 0), (4000, 0), 100),
+            wall("b", (4000, 0), (2000, 2000), 100),
+        ]);
+        let (from, to) = sharp[0].usable_stretch();
+        assert_eq!(from, 0.0);
+        assert!((4000.0 - to - 120.7).abs() < 0.1, "{to}");
+        // A wall ending on another's side starts clear of that wall's body.
+        let tee = wall_geometries(&[
+            wall("host", (0, 0), (6000, 0), 200),
+            wall("t", (2500, 0), (2500, 3000), 100),
+        ]);
+        assert_eq!(tee[1].usable_stretch(), (100.0, 3000.0));
     }
 
     #[test]
