@@ -4,6 +4,7 @@
 use crate::domain::catalog::{CatalogSet, ProductKind};
 use crate::domain::configuration::{Configuration, ConfigurationEngine};
 use crate::domain::constraints::Structure;
+use crate::domain::edits::free_place_on_wall;
 use crate::domain::geometry::{coord, distance_to_segment};
 use crate::domain::ids::{ProductId, WallId};
 use crate::domain::plan::{HingeSide, Layout, Opening, Swing};
@@ -24,21 +25,21 @@ pub enum NewOpeningError {
         /// The product's name.
         product: String,
     },
-    /// The chosen wall is shorter than the opening is wide.
+    /// The chosen wall has no free stretch as wide as the opening.
     #[error("{product} ({width_mm} mm wide) does not fit into wall {wall}")]
     DoesNotFit {
         /// The product's name.
         product: String,
         /// The opening's width.
-        width_mm: f64,
+        width_mm: i64,
         /// The wall.
         wall: WallId,
     },
 }
 
 /// A new door or window for `product` in the wall nearest `near` (or in `wall` when no point
-/// is given), centred on the point or on the wall. `AddOpening` then moves it to the nearest
-/// free place clear of corners and other openings.
+/// is given): at the free place nearest the point (or the wall's middle), clear of corners,
+/// walls ending on it and other openings, as `AddOpening` would put it.
 ///
 /// # Errors
 /// [`NewOpeningError`]: an unknown product, no wall, or a wall too short for it.
@@ -55,11 +56,19 @@ pub fn opening_in_wall(
     };
     let (configuration, _) =
         ConfigurationEngine::new(catalog_product).resolve_or_defaults(&Configuration::new());
-    let width_mm = catalog_product.dimensions(&configuration).width.as_f64();
-    let free_length = |index: usize| {
-        structure.walls.get(index).map_or(0.0, |geometry| {
-            geometry.length - geometry.start_extension - geometry.end_extension
-        })
+    let width = catalog_product.dimensions(&configuration).width;
+    // Where on wall `index` it goes: the free place nearest the point (or the wall's middle),
+    // clear of corners, partitions and the doors and windows already there.
+    let place = |index: usize| {
+        let geometry = structure.walls.get(index)?;
+        let id = structure.wall_ids.get(index)?;
+        let centre = near.map_or(geometry.length / 2.0, |point| {
+            geometry.offset_of(coord(point))
+        });
+        let wanted = (centre - width.as_f64() / 2.0).max(0.0).round() as i64;
+        free_place_on_wall(layout, catalogs, geometry, id, None, wanted, width.0)
+            .ok()
+            .flatten()
     };
     let index = match (wall, near) {
         (Some(id), None) => structure.wall_ids.iter().position(|known| known == id),
@@ -69,7 +78,7 @@ pub fn opening_in_wall(
                 .walls
                 .iter()
                 .enumerate()
-                .filter(|(index, _)| free_length(*index) >= width_mm)
+                .filter(|(index, _)| place(*index).is_some())
                 .min_by(|(_, a), (_, b)| {
                     distance_to_segment(point, a.start, a.end)
                         .total_cmp(&distance_to_segment(point, b.start, b.end))
@@ -78,29 +87,19 @@ pub fn opening_in_wall(
         }
         (None, None) => None,
     };
-    let found = index.and_then(|index| {
-        Some((
-            index,
-            structure.walls.get(index)?,
-            structure.wall_ids.get(index)?,
-        ))
-    });
-    let Some((index, geometry, wall_id)) = found else {
+    let found = index.and_then(|index| Some((index, structure.wall_ids.get(index)?)));
+    let Some((index, wall_id)) = found else {
         return Err(NewOpeningError::NoWall {
             product: catalog_product.name.clone(),
         });
     };
-    if free_length(index) < width_mm {
+    let Some(offset) = place(index) else {
         return Err(NewOpeningError::DoesNotFit {
             product: catalog_product.name.clone(),
-            width_mm,
+            width_mm: width.0,
             wall: wall_id.clone(),
         });
-    }
-    let centre = near.map_or(geometry.length / 2.0, |point| {
-        geometry.offset_of(coord(point))
-    });
-    let offset = (centre - width_mm / 2.0).max(0.0).round() as i64;
+    };
     let sill_mm = match catalog_product.kind {
         ProductKind::Window if catalog_product.elevation.0 == 0 => DEFAULT_WINDOW_SILL_MM,
         ProductKind::Window => catalog_product.elevation.0,
@@ -182,6 +181,28 @@ mod tests {
         let opening =
             new_opening(&layout, "door", None, Some("south")).expect("the south wall has room");
         assert_eq!(opening.swing, Swing::Out);
+    }
+
+    #[test]
+    fn a_wall_whose_free_stretches_are_all_too_narrow_is_passed_over() {
+        let mut layout = room();
+        // Partitions every 900 mm along the south wall leave no gap a 900 mm door fits.
+        for x in [900, 1800, 2700, 3600, 4500] {
+            layout.walls.push(crate::domain::plan::Wall {
+                id: WallId::from(format!("p-{x}").as_str()),
+                start: PointMm::new(x, 0),
+                end: PointMm::new(x, 1500),
+                thickness: Mm(100),
+                height: Mm(2600),
+            });
+        }
+        let opening = new_opening(&layout, "door", Some(PointMm::new(2200, 100)), None)
+            .expect("a partition has room");
+        assert_eq!(opening.wall, WallId::from("p-1800"));
+        assert!(matches!(
+            new_opening(&layout, "door", None, Some("south")),
+            Err(NewOpeningError::DoesNotFit { width_mm: 900, .. })
+        ));
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub(super) fn keep_openings(
             EditError::OpeningsDoNotFit {
                 wall: wall.id.clone(),
                 needed: Mm(sizes.iter().map(|&(_, width)| width).sum()),
-                usable: Mm((to - from - occupied_mm(geometry)).max(0)),
+                usable: Mm((to - from - occupied_within(geometry, from, to)).max(0)),
             }
         })?;
     }
@@ -112,9 +112,12 @@ fn joined_spans(geometry: &WallGeometry) -> Vec<(i64, i64)> {
         .collect()
 }
 
-/// How much of the wall's length joined walls take.
-fn occupied_mm(geometry: &WallGeometry) -> i64 {
-    joined_spans(geometry).iter().map(|&(_, width)| width).sum()
+/// How much of the stretch `from..to` walls joined along it take.
+fn occupied_within(geometry: &WallGeometry, from: i64, to: i64) -> i64 {
+    joined_spans(geometry)
+        .iter()
+        .map(|&(at, width)| ((at + width).min(to) - at.max(from)).max(0))
+        .sum()
 }
 
 /// Moves each opening of `spans` (`(_, width, index)`) that a joined wall crosses to the
@@ -147,7 +150,8 @@ fn clear_joined_walls(
     Ok(())
 }
 
-/// True when a wall's usable stretch and its frame (start, direction) are unchanged.
+/// True when a wall's usable stretch (the angle of its corners included), the walls ending on
+/// it and its frame (start, direction) are unchanged.
 fn same_stretch(
     old_wall: &Wall,
     old_geometry: &WallGeometry,
@@ -160,6 +164,7 @@ fn same_stretch(
         && old_geometry.start_extension == geometry.start_extension
         && old_geometry.end_extension == geometry.end_extension
         && old_geometry.occupied == geometry.occupied
+        && old_geometry.usable_stretch() == geometry.usable_stretch()
 }
 
 /// Offsets for spans `(wanted offset, width)` sorted by wanted offset, inside `[from, to]`,

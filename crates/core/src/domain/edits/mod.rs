@@ -12,6 +12,7 @@ mod walls;
 
 pub use changes::Changes;
 pub use error::EditError;
+pub use openings::free_place_on_wall;
 pub use walls::{MIN_SPLIT_PART_MM, WallEnd, corner_ends, wall_and_corner_ends};
 
 use crate::domain::catalog::{CatalogSet, OptionValue};
@@ -97,7 +98,8 @@ pub enum Edit {
     /// Replaces the quote fields.
     SetQuoteInfo(QuoteInfo),
     /// Draws walls (a chain, say): every id new and valid (see [`Layout::next_wall_id`]), every
-    /// wall with length, points within reach and thickness and height in range. Doors and
+    /// wall at least [`MIN_WALL_LENGTH_MM`](crate::domain::plan::MIN_WALL_LENGTH_MM) long and
+    /// not lying over another, points within reach and thickness and height in range. Doors and
     /// windows of existing walls that the new walls join are moved clear of the new corners.
     AddWalls(Vec<Wall>),
     /// Moves one end of a wall; every other wall end joined at that point (within
@@ -140,6 +142,8 @@ pub enum Edit {
         new_id: WallId,
     },
     /// Removes a wall with the doors and windows set into it and the room names kept on it.
+    /// The walls it was joined to can meet at a sharper corner afterwards: their doors and
+    /// windows are fitted again, and the edit is refused when they no longer fit.
     DeleteWall(WallId),
     /// Sets a wall's thickness (which also changes how far joined walls reach into the corner).
     SetWallThickness {
@@ -224,7 +228,7 @@ pub fn apply_edit(
         Edit::MoveWall { id, by } => walls::move_by(layout, catalogs, id, *by),
         Edit::MoveWallEnds { ends, by } => walls::move_ends(layout, catalogs, ends, *by),
         Edit::SplitWall { id, at, new_id } => walls::split(layout, catalogs, id, *at, new_id),
-        Edit::DeleteWall(id) => walls::delete(layout, id),
+        Edit::DeleteWall(id) => walls::delete(layout, catalogs, id),
         Edit::SetWallThickness { id, thickness } => {
             walls::set_thickness(layout, catalogs, id, *thickness)
         }

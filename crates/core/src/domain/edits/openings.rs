@@ -6,8 +6,8 @@ use super::keep_openings::free_offset_nearest;
 use super::{Changes, EditError};
 use crate::domain::catalog::{CatalogSet, OptionValue, Product, ProductKind};
 use crate::domain::configuration::{Configuration, ConfigurationEngine};
-use crate::domain::geometry::walls::wall_geometries;
-use crate::domain::ids::{OpeningId, OptionId};
+use crate::domain::geometry::walls::{WallGeometry, wall_geometries};
+use crate::domain::ids::{OpeningId, OptionId, WallId};
 use crate::domain::plan::{HingeSide, Layout, MAX_SILL_MM, Opening, Swing};
 use crate::domain::units::{MAX_COORDINATE_MM, Mm};
 
@@ -35,23 +35,51 @@ pub(super) fn add(
     }
     check_choices(product, &opening.options)?;
     let width = product_width(product, &opening.options);
-    let mut taken = Vec::new();
-    for other in layout.openings.iter().filter(|o| o.wall == opening.wall) {
-        taken.push((other.offset.0, opening_width(catalogs, other)?.0));
-    }
     let geometry = &wall_geometries(&layout.walls)[wall];
-    let offset =
-        free_offset_nearest(geometry, &taken, opening.offset.0, width.0).ok_or_else(|| {
-            EditError::NoRoomForOpening {
-                wall: opening.wall.clone(),
-                width,
-            }
-        })?;
+    let offset = free_place_on_wall(
+        layout,
+        catalogs,
+        geometry,
+        &opening.wall,
+        None,
+        opening.offset.0,
+        width.0,
+    )?
+    .ok_or_else(|| EditError::NoRoomForOpening {
+        wall: opening.wall.clone(),
+        width,
+    })?;
     list_catalog_of(layout, catalogs, &opening.product);
     let mut opening = opening.clone();
     opening.offset = Mm(offset);
     layout.openings.push(opening);
     Ok(Changes::all())
+}
+
+/// The place on wall `wall` (measured as `geometry`) nearest `wanted` where an opening `width`
+/// mm wide fits, clear of the corners, of walls ending on it and of its other doors and windows
+/// (`moving`, the one being placed, left out); `None` when no free stretch is wide enough.
+///
+/// # Errors
+/// A door or window on the wall whose product no loaded catalog has.
+pub fn free_place_on_wall(
+    layout: &Layout,
+    catalogs: &CatalogSet,
+    geometry: &WallGeometry,
+    wall: &WallId,
+    moving: Option<&OpeningId>,
+    wanted: i64,
+    width: i64,
+) -> Result<Option<i64>, EditError> {
+    let mut taken = Vec::new();
+    for other in layout
+        .openings
+        .iter()
+        .filter(|other| &other.wall == wall && Some(&other.id) != moving)
+    {
+        taken.push((other.offset.0, opening_width(catalogs, other)?.0));
+    }
+    Ok(free_offset_nearest(geometry, &taken, wanted, width))
 }
 
 pub(super) fn delete(layout: &mut Layout, id: &OpeningId) -> Result<Changes, EditError> {
@@ -74,16 +102,17 @@ pub(super) fn move_to(
     let offset = match layout.walls.iter().position(|wall| wall.id == moving.wall) {
         Some(wall) => {
             let width = opening_width(catalogs, moving)?;
-            let mut taken = Vec::new();
-            for other in layout
-                .openings
-                .iter()
-                .filter(|other| other.wall == moving.wall && other.id != moving.id)
-            {
-                taken.push((other.offset.0, opening_width(catalogs, other)?.0));
-            }
             let geometry = &wall_geometries(&layout.walls)[wall];
-            free_offset_nearest(geometry, &taken, offset.0, width.0).map_or(moving.offset, Mm)
+            free_place_on_wall(
+                layout,
+                catalogs,
+                geometry,
+                &moving.wall,
+                Some(id),
+                offset.0,
+                width.0,
+            )?
+            .map_or(moving.offset, Mm)
         }
         None => offset,
     };

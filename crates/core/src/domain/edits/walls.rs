@@ -203,11 +203,23 @@ pub(super) fn split(
     commit(layout, catalogs, walls, openings)
 }
 
-pub(super) fn delete(layout: &mut Layout, id: &WallId) -> Result<Changes, EditError> {
+pub(super) fn delete(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    id: &WallId,
+) -> Result<Changes, EditError> {
     let index = wall_index(layout, id)?;
-    // Joined walls only lose corner reach here, so the openings left stay inside their walls.
-    layout.walls.remove(index);
-    layout.openings.retain(|opening| &opening.wall != id);
+    let mut walls = layout.walls.clone();
+    walls.remove(index);
+    let openings: Vec<Opening> = layout
+        .openings
+        .iter()
+        .filter(|opening| &opening.wall != id)
+        .cloned()
+        .collect();
+    // The walls left can meet at a sharper corner than before (three walls meeting become two
+    // mitred ones), so their doors and windows are fitted again.
+    commit(layout, catalogs, walls, openings)?;
     layout.rooms.retain(|room| &room.wall != id);
     Ok(Changes::all())
 }

@@ -549,9 +549,9 @@ fn assert_openings_inside(layout: &Layout, catalogs: &CatalogSet) -> Result<(), 
             "{} runs off its wall",
             opening.id
         );
+        let (usable_from, usable_to) = geometry.usable_stretch();
         prop_assert!(
-            from as f64 >= geometry.start_extension
-                && to as f64 <= geometry.length - geometry.end_extension,
+            from as f64 >= usable_from - 0.5 && to as f64 <= usable_to + 0.5,
             "{} at {from}..{to} reaches into a corner of {:?}",
             opening.id,
             geometry
