@@ -331,6 +331,11 @@ fn structure_section(
                 return;
             };
             let split_id = layout.next_wall_id();
+            let end_corner = room_planner_core::domain::edits::corner_ends(
+                layout,
+                id,
+                room_planner_core::domain::edits::WallEnd::End,
+            );
             structure_ui::wall_ui(
                 ui,
                 &structure_ui::WallView {
@@ -338,6 +343,7 @@ fn structure_section(
                     geometry,
                     split_id: &split_id,
                     openings: layout.openings.iter().filter(|o| &o.wall == id).count(),
+                    end_corner: &end_corner,
                     unit,
                 },
                 actions,

@@ -2,6 +2,7 @@
 //! can be changed (wall length, thickness and height, split, delete; an opening's options,
 //! position, hinge and swing; a room's name).
 
+use crate::document::Gesture;
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
 use crate::sidebar::selection_ui::gesture_of;
@@ -33,6 +34,8 @@ pub struct WallView<'a> {
     pub split_id: &'a WallId,
     /// Doors and windows set into it.
     pub openings: usize,
+    /// The wall ends meeting at its end point (its own first): they move when its length does.
+    pub end_corner: &'a [(WallId, WallEnd)],
     /// Display unit.
     pub unit: LengthUnit,
 }
@@ -71,14 +74,21 @@ pub fn wall_ui(ui: &mut egui::Ui, view: &WallView<'_>, actions: &mut Vec<UiActio
             let response = ui.add(length_value(&mut length_mm, unit, 10..=100_000));
             if let Some(gesture) = gesture_of(&response) {
                 let end = view.geometry.start + view.geometry.along * length_mm as f64;
-                actions.push(UiAction::Edit(
-                    Edit::MoveWallEnd {
-                        id: wall.id.clone(),
-                        end: WallEnd::End,
-                        to: PointMm::new(end.x.round() as i64, end.y.round() as i64),
-                    },
-                    gesture,
-                ));
+                let by = PointMm::new(
+                    end.x.round() as i64 - wall.end.x.0,
+                    end.y.round() as i64 - wall.end.y.0,
+                );
+                // A drag moves the ends joined when it began, so the end does not pick up a
+                // corner it passes on the way.
+                let key = egui::Id::new("wall-length-drag-corner");
+                let ends = if gesture == Gesture::Continue {
+                    ui.data(|data| data.get_temp::<Vec<(WallId, WallEnd)>>(key))
+                } else {
+                    None
+                }
+                .unwrap_or_else(|| view.end_corner.to_vec());
+                ui.data_mut(|data| data.insert_temp(key, ends.clone()));
+                actions.push(UiAction::Edit(Edit::MoveWallEnds { ends, by }, gesture));
             }
             ui.end_row();
             ui.label("Thickness");
@@ -316,4 +326,83 @@ pub fn room_ui(
             ui.label(unit.format(view.room.ceiling_height));
             ui.end_row();
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use room_planner_core::domain::geometry::walls::wall_geometries;
+
+    type PanelState = (Vec<(WallId, WallEnd)>, Vec<UiAction>);
+
+    #[test]
+    fn dragging_the_length_moves_only_the_corner_the_drag_began_with() {
+        let wall = Wall {
+            id: WallId::from("south"),
+            start: PointMm::new(0, 0),
+            end: PointMm::new(4000, 0),
+            thickness: Mm(100),
+            height: Mm(2500),
+        };
+        let Some(geometry) = wall_geometries(std::slice::from_ref(&wall)).pop() else {
+            panic!("one wall, one geometry");
+        };
+        let split_id = WallId::from("w-9");
+        let corner = vec![
+            (WallId::from("south"), WallEnd::End),
+            (WallId::from("east"), WallEnd::Start),
+        ];
+        let mut harness = Harness::new_ui_state(
+            move |ui, (corner, actions): &mut PanelState| {
+                let view = WallView {
+                    wall: &wall,
+                    geometry: &geometry,
+                    split_id: &split_id,
+                    openings: 0,
+                    end_corner: corner,
+                    unit: LengthUnit::Millimetres,
+                };
+                wall_ui(ui, &view, actions);
+            },
+            (corner, Vec::new()),
+        );
+        harness.run();
+        let centre = harness
+            .get_all_by_role(egui::accesskit::Role::SpinButton)
+            .next()
+            .map(|length| length.rect().center());
+        let Some(centre) = centre else {
+            panic!("the length field is shown");
+        };
+        harness.hover_at(centre);
+        harness.drag_at(centre);
+        harness.run();
+        harness.hover_at(centre + egui::vec2(30.0, 0.0));
+        harness.run();
+        // The end passed another wall's corner and joined it: the drag must not take it along.
+        harness
+            .state_mut()
+            .0
+            .push((WallId::from("passed"), WallEnd::Start));
+        harness.hover_at(centre + egui::vec2(60.0, 0.0));
+        harness.run();
+        harness.drop_at(centre + egui::vec2(60.0, 0.0));
+        harness.run();
+        let moved: Vec<(usize, Gesture)> = harness
+            .state()
+            .1
+            .iter()
+            .filter_map(|action| match action {
+                UiAction::Edit(Edit::MoveWallEnds { ends, .. }, gesture) => {
+                    Some((ends.len(), *gesture))
+                }
+                _ => None,
+            })
+            .collect();
+        assert!(moved.len() >= 2, "{moved:?}");
+        assert_eq!(moved.first().map(|m| m.1), Some(Gesture::Start));
+        assert!(moved.iter().all(|(ends, _)| *ends == 2), "{moved:?}");
+    }
 }

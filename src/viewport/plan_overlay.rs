@@ -168,7 +168,9 @@ pub(crate) fn draw_plan_overlay(
     let at = |x: f64, y: f64| world_point(x, y, PLAN_LIFT_MM);
 
     let structure = live.checker.structure();
-    label_spots.refresh(structure, &live, document.is_changed() || live.is_changed());
+    // Changes made in the 3D view count too: this system returns early there.
+    let changed = document.is_changed() || live.is_changed() || mode.is_changed();
+    label_spots.refresh(structure, &live, changed);
     for (index, room) in structure.rooms.iter().enumerate() {
         let centre = label_spots
             .0

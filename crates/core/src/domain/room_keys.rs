@@ -3,11 +3,13 @@
 //! [`Structure`] detected (by index) and the names stored in the layout.
 //!
 //! A wall that a partition ends on bounds two rooms on the same side; such a side belongs to
-//! the larger room (detected rooms come largest first), so every key names one room.
+//! the room along the wall's first stretch (from its start), which stays the same when the
+//! partition moves, so every key names one room and keeps naming it.
 
 use crate::domain::constraints::Structure;
 use crate::domain::ids::WallId;
 use crate::domain::plan::Layout;
+use geo::Contains;
 
 /// The detected room bounded by `wall` on the given side (`left` of its start-to-end direction).
 #[must_use]
@@ -16,12 +18,34 @@ pub fn room_on_side(structure: &Structure, wall: &WallId, left: bool) -> Option<
     owner(structure, (wall_index, left))
 }
 
-/// The room a side (wall index, left) belongs to: the first, largest, room bounded by it.
+/// The room a side (wall index, left) belongs to: the one room bounded by it, or, when a
+/// partition ending on the wall shares the side between rooms, the room beside the wall just
+/// past its start corner.
 fn owner(structure: &Structure, side: (usize, bool)) -> Option<usize> {
-    structure
-        .rooms
-        .iter()
-        .position(|room| room.sides.contains(&side))
+    let holders: Vec<usize> = (0..structure.rooms.len())
+        .filter(|room| structure.rooms[*room].sides.contains(&side))
+        .collect();
+    let first = *holders.first()?;
+    if holders.len() == 1 {
+        return Some(first);
+    }
+    let geometry = structure.walls.get(side.0)?;
+    let (from, _) = geometry.usable_stretch();
+    let towards_room = if side.1 {
+        geometry.left
+    } else {
+        geometry.left * -1.0
+    };
+    let probe =
+        geometry.point_at(from.max(0.0) + 1.0) + towards_room * (geometry.half_thickness + 1.0);
+    holders
+        .into_iter()
+        .find(|room| {
+            structure
+                .room_outline(*room)
+                .is_some_and(|outline| outline.contains(&geo::Point(probe)))
+        })
+        .or(Some(first))
 }
 
 /// The sides that can name room `room`: its sides no larger room shares.
@@ -139,5 +163,40 @@ mod tests {
         });
         assert_eq!(room_name(&layout, &structure, 0), None);
         assert_eq!(room_name(&layout, &structure, 1), Some("Study"));
+
+        // Name the other room through the shared south wall, then move the partition past
+        // the middle so the rooms swap sizes: each keeps its name.
+        let (wall, left) = room_key(&layout, &structure, 0).expect("a key");
+        layout.rooms.push(RoomName {
+            wall,
+            left,
+            name: "Living".into(),
+        });
+        // The rooms' names from west to east.
+        let names = |layout: &Layout| {
+            let structure = Structure::new(layout, &catalogs());
+            let mut named: Vec<(i64, String)> = (0..structure.rooms.len())
+                .filter_map(|room| {
+                    let west = structure.rooms[room]
+                        .outline
+                        .iter()
+                        .map(|corner| corner.x)
+                        .fold(f64::INFINITY, f64::min);
+                    room_name(layout, &structure, room).map(|name| (west as i64, name.to_owned()))
+                })
+                .collect();
+            named.sort();
+            named.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+        };
+        let before = names(&layout);
+        assert_eq!(before, ["Study", "Living"]);
+        let partition = layout
+            .walls
+            .iter_mut()
+            .find(|wall| wall.id.as_str() == "partition")
+            .expect("partition");
+        partition.start.x.0 = 4000;
+        partition.end.x.0 = 4000;
+        assert_eq!(names(&layout), before);
     }
 }
