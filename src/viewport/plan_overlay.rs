@@ -168,8 +168,9 @@ pub(crate) fn draw_plan_overlay(
     let at = |x: f64, y: f64| world_point(x, y, PLAN_LIFT_MM);
 
     let structure = live.checker.structure();
-    // Changes made in the 3D view count too: this system returns early there.
-    let changed = document.is_changed() || live.is_changed() || mode.is_changed();
+    // The spots depend only on the measured rooms and products, which change with every edit
+    // (made in the 3D view too: this system returns early there).
+    let changed = live.is_changed() || mode.is_changed();
     label_spots.refresh(structure, &live, changed);
     for (index, room) in structure.rooms.iter().enumerate() {
         let centre = label_spots

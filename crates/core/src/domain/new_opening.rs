@@ -131,7 +131,7 @@ pub fn opening_in_wall(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::constraints::test_support::{catalogs, room};
+    use crate::domain::constraints::test_support::{catalogs, room, wall};
 
     fn new_opening(
         layout: &Layout,
@@ -188,13 +188,9 @@ mod tests {
         let mut layout = room();
         // Partitions every 900 mm along the south wall leave no gap a 900 mm door fits.
         for x in [900, 1800, 2700, 3600, 4500] {
-            layout.walls.push(crate::domain::plan::Wall {
-                id: WallId::from(format!("p-{x}").as_str()),
-                start: PointMm::new(x, 0),
-                end: PointMm::new(x, 1500),
-                thickness: Mm(100),
-                height: Mm(2600),
-            });
+            layout
+                .walls
+                .push(wall(&format!("p-{x}"), (x, 0), (x, 1500)));
         }
         let opening = new_opening(&layout, "door", Some(PointMm::new(2200, 100)), None)
             .expect("a partition has room");

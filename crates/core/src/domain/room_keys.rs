@@ -93,7 +93,7 @@ fn stored_name<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::constraints::test_support::{catalogs, room};
+    use crate::domain::constraints::test_support::{catalogs, room, wall};
     use crate::domain::room_name::RoomName;
 
     #[test]
@@ -138,13 +138,9 @@ mod tests {
         let mut layout = room();
         // A partition from the south wall to the north wall at x = 2000: both rooms are bounded
         // by the south and north walls on the same side.
-        layout.walls.push(crate::domain::plan::Wall {
-            id: WallId::from("partition"),
-            start: crate::domain::units::PointMm::new(2000, 0),
-            end: crate::domain::units::PointMm::new(2000, 4000),
-            thickness: crate::domain::units::Mm(100),
-            height: crate::domain::units::Mm(2600),
-        });
+        layout
+            .walls
+            .push(wall("partition", (2000, 0), (2000, 4000)));
         let structure = Structure::new(&layout, &catalogs());
         assert_eq!(structure.rooms.len(), 2);
         let shared = |side: &(usize, bool)| structure.rooms[0].sides.contains(side);

@@ -78,16 +78,20 @@ pub fn catalogs() -> CatalogSet {
     }
 }
 
-/// A 5 m by 4 m room (centre lines), walls 100 mm thick and 2600 mm high, drawn anticlockwise
-/// with ids `south`, `east`, `north`, `west`; no products.
-pub fn room() -> Layout {
-    let wall = |id: &str, start: (i64, i64), end: (i64, i64)| Wall {
+/// A wall 100 mm thick and 2600 mm high, like the test room's.
+pub fn wall(id: &str, start: (i64, i64), end: (i64, i64)) -> Wall {
+    Wall {
         id: WallId::from(id),
         start: PointMm::new(start.0, start.1),
         end: PointMm::new(end.0, end.1),
         thickness: Mm(100),
         height: Mm(2600),
-    };
+    }
+}
+
+/// A 5 m by 4 m room (centre lines), walls 100 mm thick and 2600 mm high, drawn anticlockwise
+/// with ids `south`, `east`, `north`, `west`; no products.
+pub fn room() -> Layout {
     Layout {
         format_version: FORMAT_VERSION,
         catalogs: vec![CatalogRef {

@@ -54,29 +54,10 @@ pub(super) fn move_end(
     end: WallEnd,
     to: PointMm,
 ) -> Result<Changes, EditError> {
-    let index = wall_index(layout, id)?;
+    wall_index(layout, id)?;
     check_position(to)?;
-    let moved = &layout.walls[index];
-    let from = match end {
-        WallEnd::Start => moved.start,
-        WallEnd::End => moved.end,
-    };
-    let mut walls = layout.walls.clone();
-    for (other, wall) in walls.iter_mut().enumerate() {
-        if other == index {
-            match end {
-                WallEnd::Start => wall.start = to,
-                WallEnd::End => wall.end = to,
-            }
-            continue;
-        }
-        for point in [&mut wall.start, &mut wall.end] {
-            if joined(*point, from) {
-                *point = to;
-            }
-        }
-    }
-    commit(layout, catalogs, walls, layout.openings.clone())
+    let ends = corner_ends(layout, id, end);
+    place_ends(layout, catalogs, &ends, |_| to)
 }
 
 pub(super) fn move_by(
@@ -85,24 +66,9 @@ pub(super) fn move_by(
     id: &WallId,
     by: PointMm,
 ) -> Result<Changes, EditError> {
-    let index = wall_index(layout, id)?;
-    let moved = &layout.walls[index];
-    let ends = [moved.start, moved.end];
-    let shift = |point: &mut PointMm| {
-        *point = PointMm {
-            x: point.x + by.x,
-            y: point.y + by.y,
-        };
-    };
-    let mut walls = layout.walls.clone();
-    for (other, wall) in walls.iter_mut().enumerate() {
-        for point in [&mut wall.start, &mut wall.end] {
-            if other == index || ends.iter().any(|end| joined(*point, *end)) {
-                shift(point);
-            }
-        }
-    }
-    commit(layout, catalogs, walls, layout.openings.clone())
+    wall_index(layout, id)?;
+    let ends = wall_and_corner_ends(layout, id);
+    move_ends(layout, catalogs, &ends, by)
 }
 
 /// The wall ends meeting at one end of wall `id`: that end and every other wall end joined
@@ -145,6 +111,20 @@ pub(super) fn move_ends(
     ends: &[(WallId, WallEnd)],
     by: PointMm,
 ) -> Result<Changes, EditError> {
+    place_ends(layout, catalogs, ends, |point| PointMm {
+        x: point.x + by.x,
+        y: point.y + by.y,
+    })
+}
+
+/// Puts each of the listed wall ends (once, however often listed) where `place` says, then
+/// commits the walls (positions and lengths are checked there).
+fn place_ends(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    ends: &[(WallId, WallEnd)],
+    place: impl Fn(PointMm) -> PointMm,
+) -> Result<Changes, EditError> {
     let mut moving: BTreeSet<(usize, bool)> = BTreeSet::new();
     for (id, end) in ends {
         moving.insert((wall_index(layout, id)?, *end == WallEnd::Start));
@@ -157,11 +137,7 @@ pub(super) fn move_ends(
         } else {
             &mut wall.end
         };
-        *point = PointMm {
-            x: point.x + by.x,
-            y: point.y + by.y,
-        };
-        check_position(*point)?;
+        *point = place(*point);
     }
     commit(layout, catalogs, walls, layout.openings.clone())
 }

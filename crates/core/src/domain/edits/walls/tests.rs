@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::catalog::CatalogSet;
-use crate::domain::constraints::test_support::{catalogs, opening, room};
+use crate::domain::constraints::test_support::{catalogs, opening, room, wall};
 use crate::domain::edits::strategies::{edit_for, structure_step, wall_shape_step};
 use crate::domain::edits::{Edit, apply_edit};
 use crate::domain::geometry::walls::wall_geometries;
@@ -19,16 +19,6 @@ fn layout() -> Layout {
     layout.openings.push(opening("w1", "window", "north", 500));
     layout.openings.push(opening("w2", "window", "east", 1500));
     layout
-}
-
-fn wall(id: &str, start: (i64, i64), end: (i64, i64)) -> Wall {
-    Wall {
-        id: WallId::from(id),
-        start: PointMm::new(start.0, start.1),
-        end: PointMm::new(end.0, end.1),
-        thickness: Mm(100),
-        height: Mm(2600),
-    }
 }
 
 fn apply(layout: &mut Layout, edit: Edit) -> Result<Changes, EditError> {
