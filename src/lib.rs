@@ -12,6 +12,7 @@ pub mod files;
 pub mod interaction;
 pub mod live;
 pub mod notices;
+pub mod option_panels;
 pub mod plan_edit;
 pub mod preferences;
 pub mod render_image;
@@ -77,6 +78,7 @@ pub fn interactive_plugin(app: &mut App) {
         files::plugin,
         viewport::controls_plugin,
         preferences::plugin,
+        option_panels::plugin,
         plan_edit::plugin,
     ));
 }

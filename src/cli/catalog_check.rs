@@ -6,12 +6,13 @@ use super::{EXIT_BAD_INPUT, EXIT_OK};
 /// Where catalog model paths point: `assets/` in the working directory.
 const ASSETS_FOLDER: &str = "assets";
 use crate::domain::catalog::Catalog;
-use crate::storage::catalog::{catalog_files, load_catalog};
+use crate::storage::catalog::{catalog_files, load_catalog_with_warnings};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// Validates every catalog named (files, or folders of `.ron` files).
-pub(super) fn run(paths: &[PathBuf]) -> u8 {
+/// Validates every catalog named (files, or folders of `.ron` files). Warnings are printed
+/// and only fail the check with `deny_warnings`.
+pub(super) fn run(paths: &[PathBuf], deny_warnings: bool) -> u8 {
     let mut files = Vec::new();
     let mut failed = false;
     for path in paths {
@@ -33,8 +34,12 @@ pub(super) fn run(paths: &[PathBuf]) -> u8 {
     }
     let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in &files {
-        match load_catalog(file) {
-            Ok(catalog) => {
+        match load_catalog_with_warnings(file) {
+            Ok((catalog, warnings)) => {
+                for warning in &warnings {
+                    eprintln!("{warning}");
+                }
+                failed |= deny_warnings && !warnings.is_empty();
                 if let Some(first) = ids.get(catalog.id.as_str()) {
                     eprintln!(
                         "{}:1:1: catalog id `{}` is already used by {}",
@@ -54,7 +59,15 @@ pub(super) fn run(paths: &[PathBuf]) -> u8 {
                     failed = true;
                     continue;
                 }
-                println!("{}", summary(file, &catalog, models.checked));
+                println!(
+                    "{}{}",
+                    summary(file, &catalog, models.checked),
+                    match warnings.len() {
+                        0 => String::new(),
+                        1 => ", 1 warning".to_owned(),
+                        count => format!(", {count} warnings"),
+                    }
+                );
             }
             Err(error) => {
                 eprintln!("{error}");

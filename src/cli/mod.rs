@@ -115,6 +115,9 @@ pub enum CatalogCommand {
         /// Catalog files or folders of them.
         #[arg(default_value = "catalogs")]
         paths: Vec<PathBuf>,
+        /// Fail (exit 2) when there are warnings, not only errors.
+        #[arg(long)]
+        deny_warnings: bool,
     },
 }
 
@@ -193,8 +196,12 @@ pub fn run(arguments: Arguments) -> u8 {
             catalogs,
         } => render::run(&layout, &output, view, size, &catalogs),
         Command::Catalog {
-            command: CatalogCommand::Check { paths },
-        } => catalog_check::run(&paths),
+            command:
+                CatalogCommand::Check {
+                    paths,
+                    deny_warnings,
+                },
+        } => catalog_check::run(&paths, deny_warnings),
         Command::Check { layout, catalogs } => layout_check::run(&layout, &catalogs),
         Command::Format { layouts, catalogs } => layout_format::run(&layouts, &catalogs),
         Command::Quote {

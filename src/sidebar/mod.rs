@@ -9,6 +9,7 @@ pub mod format;
 pub mod issues_ui;
 pub mod menu_ui;
 pub mod new_layout_ui;
+pub mod options_ui;
 pub mod preview;
 pub mod quote_ui;
 pub mod selection_ui;
@@ -24,6 +25,7 @@ use crate::interaction::selection::Selection;
 use crate::interaction::shortcuts::duplicate;
 use crate::live::LiveState;
 use crate::notices::Notices;
+use crate::option_panels::OptionPanels;
 use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, WallDefaults, WallDraft};
 use crate::preferences::Preferences;
 use crate::viewport::camera::{MainCamera, ViewMode, ViewToggleRequested};
@@ -38,7 +40,6 @@ use bevy_egui::{
 };
 use catalog_ui::CatalogBrowser;
 use quote_ui::QuoteForm;
-use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine, OptionState};
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::ids::{ElementId, ProductId, ProductInstanceId, WallId};
 use room_planner_core::domain::room_keys;
@@ -48,7 +49,6 @@ use room_planner_core::domain::room_keys;
 pub struct SidebarState {
     browser: CatalogBrowser,
     form: QuoteForm,
-    option_states: Option<(ProductInstanceId, Configuration, Vec<OptionState>)>,
     /// The room name being typed: the room's key, the text, and the name stored when typing
     /// began (a name typed and then left by selecting something else is still stored).
     room_name: Option<((WallId, bool), String, String)>,
@@ -118,6 +118,7 @@ fn sidebar(
     window: Query<&Window, With<PrimaryWindow>>,
     inputs: SidebarInputs,
     mut state: ResMut<SidebarState>,
+    mut panels: ResMut<OptionPanels>,
     mut out: SidebarOutputs,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -169,7 +170,15 @@ fn sidebar(
                         wall_defaults: *out.wall_defaults,
                         unit: out.preferences.length_unit,
                     };
-                    sections(ui, &inputs, state, selected.as_ref(), &plan, &mut actions);
+                    sections(
+                        ui,
+                        &inputs,
+                        state,
+                        &mut panels,
+                        selected.as_ref(),
+                        &plan,
+                        &mut actions,
+                    );
                 });
         });
     let free = root.available_rect_before_wrap();
@@ -222,6 +231,7 @@ fn sections(
     ui: &mut egui::Ui,
     inputs: &SidebarInputs,
     state: &mut SidebarState,
+    panels: &mut OptionPanels,
     selected: Option<&ProductInstanceId>,
     plan: &PlanView<'_>,
     actions: &mut Vec<UiAction>,
@@ -275,13 +285,13 @@ fn sections(
         egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
             .default_open(true)
             .show(ui, |ui| {
-                selection_section(ui, inputs, state, id, plan.unit, actions)
+                selection_section(ui, inputs, panels, id, plan.unit, actions)
             });
     } else if let Some(pick) = plan.structure {
         egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
             .default_open(true)
             .show(ui, |ui| {
-                structure_section(ui, inputs, state, pick, plan.unit, actions)
+                structure_section(ui, inputs, state, panels, pick, plan.unit, actions)
             });
     }
     let violations = inputs.live.checker.violations();
@@ -319,6 +329,7 @@ fn structure_section(
     ui: &mut egui::Ui,
     inputs: &SidebarInputs,
     state: &mut SidebarState,
+    panels: &mut OptionPanels,
     pick: &StructurePick,
     unit: room_planner_core::domain::length_units::LengthUnit,
     actions: &mut Vec<UiAction>,
@@ -366,9 +377,7 @@ fn structure_section(
                 ));
                 return;
             };
-            let states = ConfigurationEngine::new(product)
-                .option_states(&opening.options)
-                .unwrap_or_default();
+            let panel = panels.view(product, &opening.options);
             let violations = inputs
                 .live
                 .checker
@@ -379,7 +388,7 @@ fn structure_section(
                     opening,
                     product,
                     placement,
-                    states: &states,
+                    panel,
                     wall_length_mm: structure.walls[placement.wall].length,
                     violations: &violations,
                     unit,
@@ -423,7 +432,7 @@ fn structure_section(
 fn selection_section(
     ui: &mut egui::Ui,
     inputs: &SidebarInputs,
-    state: &mut SidebarState,
+    panels: &mut OptionPanels,
     id: &ProductInstanceId,
     unit: room_planner_core::domain::length_units::LengthUnit,
     actions: &mut Vec<UiAction>,
@@ -442,16 +451,7 @@ fn selection_section(
     let Some(placement) = inputs.live.checker.product(id) else {
         return;
     };
-    let fresh = matches!(&state.option_states, Some((cached_id, cached, _)) if cached_id == id && cached == &placed.options);
-    if !fresh {
-        let engine = ConfigurationEngine::new(product);
-        let states = engine.option_states(&placed.options).unwrap_or_default();
-        state.option_states = Some((id.clone(), placed.options.clone(), states));
-    }
-    let states = state
-        .option_states
-        .as_ref()
-        .map_or(&[][..], |(_, _, states)| states.as_slice());
+    let panel = panels.view(product, &placed.options);
     let breakdown = inputs
         .live
         .quote
@@ -469,7 +469,7 @@ fn selection_section(
             placed,
             product,
             placement,
-            states,
+            panel,
             breakdown,
             sku: &sku,
             currency: &catalog.currency.code,

@@ -3,13 +3,14 @@
 //! line's price breakdown and discount, and its constraint problems.
 
 use crate::document::Gesture;
+use crate::option_panels::PanelView;
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
 use crate::sidebar::format::money;
+use crate::sidebar::options_ui::{OptionsView, option_rows_ui, options_status_ui};
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product, ProductKind};
-use room_planner_core::domain::configuration::OptionState;
 use room_planner_core::domain::constraints::{ProductPlacement, Violation};
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::length_units::LengthUnit;
@@ -28,8 +29,8 @@ pub struct SelectionView<'a> {
     pub product: &'a Product,
     /// Its resolved configuration, size and footprint.
     pub placement: &'a ProductPlacement,
-    /// Offered and blocked values of each option.
-    pub states: &'a [OptionState],
+    /// Offered and blocked values of each option, as far as known.
+    pub panel: PanelView<'a>,
     /// How its unit price is made up.
     pub breakdown: Option<&'a PriceBreakdown>,
     /// Article number of the configuration.
@@ -55,15 +56,30 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
     }
     if !view.product.options.is_empty() {
         ui.add_space(4.0);
-        egui::Grid::new("options")
+        let options = OptionsView {
+            product: view.product,
+            configuration: &view.placement.configuration,
+            explicit: &view.placed.options,
+            panel: view.panel,
+            salt: "option",
+        };
+        let picked = egui::Grid::new("options")
             .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
-                for (def, state) in view.product.options.iter().zip(view.states) {
-                    option_row(ui, view, def, state, actions);
-                    ui.end_row();
-                }
-            });
+                option_rows_ui(ui, &options, &|def, value| {
+                    value_text(def, value, view.currency)
+                })
+            })
+            .inner;
+        if let Some((def, value)) = picked {
+            actions.push(UiAction::edit(Edit::SetOption {
+                id: id.clone(),
+                option: def.id,
+                value,
+            }));
+        }
+        options_status_ui(ui, view.panel);
         for conflict in &view.placement.configuration_conflicts {
             ui.label(
                 egui::RichText::new(format!("Cannot be made: {conflict}")).color(colours::ERROR),
@@ -116,55 +132,6 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
     price_breakdown_ui(ui, view, actions);
 }
 
-fn option_row(
-    ui: &mut egui::Ui,
-    view: &SelectionView<'_>,
-    def: &OptionDef,
-    state: &OptionState,
-    actions: &mut Vec<UiAction>,
-) {
-    let current = view
-        .placement
-        .configuration
-        .get(&def.id)
-        .unwrap_or(&def.default);
-    let explicit = view.placed.options.contains_key(&def.id);
-    let label = if explicit {
-        def.label.clone()
-    } else {
-        format!("{} (default)", def.label)
-    };
-    ui.label(label);
-    egui::ComboBox::from_id_salt(("option", def.id.as_str()))
-        .selected_text(def.label_of(current))
-        .width(170.0)
-        .show_ui(ui, |ui| {
-            for value in def.values() {
-                let text = value_text(def, &value, view.currency);
-                let blocked = state.blocked.iter().find(|(blocked, _)| blocked == &value);
-                match blocked {
-                    None => {
-                        if ui.selectable_label(&value == current, text).clicked()
-                            && &value != current
-                        {
-                            actions.push(UiAction::edit(Edit::SetOption {
-                                id: view.placed.id.clone(),
-                                option: def.id.clone(),
-                                value: value.clone(),
-                            }));
-                        }
-                    }
-                    Some((_, messages)) => {
-                        ui.add_enabled(false, egui::Button::selectable(false, text))
-                            .on_disabled_hover_text(messages.join("\n"));
-                    }
-                }
-            }
-        })
-        .response
-        .on_hover_text(blocked_summary(state));
-}
-
 fn value_text(def: &OptionDef, value: &OptionValue, currency: &str) -> String {
     let price = def.price_of(value);
     if price.is_zero() {
@@ -172,20 +139,6 @@ fn value_text(def: &OptionDef, value: &OptionValue, currency: &str) -> String {
     } else {
         format!("{}  (+{})", def.label_of(value), money(price, currency, 2))
     }
-}
-
-fn blocked_summary(state: &OptionState) -> String {
-    if state.blocked.is_empty() {
-        return "Every value can be chosen".to_owned();
-    }
-    let mut messages: Vec<&str> = state
-        .blocked
-        .iter()
-        .flat_map(|(_, m)| m.iter().map(String::as_str))
-        .collect();
-    messages.sort_unstable();
-    messages.dedup();
-    format!("Not available now:\n{}", messages.join("\n"))
 }
 
 fn placement_fields(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut Vec<UiAction>) {

@@ -3,13 +3,14 @@
 //! position, hinge and swing; a room's name).
 
 use crate::document::Gesture;
+use crate::option_panels::PanelView;
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
+use crate::sidebar::options_ui::{OptionsView, option_rows_ui, options_status_ui};
 use crate::sidebar::selection_ui::gesture_of;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{Product, ProductKind};
-use room_planner_core::domain::configuration::OptionState;
 use room_planner_core::domain::constraints::{OpeningPlacement, Violation};
 use room_planner_core::domain::edits::{Edit, WallEnd};
 use room_planner_core::domain::geometry::dimensions::face_lengths;
@@ -165,8 +166,8 @@ pub struct OpeningView<'a> {
     pub product: &'a Product,
     /// Its measured placement.
     pub placement: &'a OpeningPlacement,
-    /// Offered and blocked values of each option.
-    pub states: &'a [OptionState],
+    /// Offered and blocked values of each option, as far as known.
+    pub panel: PanelView<'a>,
     /// The host wall's centre-line length.
     pub wall_length_mm: f64,
     /// Its constraint problems.
@@ -196,40 +197,20 @@ pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<U
         .num_columns(2)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
-            for (def, state) in view.product.options.iter().zip(view.states) {
-                let current = view
-                    .placement
-                    .configuration
-                    .get(&def.id)
-                    .unwrap_or(&def.default);
-                ui.label(&def.label);
-                egui::ComboBox::from_id_salt(("opening option", def.id.as_str()))
-                    .selected_text(def.label_of(current))
-                    .width(170.0)
-                    .show_ui(ui, |ui| {
-                        for value in def.values() {
-                            let blocked = state.blocked.iter().find(|(b, _)| b == &value);
-                            let text = def.label_of(&value);
-                            match blocked {
-                                None => {
-                                    if ui.selectable_label(&value == current, text).clicked()
-                                        && &value != current
-                                    {
-                                        actions.push(UiAction::edit(Edit::SetOpeningOption {
-                                            id: opening.id.clone(),
-                                            option: def.id.clone(),
-                                            value: value.clone(),
-                                        }));
-                                    }
-                                }
-                                Some((_, messages)) => {
-                                    ui.add_enabled(false, egui::Button::selectable(false, text))
-                                        .on_disabled_hover_text(messages.join("\n"));
-                                }
-                            }
-                        }
-                    });
-                ui.end_row();
+            let options = OptionsView {
+                product: view.product,
+                configuration: &view.placement.configuration,
+                explicit: &opening.options,
+                panel: view.panel,
+                salt: "opening option",
+            };
+            let picked = option_rows_ui(ui, &options, &|def, value| def.label_of(value));
+            if let Some((def, value)) = picked {
+                actions.push(UiAction::edit(Edit::SetOpeningOption {
+                    id: opening.id.clone(),
+                    option: def.id,
+                    value,
+                }));
             }
             ui.label("From wall start");
             let width_mm = view.placement.dimensions.width.0;
@@ -247,6 +228,7 @@ pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<U
             }
             ui.end_row();
         });
+    options_status_ui(ui, view.panel);
     ui.horizontal(|ui| {
         if view.product.kind == ProductKind::Door {
             if ui.button("Flip hinge side").clicked() {

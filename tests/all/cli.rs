@@ -152,3 +152,68 @@ fn a_missing_layout_is_bad_input() {
         run.stderr
     );
 }
+
+#[test]
+fn made_to_measure_products_load_with_warnings_and_are_checked_in_a_layout() {
+    let folder = "tests/made-to-measure/catalogs";
+    let run = room_planner(&["catalog", "check", folder]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(", 6 warnings"), "{}", run.stdout);
+    for line in run.stderr.lines() {
+        let (place, message) = line.split_once(": warning: ").expect("a warning");
+        let mut parts = place.rsplitn(3, ':');
+        let column: usize = parts.next().and_then(|c| c.parse().ok()).expect("column");
+        let line_number: usize = parts.next().and_then(|l| l.parse().ok()).expect("line");
+        assert_eq!(
+            parts.next(),
+            Some("tests/made-to-measure/catalogs/cabinets.ron")
+        );
+        assert!(
+            line_number > 1 && column > 0 && !message.is_empty(),
+            "{line}"
+        );
+    }
+    assert!(
+        run.stderr.contains(
+            "Width 300 mm to 595 mm (60 values) of product `cabinet` can never be chosen: Narrow cabinets need a carcass under 300 mm deep"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "Width 2500 mm to 2900 mm (81 values) of product `wall-unit` can never be chosen: Units over 2500 mm wide need 800 mm depth"
+        ),
+        "{}",
+        run.stderr
+    );
+    let denied = room_planner(&["catalog", "check", "--deny-warnings", folder]);
+    assert_eq!(denied.code, 2, "{}", denied.stderr);
+
+    let check = room_planner(&[
+        "check",
+        "tests/made-to-measure/room.ron",
+        "--catalogs",
+        folder,
+    ]);
+    assert_eq!(check.code, 1, "{}{}", check.stdout, check.stderr);
+    assert!(
+        check.stdout.contains(
+            "configuration-valid: product cabinet-narrow: Cabinet made to measure (cabinet-narrow) cannot be made as configured: Narrow cabinets need a carcass under 300 mm deep"
+        ),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stderr.contains("3 products: 1 violation\n"),
+        "{}",
+        check.stderr
+    );
+}
+
+#[test]
+fn the_shipped_catalogs_have_no_warnings() {
+    let run = room_planner(&["catalog", "check", "--deny-warnings"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+}

@@ -160,12 +160,13 @@ fn the_engine_agrees_with_exhaustive_enumeration_on_every_shipped_product() {
                     "{}: offered values of {} given {explicit:?}",
                     product.id, def.id
                 );
-                for (value, messages) in &state.blocked {
+                for blocked in &state.blocked {
                     assert!(
-                        !messages.is_empty(),
-                        "{}: {} = {value} is blocked without a message",
+                        !blocked.messages.is_empty(),
+                        "{}: {} = {} is blocked without a message",
                         product.id,
-                        def.id
+                        def.id,
+                        blocked.value
                     );
                 }
             }

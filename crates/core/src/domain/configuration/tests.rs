@@ -56,7 +56,7 @@ fn with_a_chaise_only_widths_from_2400_are_offered() {
     assert_eq!(state.offered, offered);
     assert_eq!(state.blocked.len(), 3);
     assert_eq!(
-        state.blocked[0].1,
+        state.blocked[0].messages,
         vec!["A chaise needs 2400 mm".to_owned()]
     );
 }
@@ -93,7 +93,7 @@ fn table_rules_limit_the_other_column() {
         vec![OptionValue::Choice(ValueId::from("leather"))]
     );
     assert_eq!(
-        fabric.blocked[0].1,
+        fabric.blocked[0].messages,
         vec!["Steel frames come in leather only".to_owned()]
     );
 }

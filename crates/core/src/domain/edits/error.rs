@@ -57,8 +57,8 @@ pub enum EditError {
         /// Messages of the catalog rules that forbid the combination.
         messages: Vec<String>,
     },
-    /// The product's options have too many combinations to check.
-    #[error("the options of `{0}` have too many combinations to check")]
+    /// Checking the product's options ran past the engine's time limit.
+    #[error("checking the options of `{0}` took too long; its rules are too involved")]
     TooComplex(ProductId),
     /// A point too far from the origin.
     #[error("position {0} is further than {MAX_COORDINATE_MM} mm from the origin")]

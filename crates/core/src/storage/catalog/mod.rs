@@ -2,6 +2,9 @@
 
 mod raw;
 mod validate;
+mod warnings;
+
+pub use warnings::catalog_warnings;
 
 use crate::domain::catalog::Catalog;
 use crate::storage::error::{FileProblem, LoadError};
@@ -27,6 +30,18 @@ pub fn parse_catalog(path: &Path, text: &str) -> Result<Catalog, LoadError> {
 pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
     let text = read_text(path)?;
     parse_catalog(path, &text)
+}
+
+/// Reads and validates one catalog file, and lists the warnings about it (values no valid
+/// product contains, rules that never fire or can never be met, limits off their range).
+///
+/// # Errors
+/// Unreadable file, or every problem found in it.
+pub fn load_catalog_with_warnings(path: &Path) -> Result<(Catalog, Vec<FileProblem>), LoadError> {
+    let text = read_text(path)?;
+    let catalog = parse_catalog(path, &text)?;
+    let warnings = catalog_warnings(path, &text, &catalog);
+    Ok((catalog, warnings))
 }
 
 /// The `.ron` files in a folder, sorted by name.

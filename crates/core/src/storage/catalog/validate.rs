@@ -11,7 +11,7 @@ use crate::domain::catalog::{
     MaterialSource, OptionDef, OptionDomain, OptionValue, Product, Quantity, RangeSpec, RangeUnit,
     Rule, Size, SkuPiece,
 };
-use crate::domain::configuration::{ConfigurationEngine, ConfigurationError};
+use crate::domain::configuration::ConfigurationEngine;
 use crate::domain::ids::{CatalogId, OptionId, ProductId, ValueId, is_valid_id};
 use crate::domain::units::{MAX_SIZE_MM, Mm};
 use crate::storage::error::{FileProblem, LoadError};
@@ -302,45 +302,19 @@ fn check_placement(
     }
 }
 
-/// The defaults must satisfy every rule, and some configuration must exist at all.
+/// The defaults must satisfy every rule; valid defaults prove the product configurable, so the
+/// solver is only asked whether any configuration exists when they do not.
 fn check_configurable(checker: &mut Checker<'_>, anchor: (Needle<'_>, usize), product: &Product) {
-    let engine = ConfigurationEngine::new(product);
-    match engine.is_completable(&BTreeMap::new()) {
-        Ok(true) => {}
-        Ok(false) => {
-            checker.report(
-                &[anchor],
-                format!(
-                    "product `{}` has no valid configuration: its rules together forbid every combination",
-                    product.id
-                ),
-            );
-            return;
-        }
-        Err(ConfigurationError::TooComplex) => {
-            checker.report(
-                &[anchor],
-                format!(
-                    "product `{}`: {}",
-                    product.id,
-                    ConfigurationError::TooComplex
-                ),
-            );
-            return;
-        }
-        Err(other) => {
-            checker.report(&[anchor], format!("product `{}`: {other}", product.id));
-            return;
-        }
-    }
     let defaults: BTreeMap<OptionId, OptionValue> = product
         .options
         .iter()
         .map(|def| (def.id.clone(), def.default.clone()))
         .collect();
+    let mut defaults_valid = true;
     for (index, rule) in product.rules.iter().enumerate() {
         let broken = rule.check(|option| defaults.get(option).cloned()) == Some(false);
         if broken {
+            defaults_valid = false;
             checker.report(
                 &[
                     anchor,
@@ -354,6 +328,20 @@ fn check_configurable(checker: &mut Checker<'_>, anchor: (Needle<'_>, usize), pr
                 ),
             );
         }
+    }
+    if defaults_valid {
+        return;
+    }
+    match ConfigurationEngine::new(product).is_completable(&BTreeMap::new()) {
+        Ok(true) => {}
+        Ok(false) => checker.report(
+            &[anchor],
+            format!(
+                "product `{}` has no valid configuration: its rules together forbid every combination",
+                product.id
+            ),
+        ),
+        Err(error) => checker.report(&[anchor], format!("product `{}`: {error}", product.id)),
     }
 }
 

@@ -1,0 +1,146 @@
+//! Minimal explanations: the smallest set of rules (no rule can be dropped) that together with
+//! the user's choices forbid a value, found by QuickXplain (Junker 2004), then the fewest of
+//! the user's choices those rules need.
+
+use super::ground::{Held, satisfiable};
+use super::model::Model;
+use super::search::{Budget, OutOfTime};
+
+/// Why a value or a set of choices cannot be part of a valid product.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(super) struct Explanation {
+    /// Product rule indices, ascending; dropping any one of them lifts the block.
+    pub(super) rules: Vec<usize>,
+    /// Options whose chosen value the rules need to forbid it, ascending.
+    pub(super) choices: Vec<usize>,
+}
+
+/// Remembers the rule sets already found in one group, because neighbouring values are
+/// usually blocked by the same rules and checking a known set is one search, not dozens.
+#[derive(Debug, Default)]
+pub(super) struct KnownCores {
+    cores: Vec<Vec<usize>>,
+}
+
+/// How many remembered sets are tried before a fresh search.
+const KNOWN_CORES_TRIED: usize = 8;
+
+/// Explains why `held` (always kept) and the user's `choices` cannot all hold in `group`.
+/// The caller knows they cannot.
+pub(super) fn explain(
+    model: &Model,
+    group: usize,
+    held: &[Held],
+    choices: &[Held],
+    known: &mut KnownCores,
+    budget: &mut Budget,
+) -> Result<Explanation, OutOfTime> {
+    let mut group_rules: Vec<usize> = model.groups[group]
+        .constraints
+        .iter()
+        .map(|constraint| model.rule_of[*constraint])
+        .collect();
+    group_rules.sort_unstable();
+    group_rules.dedup();
+    let all_held: Vec<Held> = held.iter().chain(choices).copied().collect();
+    let rules_conflict = |rules: &[usize], budget: &mut Budget| {
+        let mut active = vec![false; model.rule_count];
+        for rule in rules {
+            active[*rule] = true;
+        }
+        Ok::<bool, OutOfTime>(!satisfiable(model, group, &all_held, &active, budget)?)
+    };
+    let mut start = None;
+    for core in known.cores.iter().rev().take(KNOWN_CORES_TRIED) {
+        if rules_conflict(core, budget)? {
+            start = Some(core.clone());
+            break;
+        }
+    }
+    let from_known = start.is_some();
+    let candidates = start.unwrap_or(group_rules);
+    let mut rules = quick_xplain(&candidates, &mut |subset| rules_conflict(subset, budget))?;
+    rules.sort_unstable();
+    if !from_known || !known.cores.contains(&rules) {
+        known.cores.push(rules.clone());
+    }
+    let mut active = vec![false; model.rule_count];
+    for rule in &rules {
+        active[*rule] = true;
+    }
+    let choice_options: Vec<usize> = (0..choices.len()).collect();
+    let mut chosen = quick_xplain(&choice_options, &mut |subset| {
+        let kept: Vec<Held> = held
+            .iter()
+            .copied()
+            .chain(subset.iter().map(|index| choices[*index]))
+            .collect();
+        Ok(!satisfiable(model, group, &kept, &active, budget)?)
+    })?;
+    chosen.sort_unstable();
+    Ok(Explanation {
+        rules,
+        choices: chosen.into_iter().map(|index| choices[index].0).collect(),
+    })
+}
+
+/// A subset-minimal part of `items` for which `conflict` holds, given that it holds for all of
+/// them (when it does not, all items are returned: nothing smaller can be proved).
+fn quick_xplain(
+    items: &[usize],
+    conflict: &mut dyn FnMut(&[usize]) -> Result<bool, OutOfTime>,
+) -> Result<Vec<usize>, OutOfTime> {
+    if conflict(&[])? {
+        return Ok(Vec::new());
+    }
+    if items.is_empty() || !conflict(items)? {
+        return Ok(items.to_vec());
+    }
+    split(&[], false, items, conflict)
+}
+
+fn split(
+    background: &[usize],
+    background_grew: bool,
+    candidates: &[usize],
+    conflict: &mut dyn FnMut(&[usize]) -> Result<bool, OutOfTime>,
+) -> Result<Vec<usize>, OutOfTime> {
+    if background_grew && conflict(background)? {
+        return Ok(Vec::new());
+    }
+    if candidates.len() <= 1 {
+        return Ok(candidates.to_vec());
+    }
+    let (first, second) = candidates.split_at(candidates.len() / 2);
+    let with_first: Vec<usize> = background.iter().chain(first).copied().collect();
+    let from_second = split(&with_first, !first.is_empty(), second, conflict)?;
+    let with_second: Vec<usize> = background.iter().chain(&from_second).copied().collect();
+    let from_first = split(&with_second, !from_second.is_empty(), first, conflict)?;
+    Ok(from_first.into_iter().chain(from_second).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quick_xplain_finds_a_minimal_conflicting_subset() {
+        // A conflict needs both 3 and 7, or 5 alone is not enough.
+        let mut checks = 0;
+        let found = quick_xplain(&(0..10).collect::<Vec<_>>(), &mut |subset| {
+            checks += 1;
+            Ok(subset.contains(&3) && subset.contains(&7))
+        })
+        .expect("no budget");
+        let mut found = found;
+        found.sort_unstable();
+        assert_eq!(found, vec![3, 7]);
+        assert!(checks < 20, "{checks} checks");
+    }
+
+    #[test]
+    fn quick_xplain_returns_nothing_when_the_background_conflicts() {
+        let found = quick_xplain(&[1, 2], &mut |_| Ok(true)).expect("no budget");
+        assert!(found.is_empty());
+    }
+}

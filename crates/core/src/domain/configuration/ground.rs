@@ -1,0 +1,49 @@
+//! The starting point of every question: full domains with some options held to one class,
+//! propagated over one group's active rules.
+
+use super::domains::Domains;
+use super::model::Model;
+use super::propagate::{RuleMask, propagate};
+use super::search::{Budget, OutOfTime, solve};
+
+/// An option held to one class.
+pub(super) type Held = (usize, usize);
+
+/// Full domains with `held` options fixed, propagated over `group`'s active constraints;
+/// `None` when that already leaves some option without a class.
+pub(super) fn grounded(
+    model: &Model,
+    group: usize,
+    held: &[Held],
+    active: &RuleMask,
+) -> Option<Domains> {
+    let mut domains = model.layout.full();
+    for (option, class) in held {
+        if !domains.contains(&model.layout, *option, *class) {
+            return None;
+        }
+        domains.fix(&model.layout, *option, *class);
+    }
+    let seeds = model.groups[group].constraints.iter().copied();
+    propagate(model, &mut domains, active, seeds).then_some(domains)
+}
+
+/// Whether some valid product of `group` keeps every held option, with only the active rules.
+pub(super) fn satisfiable(
+    model: &Model,
+    group: usize,
+    held: &[Held],
+    active: &RuleMask,
+    budget: &mut Budget,
+) -> Result<bool, OutOfTime> {
+    let Some(domains) = grounded(model, group, held, active) else {
+        return Ok(false);
+    };
+    let options = &model.groups[group].options;
+    Ok(solve(model, domains, active, options, &|_, _| false, budget)?.is_some())
+}
+
+/// Every rule active.
+pub(super) fn all_rules(model: &Model) -> Vec<bool> {
+    vec![true; model.rule_count]
+}

@@ -1,0 +1,218 @@
+//! The options panel: for each asked option, which classes some valid product still contains
+//! together with the user's other choices, and why each other class is blocked.
+//!
+//! One solution found witnesses every class it contains, so the search asks only for classes
+//! no earlier solution has shown, preferring them at every step; a failed search proves every
+//! remaining class blocked at once.
+
+use super::domains::ClassSet;
+use super::explain::{Explanation, KnownCores, explain};
+use super::ground::{Held, all_rules, grounded, satisfiable};
+use super::model::Model;
+use super::propagate::propagate;
+use super::search::{Budget, OutOfTime, solve};
+
+/// The answer for one option.
+#[derive(Debug, Clone)]
+pub(super) struct ClassPanel {
+    pub(super) option: usize,
+    /// Classes some valid product contains with the other choices, ascending.
+    pub(super) offered: Vec<usize>,
+    /// The other classes, ascending, each with why.
+    pub(super) blocked: Vec<(usize, Explanation)>,
+}
+
+/// The panel for `options` (in the order given), with `chosen` the user's choices by option.
+/// Each option is answered as if its own choice were not made.
+pub(super) fn panels(
+    model: &Model,
+    chosen: &[Option<usize>],
+    options: &[usize],
+    budget: &mut Budget,
+) -> Result<Vec<ClassPanel>, OutOfTime> {
+    let mut asked = Asked {
+        model,
+        failing: Vec::new(),
+    };
+    // A group that cannot be completed with the user's choices blocks every other group's
+    // values too: no complete product exists. Its explanation is shared.
+    let active = all_rules(model);
+    for group in 0..model.groups.len() {
+        let held = held_in(model, group, chosen);
+        if !satisfiable(model, group, &held, &active, budget)? {
+            let why = explain(model, group, &[], &held, &mut KnownCores::default(), budget)?;
+            asked.failing.push((group, why));
+        }
+    }
+    let mut answers: Vec<Option<ClassPanel>> = vec![None; model.option_count()];
+    // Options the user has not chosen share one question: the user's choices as they are.
+    let unchosen: Vec<usize> = options
+        .iter()
+        .copied()
+        .filter(|option| chosen[*option].is_none())
+        .collect();
+    for answer in asked.answer(chosen, &unchosen, budget)? {
+        let option = answer.option;
+        answers[option] = Some(answer);
+    }
+    for option in options.iter().copied().filter(|o| chosen[*o].is_some()) {
+        let mut others = chosen.to_vec();
+        others[option] = None;
+        for answer in asked.answer(&others, &[option], budget)? {
+            answers[option] = Some(answer);
+        }
+    }
+    Ok(options
+        .iter()
+        .filter_map(|option| answers[*option].take())
+        .collect())
+}
+
+fn held_in(model: &Model, group: usize, chosen: &[Option<usize>]) -> Vec<Held> {
+    model.groups[group]
+        .options
+        .iter()
+        .filter_map(|option| chosen[*option].map(|class| (*option, class)))
+        .collect()
+}
+
+struct Asked<'a> {
+    model: &'a Model,
+    /// Groups that cannot be completed with all the user's choices, with why.
+    failing: Vec<(usize, Explanation)>,
+}
+
+impl Asked<'_> {
+    /// Answers the `targets` (none of them chosen) given `base`, which differs from the
+    /// user's choices at most within the targets' own groups.
+    fn answer(
+        &self,
+        base: &[Option<usize>],
+        targets: &[usize],
+        budget: &mut Budget,
+    ) -> Result<Vec<ClassPanel>, OutOfTime> {
+        let model = self.model;
+        let mut answers = Vec::new();
+        let mut groups: Vec<Option<usize>> = Vec::new();
+        for target in targets {
+            if !groups.contains(&model.group_of[*target]) {
+                groups.push(model.group_of[*target]);
+            }
+        }
+        for group in groups {
+            let in_group: Vec<usize> = targets
+                .iter()
+                .copied()
+                .filter(|target| model.group_of[*target] == group)
+                .collect();
+            let elsewhere = self
+                .failing
+                .iter()
+                .find(|(failing, _)| Some(*failing) != group);
+            if let Some((_, why)) = elsewhere {
+                answers.extend(in_group.iter().map(|target| {
+                    ClassPanel {
+                        option: *target,
+                        offered: Vec::new(),
+                        blocked: (0..model.layout.size(*target))
+                            .map(|class| (class, why.clone()))
+                            .collect(),
+                    }
+                }));
+            } else if let Some(group) = group {
+                answers.extend(answer_group(model, group, base, &in_group, budget)?);
+            } else {
+                answers.extend(in_group.iter().map(|target| ClassPanel {
+                    option: *target,
+                    offered: (0..model.layout.size(*target)).collect(),
+                    blocked: Vec::new(),
+                }));
+            }
+        }
+        Ok(answers)
+    }
+}
+
+fn answer_group(
+    model: &Model,
+    group: usize,
+    chosen: &[Option<usize>],
+    targets: &[usize],
+    budget: &mut Budget,
+) -> Result<Vec<ClassPanel>, OutOfTime> {
+    let layout = &model.layout;
+    let choices: Vec<Held> = model.groups[group]
+        .options
+        .iter()
+        .filter_map(|option| chosen[*option].map(|class| (*option, class)))
+        .collect();
+    let active = all_rules(model);
+    let mut witnessed: Vec<Option<ClassSet>> = vec![None; model.option_count()];
+    for target in targets {
+        witnessed[*target] = Some(layout.set_of(*target, |_| false));
+    }
+    if let Some(start) = grounded(model, group, &choices, &active) {
+        for target in targets {
+            while let Some(seen) = &witnessed[*target] {
+                let fresh = layout.set_of(*target, |class| {
+                    start.contains(layout, *target, class) && !seen.contains(class)
+                });
+                if fresh.iter().next().is_none() {
+                    break;
+                }
+                let mut attempt = start.clone();
+                attempt.restrict(layout, *target, fresh.words());
+                let seeds = model.constraints_of[*target].iter().copied();
+                if !propagate(model, &mut attempt, &active, seeds) {
+                    break;
+                }
+                let prefer = |option: usize, class: usize| {
+                    witnessed[option]
+                        .as_ref()
+                        .is_some_and(|seen| !seen.contains(class))
+                };
+                let options = &model.groups[group].options;
+                let Some(found) = solve(model, attempt, &active, options, &prefer, budget)? else {
+                    break;
+                };
+                for option in targets {
+                    if let (Some(seen), Some(class)) =
+                        (&mut witnessed[*option], found.first(layout, *option))
+                    {
+                        seen.insert(class);
+                    }
+                }
+            }
+        }
+    }
+    let mut known = KnownCores::default();
+    let mut answers = Vec::new();
+    for target in targets {
+        let Some(seen) = &witnessed[*target] else {
+            continue;
+        };
+        let mut offered = Vec::new();
+        let mut blocked = Vec::new();
+        for class in 0..layout.size(*target) {
+            if seen.contains(class) {
+                offered.push(class);
+            } else {
+                let why = explain(
+                    model,
+                    group,
+                    &[(*target, class)],
+                    &choices,
+                    &mut known,
+                    budget,
+                )?;
+                blocked.push((class, why));
+            }
+        }
+        answers.push(ClassPanel {
+            option: *target,
+            offered,
+            blocked,
+        });
+    }
+    Ok(answers)
+}

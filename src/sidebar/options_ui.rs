@@ -1,0 +1,240 @@
+//! An options panel's rows, shared by products and doors/windows: each option as a drop-down
+//! where only values that can still make a valid product are enabled (the others say why when
+//! hovered), a spinner while the answer is worked out, and the engine's error when it has one.
+
+use crate::option_panels::PanelView;
+use crate::theme::ui as colours;
+use bevy_egui::egui;
+use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product};
+use room_planner_core::domain::configuration::{Configuration, OptionState};
+
+/// What an options panel shows.
+#[derive(Debug, Clone, Copy)]
+pub struct OptionsView<'a> {
+    /// The product.
+    pub product: &'a Product,
+    /// Its full configuration as resolved.
+    pub configuration: &'a Configuration,
+    /// Choices the user made (the rest are defaults).
+    pub explicit: &'a Configuration,
+    /// Which values can be chosen, as far as known.
+    pub panel: PanelView<'a>,
+    /// Tells the drop-downs of different panels apart.
+    pub salt: &'a str,
+}
+
+/// The rows of every option in a two-column grid already begun; returns the option and value
+/// the user picked, if any.
+pub fn option_rows_ui(
+    ui: &mut egui::Ui,
+    view: &OptionsView<'_>,
+    value_text: &dyn Fn(&OptionDef, &OptionValue) -> String,
+) -> Option<(OptionDef, OptionValue)> {
+    let states: &[OptionState] = match view.panel.answer {
+        Some(Ok(states)) => states,
+        _ => &[],
+    };
+    let mut picked = None;
+    for def in &view.product.options {
+        let state = states.iter().find(|state| state.option == def.id);
+        let current = view.configuration.get(&def.id).unwrap_or(&def.default);
+        let label = if view.explicit.contains_key(&def.id) {
+            def.label.clone()
+        } else {
+            format!("{} (default)", def.label)
+        };
+        ui.label(label);
+        let combo = egui::ComboBox::from_id_salt((view.salt, def.id.as_str()))
+            .selected_text(def.label_of(current))
+            .width(170.0);
+        let Some(state) = state else {
+            ui.add_enabled_ui(false, |ui| combo.show_ui(ui, |_| {}))
+                .response
+                .on_disabled_hover_text("Checking which values fit…");
+            ui.end_row();
+            continue;
+        };
+        combo
+            .show_ui(ui, |ui| {
+                for value in def.values() {
+                    let text = value_text(def, &value);
+                    match state.blocked(&value) {
+                        None => {
+                            if ui.selectable_label(&value == current, text).clicked()
+                                && &value != current
+                            {
+                                picked = Some((def.clone(), value.clone()));
+                            }
+                        }
+                        Some(blocked) => {
+                            ui.add_enabled(false, egui::Button::selectable(false, text))
+                                .on_disabled_hover_text(blocked.reason(view.product));
+                        }
+                    }
+                }
+            })
+            .response
+            .on_hover_text(blocked_summary(view.product, state));
+        ui.end_row();
+    }
+    picked
+}
+
+/// A line under the rows while the answer is worked out or when it failed.
+pub fn options_status_ui(ui: &mut egui::Ui, panel: PanelView<'_>) {
+    if panel.pending {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(egui::RichText::new("Checking which values fit…").color(colours::MUTED));
+        });
+    }
+    if let Some(Err(problem)) = panel.answer {
+        ui.label(
+            egui::RichText::new(format!("The options cannot be checked: {problem}"))
+                .color(colours::ERROR),
+        );
+    }
+}
+
+fn blocked_summary(product: &Product, state: &OptionState) -> String {
+    if state.blocked.is_empty() {
+        return "Every value can be chosen".to_owned();
+    }
+    let mut reasons: Vec<String> = state
+        .blocked
+        .iter()
+        .map(|blocked| blocked.reason(product))
+        .collect();
+    reasons.sort_unstable();
+    reasons.dedup();
+    format!("Not available now:\n{}", reasons.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::option_panels::PanelAnswer;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use room_planner_core::domain::configuration::ConfigurationEngine;
+    use room_planner_core::domain::ids::OptionId;
+    use room_planner_core::storage::catalog::parse_catalog;
+    use std::path::Path;
+
+    const CATALOG: &str = r#"Catalog(
+    id: "t", name: "T", version: "1", currency: "EUR", vat_percent: 19,
+    products: [Product(
+        id: "sofa", name: "Sofa", category: "Sofas", kind: Floor,
+        width: Option("width"), depth: Fixed(950), height: Fixed(820),
+        appearance: Shape(shape: Sofa),
+        options: [
+            Range(id: "width", label: "Width", min: 1800, max: 3000, step: 200, default: 2200),
+            Choice(id: "chaise", label: "Chaise", values: [(id: "none", label: "None"), (id: "left", label: "Left")]),
+        ],
+        rules: [
+            Requires(when: Is("chaise", "left"), then: AtLeast("width", 2400), message: "A chaise needs 2400 mm"),
+        ],
+        base_price: 1000,
+    )],
+)"#;
+
+    fn product() -> Product {
+        let catalog = parse_catalog(Path::new("t.ron"), CATALOG).expect("valid");
+        catalog.products[0].clone()
+    }
+
+    type Picked = Option<(OptionDef, OptionValue)>;
+
+    fn shows(harness: &Harness<'_, Picked>, text: &str) -> bool {
+        harness.query_all_by_value(text).next().is_some()
+    }
+
+    fn ready(answer: &PanelAnswer) -> PanelView<'_> {
+        PanelView {
+            answer: Some(answer),
+            pending: false,
+        }
+    }
+
+    fn harness<'a>(
+        product: &'a Product,
+        configuration: &'a Configuration,
+        panel: PanelView<'a>,
+    ) -> Harness<'a, Picked> {
+        Harness::new_ui_state(
+            move |ui, picked: &mut Picked| {
+                let view = OptionsView {
+                    product,
+                    configuration,
+                    explicit: configuration,
+                    panel,
+                    salt: "test",
+                };
+                egui::Grid::new("rows").show(ui, |ui| {
+                    if let Some(choice) =
+                        option_rows_ui(ui, &view, &|def, value| def.label_of(value))
+                    {
+                        *picked = Some(choice);
+                    }
+                });
+                options_status_ui(ui, panel);
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn a_panel_being_worked_out_shows_its_rows_and_a_spinner() {
+        let product = product();
+        let configuration = Configuration::new();
+        let panel = PanelView {
+            answer: None,
+            pending: true,
+        };
+        let mut harness = harness(&product, &configuration, panel);
+        // The spinner keeps asking for frames.
+        harness.run_steps(3);
+        assert!(shows(&harness, "Width (default)"));
+        assert!(shows(&harness, "Chaise (default)"));
+        assert!(shows(&harness, "Checking which values fit…"));
+    }
+
+    #[test]
+    fn an_engine_error_is_said_in_the_panel() {
+        let product = product();
+        let configuration = Configuration::new();
+        let answer: PanelAnswer = Err("checking the options took too long".into());
+        let mut harness = harness(&product, &configuration, ready(&answer));
+        harness.run();
+        assert!(shows(
+            &harness,
+            "The options cannot be checked: checking the options took too long"
+        ));
+    }
+
+    #[test]
+    fn blocked_values_cannot_be_picked_and_offered_ones_can() {
+        let product = product();
+        let configuration =
+            Configuration::from([(OptionId::from("width"), OptionValue::Number(2000))]);
+        let answer: PanelAnswer = ConfigurationEngine::new(&product)
+            .option_states(&configuration)
+            .map_err(|error| error.to_string());
+        let mut harness = harness(&product, &configuration, ready(&answer));
+        harness.run();
+        harness.get_by_value("None").click();
+        harness.run();
+        harness.get_by_label("Left").click();
+        harness.run();
+        assert_eq!(*harness.state(), None, "a blocked value was picked");
+        harness.get_by_value("2000 mm").click();
+        harness.run();
+        harness.get_by_label("2600 mm").click();
+        harness.run();
+        let picked = harness.state().clone().map(|(def, value)| (def.id, value));
+        assert_eq!(
+            picked,
+            Some((OptionId::from("width"), OptionValue::Number(2600)))
+        );
+    }
+}
