@@ -2,8 +2,9 @@
 //! the user's choices forbid a value, found by QuickXplain (Junker 2004), then the fewest of
 //! the user's choices those rules need.
 
-use super::ground::{Held, satisfiable};
+use super::ground::{Held, grounded, satisfiable};
 use super::model::Model;
+use super::reasons::Reason;
 use super::search::{Budget, OutOfTime};
 
 /// Why a value or a set of choices cannot be part of a valid product.
@@ -26,62 +27,117 @@ pub(super) struct KnownCores {
 const KNOWN_CORES_TRIED: usize = 8;
 
 /// Explains why `held` (always kept) and the user's `choices` cannot all hold in `group`.
-/// The caller knows they cannot.
+/// The caller knows they cannot; `hint`, when given, is a set of rules and choices that
+/// propagation alone shows to conflict, which narrows the search for a minimal set.
 pub(super) fn explain(
     model: &Model,
     group: usize,
     held: &[Held],
     choices: &[Held],
+    hint: Option<&Reason>,
     known: &mut KnownCores,
     budget: &mut Budget,
 ) -> Result<Explanation, OutOfTime> {
-    let mut group_rules: Vec<usize> = model.groups[group]
-        .constraints
-        .iter()
-        .map(|constraint| model.rule_of[*constraint])
-        .collect();
-    group_rules.sort_unstable();
-    group_rules.dedup();
     let all_held: Vec<Held> = held.iter().chain(choices).copied().collect();
-    let rules_conflict = |rules: &[usize], budget: &mut Budget| {
+    let mask = |rules: &[usize]| {
         let mut active = vec![false; model.rule_count];
         for rule in rules {
             active[*rule] = true;
         }
-        Ok::<bool, OutOfTime>(!satisfiable(model, group, &all_held, &active, budget)?)
+        active
     };
-    let mut start = None;
-    for core in known.cores.iter().rev().take(KNOWN_CORES_TRIED) {
-        if rules_conflict(core, budget)? {
-            start = Some(core.clone());
-            break;
+    let propagation_refutes =
+        |rules: &[usize]| grounded(model, group, &all_held, &mask(rules)).is_none();
+    let search_refutes = |rules: &[usize], budget: &mut Budget| {
+        Ok::<bool, OutOfTime>(!satisfiable(model, group, &all_held, &mask(rules), budget)?)
+    };
+    let hinted = hint
+        .map(Reason::rules)
+        .filter(|rules| propagation_refutes(rules));
+    let mut rules = match hinted {
+        Some(candidates) => {
+            let quick = quick_xplain(&candidates, &mut |subset| Ok(propagation_refutes(subset)))?;
+            shrink(quick, &mut |subset| search_refutes(subset, budget))?
         }
-    }
-    let from_known = start.is_some();
-    let candidates = start.unwrap_or(group_rules);
-    let mut rules = quick_xplain(&candidates, &mut |subset| rules_conflict(subset, budget))?;
+        None => {
+            let mut group_rules: Vec<usize> = model.groups[group]
+                .constraints
+                .iter()
+                .map(|constraint| model.rule_of[*constraint])
+                .collect();
+            group_rules.sort_unstable();
+            group_rules.dedup();
+            let mut start = None;
+            for core in known.cores.iter().rev().take(KNOWN_CORES_TRIED) {
+                if search_refutes(core, budget)? {
+                    start = Some(core.clone());
+                    break;
+                }
+            }
+            let candidates = start.unwrap_or(group_rules);
+            quick_xplain(&candidates, &mut |subset| search_refutes(subset, budget))?
+        }
+    };
     rules.sort_unstable();
-    if !from_known || !known.cores.contains(&rules) {
+    if !known.cores.contains(&rules) {
         known.cores.push(rules.clone());
     }
-    let mut active = vec![false; model.rule_count];
-    for rule in &rules {
-        active[*rule] = true;
-    }
-    let choice_options: Vec<usize> = (0..choices.len()).collect();
-    let mut chosen = quick_xplain(&choice_options, &mut |subset| {
-        let kept: Vec<Held> = held
-            .iter()
+    let active = mask(&rules);
+    let kept_with = |subset: &[usize]| -> Vec<Held> {
+        held.iter()
             .copied()
             .chain(subset.iter().map(|index| choices[*index]))
-            .collect();
-        Ok(!satisfiable(model, group, &kept, &active, budget)?)
-    })?;
+            .collect()
+    };
+    let all_choices: Vec<usize> = (0..choices.len()).collect();
+    let choice_refutes_by_propagation =
+        |subset: &[usize]| grounded(model, group, &kept_with(subset), &active).is_none();
+    let mut choice_refutes = |subset: &[usize]| {
+        Ok(!satisfiable(
+            model,
+            group,
+            &kept_with(subset),
+            &active,
+            budget,
+        )?)
+    };
+    let mut chosen = if choice_refutes_by_propagation(&all_choices) {
+        let quick = quick_xplain(&all_choices, &mut |subset| {
+            Ok(choice_refutes_by_propagation(subset))
+        })?;
+        shrink(quick, &mut choice_refutes)?
+    } else {
+        quick_xplain(&all_choices, &mut choice_refutes)?
+    };
     chosen.sort_unstable();
     Ok(Explanation {
         rules,
         choices: chosen.into_iter().map(|index| choices[index].0).collect(),
     })
+}
+
+/// Drops every item whose removal keeps `conflict` (one pass suffices: conflicts only grow
+/// with more items), so each item left is needed.
+fn shrink(
+    items: Vec<usize>,
+    conflict: &mut dyn FnMut(&[usize]) -> Result<bool, OutOfTime>,
+) -> Result<Vec<usize>, OutOfTime> {
+    let mut kept = items;
+    let mut index = 0;
+    while index < kept.len() {
+        let without: Vec<usize> = kept
+            .iter()
+            .enumerate()
+            .filter(|(at, _)| *at != index)
+            .map(|(_, item)| *item)
+            .collect();
+        if conflict(&without)? {
+            kept = without;
+        } else {
+            index += 1;
+        }
+    }
+    Ok(kept)
 }
 
 /// A subset-minimal part of `items` for which `conflict` holds, given that it holds for all of

@@ -18,6 +18,7 @@ mod memo;
 mod model;
 mod panel;
 mod propagate;
+mod reasons;
 mod resolve;
 pub mod sample;
 mod search;
@@ -29,7 +30,7 @@ pub use search::QUESTION_TIME_LIMIT;
 use crate::domain::catalog::{OptionValue, Product};
 use crate::domain::ids::OptionId;
 use explain::{Explanation, KnownCores, explain};
-use ground::{Held, all_rules, grounded, satisfiable};
+use ground::{Held, all_rules, satisfiable};
 use model::Model;
 use search::{Budget, OutOfTime};
 use std::collections::BTreeMap;
@@ -381,13 +382,23 @@ impl<'product> ConfigurationEngine<'product> {
         let mut rules = Vec::new();
         for group in 0..self.model.groups.len() {
             let held = self.held_in(group, chosen);
-            if grounded(&self.model, group, &held, &active).is_some()
-                && satisfiable(&self.model, group, &held, &active, budget)?
-            {
+            let hint = match reasons::traced(&self.model, group, &held, &active) {
+                reasons::Traced::Failed(reason) => Some(reason),
+                reasons::Traced::Narrowed { .. } => None,
+            };
+            if hint.is_none() && satisfiable(&self.model, group, &held, &active, budget)? {
                 continue;
             }
             let mut known = KnownCores::default();
-            let why = explain(&self.model, group, &[], &held, &mut known, budget)?;
+            let why = explain(
+                &self.model,
+                group,
+                &[],
+                &held,
+                hint.as_ref(),
+                &mut known,
+                budget,
+            )?;
             rules.extend(why.rules);
         }
         rules.sort_unstable();

@@ -7,9 +7,10 @@
 
 use super::domains::ClassSet;
 use super::explain::{Explanation, KnownCores, explain};
-use super::ground::{Held, all_rules, grounded, satisfiable};
+use super::ground::{Held, all_rules, satisfiable};
 use super::model::Model;
 use super::propagate::propagate;
+use super::reasons::{Traced, traced};
 use super::search::{Budget, OutOfTime, solve};
 
 /// The answer for one option.
@@ -39,8 +40,13 @@ pub(super) fn panels(
     let active = all_rules(model);
     for group in 0..model.groups.len() {
         let held = held_in(model, group, chosen);
-        if !satisfiable(model, group, &held, &active, budget)? {
-            let why = explain(model, group, &[], &held, &mut KnownCores::default(), budget)?;
+        let hint = match traced(model, group, &held, &active) {
+            Traced::Failed(reason) => Some(reason),
+            Traced::Narrowed { .. } => None,
+        };
+        if hint.is_some() || !satisfiable(model, group, &held, &active, budget)? {
+            let mut known = KnownCores::default();
+            let why = explain(model, group, &[], &held, hint.as_ref(), &mut known, budget)?;
             asked.failing.push((group, why));
         }
     }
@@ -151,7 +157,12 @@ fn answer_group(
     for target in targets {
         witnessed[*target] = Some(layout.set_of(*target, |_| false));
     }
-    if let Some(start) = grounded(model, group, &choices, &active) {
+    let root = traced(model, group, &choices, &active);
+    let (start, removed) = match &root {
+        Traced::Narrowed { domains, removed } => (Some(domains), Some(removed)),
+        Traced::Failed(_) => (None, None),
+    };
+    if let Some(start) = start {
         for target in targets {
             while let Some(seen) = &witnessed[*target] {
                 let fresh = layout.set_of(*target, |class| {
@@ -197,11 +208,23 @@ fn answer_group(
             if seen.contains(class) {
                 offered.push(class);
             } else {
+                // Removed at the root, or refuted by propagation once held: either way the
+                // propagation's reasons give a small start for the minimal explanation.
+                let at_root = removed.and_then(|removed| removed[*target][class].clone());
+                let hint = at_root.or_else(|| {
+                    let mut with_class = choices.clone();
+                    with_class.push((*target, class));
+                    match traced(model, group, &with_class, &active) {
+                        Traced::Failed(reason) => Some(reason),
+                        Traced::Narrowed { .. } => None,
+                    }
+                });
                 let why = explain(
                     model,
                     group,
                     &[(*target, class)],
                     &choices,
+                    hint.as_ref(),
                     &mut known,
                     budget,
                 )?;

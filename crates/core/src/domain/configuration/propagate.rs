@@ -51,7 +51,7 @@ fn is_active(model: &Model, active: &RuleMask, constraint: usize) -> bool {
 }
 
 /// Applies one constraint; records the options it narrowed; false when one is left empty.
-fn revise(
+pub(super) fn revise(
     model: &Model,
     domains: &mut Domains,
     constraint: usize,

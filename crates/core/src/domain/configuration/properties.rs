@@ -69,6 +69,7 @@ fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
         options: 2 + rng.below(4),
         values: 2 + rng.below(3),
         rules: rng.below(7),
+        valid: false,
     };
     let product = sample_product(seed, shape);
     let engine = ConfigurationEngine::new(&product);

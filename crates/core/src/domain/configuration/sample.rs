@@ -35,6 +35,9 @@ pub struct SampleShape {
     pub values: usize,
     /// Number of rules.
     pub rules: usize,
+    /// Only rules that a hidden random configuration satisfies, which also becomes the
+    /// defaults: the product is valid, as a dealer's would be.
+    pub valid: bool,
 }
 
 /// A small deterministic random generator (SplitMix64).
@@ -78,9 +81,26 @@ pub fn sample_product(seed: u64, shape: SampleShape) -> Product {
     let options: Vec<OptionDef> = (0..shape.options)
         .map(|index| sample_option(&mut rng, index, shape))
         .collect();
-    let rules = (0..shape.rules)
-        .filter_map(|index| sample_rule(&mut rng, index, &options, shape.kind))
-        .collect();
+    let mut rules = Vec::new();
+    for index in 0..shape.rules {
+        // A valid product keeps only rules its defaults satisfy; a few tries each.
+        for _ in 0..20 {
+            let Some(rule) = sample_rule(&mut rng, index, &options, shape.kind) else {
+                break;
+            };
+            let kept = !shape.valid
+                || rule.check(|id| {
+                    options
+                        .iter()
+                        .find(|def| &def.id == id)
+                        .map(|def| def.default.clone())
+                }) == Some(true);
+            if kept {
+                rules.push(rule);
+                break;
+            }
+        }
+    }
     Product {
         id: ProductId::from(format!("sample-{seed}").as_str()),
         name: format!("Sample {seed}"),
