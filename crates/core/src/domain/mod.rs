@@ -11,6 +11,7 @@ pub mod history;
 pub mod ids;
 pub(crate) mod layout_order;
 pub mod length_units;
+pub mod message_text;
 pub mod money;
 pub mod new_opening;
 pub mod plan;

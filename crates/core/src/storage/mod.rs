@@ -12,5 +12,7 @@ mod locate;
 pub mod pdf_quote;
 pub mod png_image;
 pub mod quote_counter;
+mod ron_keys;
 mod ron_text;
+pub use ron_text::parse as parse_ron;
 pub mod xlsx_quote;
