@@ -27,3 +27,4 @@ pub mod room_templates;
 pub mod snapping;
 pub mod units;
 pub mod wall_drawing;
+pub mod wall_rules;
