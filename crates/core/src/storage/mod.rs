@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod csv_quote;
 pub mod dealer_settings;
 pub mod error;
+pub mod inside_folder;
 pub mod layout_file;
 mod locate;
 pub mod pdf_quote;
