@@ -123,3 +123,25 @@ pub(crate) fn pretty() -> ron::ser::PrettyConfig {
         .struct_names(true)
         .depth_limit(8)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_beyond_the_limit_says_the_limit_and_where() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let error = parse::<ron::Value>(Path::new("deep.ron"), &deep)
+            .err()
+            .map(|error| error.to_string())
+            .unwrap_or_default();
+        assert!(
+            error.starts_with("deep.ron:1:")
+                && error.contains("nested more than 64 levels deep here")
+                && !error.contains("recursion_limit"),
+            "{error}"
+        );
+        let shallow = format!("{}{}", "[".repeat(10), "]".repeat(10));
+        assert!(parse::<ron::Value>(Path::new("ok.ron"), &shallow).is_ok());
+    }
+}
