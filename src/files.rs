@@ -4,7 +4,7 @@
 
 use crate::AppSystems;
 use crate::catalogs::Catalogs;
-use crate::cli::quote_document::prepare_quote;
+use crate::cli::quote_document::{Prepared, prepare_quote};
 use crate::document::{Document, EditRequested, LayoutSaved, ReplaceRequested};
 use crate::live::LiveState;
 use crate::notices::Notices;
@@ -384,7 +384,7 @@ fn export_csv(files: &mut FileContext) {
     };
     let written = quote_csv(&quote)
         .map_err(|error| error.to_string())
-        .and_then(|bytes| std::fs::write(&path, bytes).map_err(|error| error.to_string()));
+        .and_then(|bytes| write_atomically(&path, &bytes).map_err(|error| error.to_string()));
     match written {
         Ok(()) => files
             .notices
@@ -483,14 +483,29 @@ fn write_quote_file(files: &mut FileContext, output: &Path, picture: Option<&Pat
         } else {
             layout.quote.date
         };
+        let render = |prepared: &Prepared| {
+            if extension == "xlsx" {
+                quote_xlsx(&prepared.document).map_err(|error| error.to_string())
+            } else {
+                quote_pdf(
+                    &prepared.document,
+                    QuotePictures {
+                        logo: prepared.settings.logo.as_ref(),
+                        design: prepared.design.as_ref(),
+                    },
+                )
+                .map_err(|error| error.to_string())
+            }
+        };
         match prepare_quote(
             layout,
             &files.catalogs.set,
             Path::new(SETTINGS_FOLDER),
             picture,
             date,
+            &render,
         ) {
-            Ok((prepared, notes)) => {
+            Ok((prepared, bytes, notes)) => {
                 for note in notes {
                     files.notices.info(note);
                 }
@@ -501,20 +516,9 @@ fn write_quote_file(files: &mut FileContext, output: &Path, picture: Option<&Pat
                         .edits
                         .write(EditRequested::single(Edit::SetQuoteInfo(info)));
                 }
-                if extension == "xlsx" {
-                    quote_xlsx(&prepared.document).map_err(|error| error.to_string())
-                } else {
-                    quote_pdf(
-                        &prepared.document,
-                        QuotePictures {
-                            logo: prepared.settings.logo.as_ref(),
-                            design: prepared.design.as_ref(),
-                        },
-                    )
-                    .map_err(|error| error.to_string())
-                }
+                Ok(bytes)
             }
-            Err(problem) => Err(problem),
+            Err(problem) => Err(problem.to_string()),
         }
     };
     match bytes

@@ -39,17 +39,12 @@ impl Preferences {
                 Self::default(),
                 Some(format!("{}: cannot be read: {error}", path.display())),
             ),
-            Ok(text) => match ron::from_str::<Preferences>(&text) {
+            // The core's reader: located errors, fields written twice refused, escaped text.
+            Ok(text) => match room_planner_core::storage::parse_ron::<Preferences>(path, &text) {
                 Ok(preferences) => (preferences, None),
                 Err(error) => (
                     Self::default(),
-                    Some(format!(
-                        "{}:{}:{}: {} (using the default preferences)",
-                        path.display(),
-                        error.span.start.line,
-                        error.span.start.col,
-                        error.code
-                    )),
+                    Some(format!("{error} (using the default preferences)")),
                 ),
             },
         }
@@ -115,6 +110,18 @@ mod tests {
         assert_eq!(fallback, Preferences::default());
         let problem = problem.unwrap_or_default();
         assert!(problem.contains("preferences.ron:1:"), "{problem}");
+        std::fs::write(
+            &path,
+            "(\n    length_unit: Inches,\n    length_unit: Metres,\n)",
+        )
+        .unwrap_or_default();
+        let (fallback, problem) = Preferences::load(Some(&path));
+        assert_eq!(fallback, Preferences::default());
+        let problem = problem.unwrap_or_default();
+        assert!(
+            problem.contains("preferences.ron:3:5: field `length_unit` is written twice"),
+            "{problem}"
+        );
         assert_eq!(
             Preferences::load(Some(&dir.join("missing.ron"))),
             (Preferences::default(), None)

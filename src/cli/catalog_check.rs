@@ -6,7 +6,8 @@ use super::{EXIT_BAD_INPUT, EXIT_OK};
 /// Where catalog model paths point: `assets/` in the working directory.
 const ASSETS_FOLDER: &str = "assets";
 use crate::domain::catalog::Catalog;
-use crate::storage::catalog::{catalog_files, load_catalog_with_warnings};
+use crate::domain::message_text::escape_control;
+use crate::storage::catalog::{catalog_files, catalog_warnings, load_catalog_with_text};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,10 @@ pub(super) fn run(paths: &[PathBuf], deny_warnings: bool) -> u8 {
         if path.is_dir() {
             match catalog_files(path) {
                 Ok(found) if found.is_empty() => {
-                    eprintln!("{}: no .ron catalog files in this folder", path.display());
+                    eprintln!(
+                        "{}:1:1: no .ron catalog files in this folder",
+                        path.display()
+                    );
                     failed = true;
                 }
                 Ok(found) => files.extend(found),
@@ -34,8 +38,9 @@ pub(super) fn run(paths: &[PathBuf], deny_warnings: bool) -> u8 {
     }
     let mut ids: BTreeMap<String, PathBuf> = BTreeMap::new();
     for file in &files {
-        match load_catalog_with_warnings(file) {
-            Ok((catalog, warnings)) => {
+        match load_catalog_with_text(file) {
+            Ok((catalog, text)) => {
+                let warnings = catalog_warnings(file, &text, &catalog);
                 for warning in &warnings {
                     eprintln!("{warning}");
                 }
@@ -51,9 +56,9 @@ pub(super) fn run(paths: &[PathBuf], deny_warnings: bool) -> u8 {
                     continue;
                 }
                 ids.insert(catalog.id.to_string(), file.clone());
-                let models = check_models(&catalog, Path::new(ASSETS_FOLDER));
+                let models = check_models(&catalog, file, &text, Path::new(ASSETS_FOLDER));
                 for problem in &models.problems {
-                    eprintln!("{}: {problem}", file.display());
+                    eprintln!("{problem}");
                 }
                 if !models.problems.is_empty() {
                     failed = true;
@@ -91,7 +96,7 @@ fn summary(file: &Path, catalog: &Catalog, models: usize) -> String {
         file.display(),
         catalog.id,
         catalog.version,
-        catalog.name,
+        escape_control(&catalog.name),
         catalog.products.len(),
         catalog.categories().len(),
         configurable,

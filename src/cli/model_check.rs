@@ -1,8 +1,11 @@
-//! Checks the glTF models a catalog names: the file exists under `assets/`, parses as glTF,
-//! and its size is close to the product's fixed dimensions.
+//! Checks the glTF models a catalog names: the file exists under `assets/` (also after following
+//! links), parses as glTF, and its size is close to the product's fixed dimensions. Every problem
+//! is located at the product's `model` in the catalog file.
 
 use room_planner_core::domain::catalog::{Appearance, Catalog, Dimension};
 use room_planner_core::domain::units::Mm;
+use room_planner_core::storage::error::LoadError;
+use room_planner_core::storage::inside_folder::resolve_inside;
 use std::path::Path;
 
 /// Largest relative difference between a model's size and the catalog size still accepted.
@@ -13,37 +16,53 @@ const SIZE_TOLERANCE: f64 = 0.15;
 pub(super) struct ModelReport {
     /// Models that loaded.
     pub checked: usize,
-    /// Problems, each naming the product and the file.
-    pub problems: Vec<String>,
+    /// Problems, each located at the product's model in the catalog file.
+    pub problems: Vec<LoadError>,
 }
 
-/// Checks every model of a catalog against the files in `assets`.
-pub(super) fn check_models(catalog: &Catalog, assets: &Path) -> ModelReport {
+/// Checks every model of a catalog (read from `catalog_file`, whose text is `text`) against the
+/// files in `assets`.
+pub(super) fn check_models(
+    catalog: &Catalog,
+    catalog_file: &Path,
+    text: &str,
+    assets: &Path,
+) -> ModelReport {
     let mut report = ModelReport::default();
     for product in &catalog.products {
         let Appearance::Model { path } = &product.appearance else {
             continue;
         };
         let file = assets.join(path);
-        let bytes = match std::fs::read(&file) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                report.problems.push(format!(
-                    "product `{}`: model {}: {error}",
+        let problem = |message: String| {
+            LoadError::at_field(
+                catalog_file,
+                text,
+                &[("id", Some(product.id.as_str())), ("appearance", None)],
+                format!(
+                    "product `{}`: model {}{message}",
                     product.id,
                     file.display()
-                ));
+                ),
+            )
+        };
+        let bytes = match resolve_inside(assets, Path::new(path))
+            .map_err(|error| error.to_string())
+            .and_then(|real| {
+                std::fs::read(real).map_err(|error| format!("cannot be read: {error}"))
+            }) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                report.problems.push(problem(format!(" {error}")));
                 continue;
             }
         };
         let gltf = match gltf::Gltf::from_slice(&bytes) {
             Ok(gltf) => gltf,
             Err(error) => {
-                report.problems.push(format!(
-                    "product `{}`: model {} is not valid glTF: {error}",
-                    product.id,
-                    file.display()
-                ));
+                report
+                    .problems
+                    .push(problem(format!(" is not valid glTF: {error}")));
                 continue;
             }
         };
@@ -77,11 +96,9 @@ pub(super) fn check_models(catalog: &Catalog, assets: &Path) -> ModelReport {
             if let Some(catalog) = catalog
                 && (model - catalog).abs() > catalog * SIZE_TOLERANCE
             {
-                report.problems.push(format!(
-                    "product `{}`: model {} is {model:.0} mm in {name}, the catalog says {catalog:.0} mm",
-                    product.id,
-                    file.display()
-                ));
+                report.problems.push(problem(format!(
+                    " is {model:.0} mm in {name}, the catalog says {catalog:.0} mm"
+                )));
             }
         }
     }

@@ -1,6 +1,6 @@
 //! `room-planner quote`: writes a layout's quote as CSV, BOM CSV, PDF or XLSX.
 
-use super::quote_document::prepare;
+use super::quote_document::{Prepared, prepare};
 use super::workspace::load;
 use super::{EXIT_BAD_INPUT, EXIT_OK, QuoteFormat, QuoteOptions};
 use crate::domain::constraints::check_layout;
@@ -22,43 +22,38 @@ pub(super) fn run(
 ) -> u8 {
     let binary = matches!(format, QuoteFormat::Pdf | QuoteFormat::Xlsx);
     if binary && output.is_none() {
-        eprintln!("error: --format pdf and --format xlsx need an output file: -o FILE");
+        eprintln!(
+            "{}:1:1: --format pdf and --format xlsx need an output file: -o FILE",
+            layout_path.display()
+        );
         return EXIT_BAD_INPUT;
     }
     let Some(workspace) = load(layout_path, catalogs_folder) else {
         return EXIT_BAD_INPUT;
     };
     let bytes = if binary {
-        let Some(prepared) = prepare(layout_path, &workspace, options) else {
-            return EXIT_BAD_INPUT;
-        };
-        let document = &prepared.document;
-        warn_about_violations(layout_path, document.violations.len(), true);
-        let written = match format {
+        let render = |prepared: &Prepared| match format {
             QuoteFormat::Pdf => quote_pdf(
-                document,
+                &prepared.document,
                 QuotePictures {
                     logo: prepared.settings.logo.as_ref(),
                     design: prepared.design.as_ref(),
                 },
             )
-            .map_err(|error| error.to_string()),
-            _ => {
-                quote_xlsx(document).map_err(|error| format!("the XLSX cannot be written: {error}"))
-            }
+            .map_err(|error| format!("the PDF cannot be written: {error}")),
+            _ => quote_xlsx(&prepared.document)
+                .map_err(|error| format!("the XLSX cannot be written: {error}")),
         };
-        match written {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                eprintln!("{message}");
-                return EXIT_BAD_INPUT;
-            }
-        }
+        let Some((prepared, bytes)) = prepare(layout_path, &workspace, options, &render) else {
+            return EXIT_BAD_INPUT;
+        };
+        warn_about_violations(layout_path, prepared.document.violations.len(), true);
+        bytes
     } else {
         let quote = match quote_for_layout(&workspace.layout, &workspace.catalogs) {
             Ok(quote) => quote,
             Err(error) => {
-                eprintln!("{}: {error}", layout_path.display());
+                eprintln!("{}:1:1: {error}", layout_path.display());
                 return EXIT_BAD_INPUT;
             }
         };
@@ -71,7 +66,10 @@ pub(super) fn run(
         match csv {
             Ok(bytes) => bytes,
             Err(error) => {
-                eprintln!("cannot write the CSV: {error}");
+                eprintln!(
+                    "{}:1:1: cannot write the CSV: {error}",
+                    layout_path.display()
+                );
                 return EXIT_BAD_INPUT;
             }
         }

@@ -1,6 +1,7 @@
 //! Loading what a layout command needs: the catalogs folder and the layout checked against it.
 
 use crate::domain::catalog::CatalogSet;
+use crate::domain::message_text::escape_control;
 use crate::domain::plan::Layout;
 use crate::storage::catalog::load_catalog_folder;
 use crate::storage::layout_file::{check_references, load_layout};
@@ -9,6 +10,8 @@ use std::path::Path;
 /// A layout with the catalogs it was checked against.
 pub(super) struct Workspace {
     pub layout: Layout,
+    /// The layout file's text, for locating problems found after loading.
+    pub text: String,
     pub catalogs: CatalogSet,
 }
 
@@ -26,7 +29,7 @@ pub(super) fn load(layout_path: &Path, catalogs_folder: &Path) -> Option<Workspa
     match check_references(layout_path, &text, &layout, &catalogs) {
         Ok(warnings) => {
             for warning in warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("warning: {}", escape_control(&warning));
             }
         }
         Err(error) => {
@@ -38,7 +41,13 @@ pub(super) fn load(layout_path: &Path, catalogs_folder: &Path) -> Option<Workspa
         }
     }
     for catalog_error in &errors {
-        eprintln!("warning: a catalog the layout does not need failed to load:\n{catalog_error}");
+        for problem in catalog_error.to_string().lines() {
+            eprintln!("warning: a catalog the layout does not need failed to load: {problem}");
+        }
     }
-    Some(Workspace { layout, catalogs })
+    Some(Workspace {
+        layout,
+        text,
+        catalogs,
+    })
 }

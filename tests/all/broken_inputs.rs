@@ -15,7 +15,52 @@ fn expectation(path: &Path) -> String {
         .to_owned()
 }
 
+/// True for `file:line:column: message` on one line (`^[^:]+:\d+:\d+: .+$`).
+fn is_located_line(line: &str) -> bool {
+    let mut parts = line.splitn(4, ':');
+    let (Some(file), Some(row), Some(column), Some(message)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let number = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    !file.is_empty()
+        && number(row)
+        && number(column)
+        && message
+            .strip_prefix(' ')
+            .is_some_and(|text| !text.is_empty())
+}
+
+#[test]
+fn the_located_line_pattern_accepts_only_file_line_column_message() {
+    assert!(is_located_line("a/b.ron:3:14: id `x` is used twice"));
+    for line in [
+        "a/b.ron: cannot save: denied",
+        "a/b.ron:3: no column",
+        "a/b.ron:3:x: bad column",
+        "a/b.ron:3:4:",
+        "a/b.ron:3:4: ",
+        ":3:4: no file",
+        "warning: something",
+    ] {
+        assert!(!is_located_line(line), "{line}");
+    }
+}
+
 fn assert_located(run: &crate::support::Run, relative: &str, expected: &str) {
+    // Every message of a refused input is one `file:line:column: message` line; warnings and
+    // notes may come along.
+    for line in run.stderr.lines() {
+        if line.starts_with("warning: ") || line.starts_with("note: ") {
+            continue;
+        }
+        assert!(
+            is_located_line(line),
+            "{relative}: `{line}` is not `file:line:column: message`; stderr:\n{}",
+            run.stderr
+        );
+    }
     assert_eq!(
         run.code, 2,
         "{relative}: exit code; stderr:\n{}",

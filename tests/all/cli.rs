@@ -147,7 +147,7 @@ fn a_missing_layout_is_bad_input() {
     let run = room_planner(&["check", "saves/no-such-layout.ron"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("no-such-layout.ron: cannot read"),
+        run.stderr.contains("no-such-layout.ron:1:1: cannot read"),
         "{}",
         run.stderr
     );

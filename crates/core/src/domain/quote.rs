@@ -6,13 +6,13 @@
 //! lines of one, and every total is exactly the sum of its lines.
 
 use crate::domain::catalog::{CatalogSet, Currency, Product};
-use crate::domain::configuration::{Configuration, ConfigurationEngine};
+use crate::domain::configuration::{Configuration, ResolveMemo};
 use crate::domain::ids::{ProductId, ProductInstanceId};
 use crate::domain::money::{percent_of, round_money};
 use crate::domain::plan::Layout;
 use crate::domain::pricing::price_breakdown;
 use rust_decimal::Decimal;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use thiserror::Error;
 
 /// Why a quote cannot be made.
@@ -153,17 +153,19 @@ pub fn build_quote(
 ) -> Quote {
     let decimals = currency.decimals;
     let mut merged: Vec<QuoteItem<'_>> = Vec::new();
+    // Where each distinct (product, configuration, discount) went, so merging stays linear.
+    let mut line_of: HashMap<(&ProductId, &Configuration, Decimal), usize> = HashMap::new();
     for item in items {
-        match merged.iter_mut().find(|known| {
-            known.product.id == item.product.id
-                && known.configuration == item.configuration
-                && known.discount_percent == item.discount_percent
-        }) {
+        let key = (&item.product.id, &item.configuration, item.discount_percent);
+        match line_of.get(&key).and_then(|index| merged.get_mut(*index)) {
             Some(known) => {
                 known.quantity += item.quantity;
                 known.instances.extend(item.instances.iter().cloned());
             }
-            None => merged.push(item.clone()),
+            None => {
+                line_of.insert(key, merged.len());
+                merged.push(item.clone());
+            }
         }
     }
     let lines: Vec<QuoteLine> = merged
@@ -274,6 +276,7 @@ fn roll_up_bom(items: &[QuoteItem<'_>]) -> Vec<BomRow> {
 /// A product missing from the catalogs, or catalogs in different currencies.
 pub fn quote_for_layout(layout: &Layout, catalogs: &CatalogSet) -> Result<Quote, QuoteError> {
     let mut items = Vec::new();
+    let mut memo = ResolveMemo::default();
     let mut currency: Option<&Currency> = None;
     let placed = layout
         .products
@@ -300,7 +303,7 @@ pub fn quote_for_layout(layout: &Layout, catalogs: &CatalogSet) -> Result<Quote,
             }
             _ => currency = Some(&catalog.currency),
         }
-        let (configuration, _) = ConfigurationEngine::new(product).resolve_or_defaults(explicit);
+        let (configuration, _) = memo.resolve(product, explicit);
         items.push(QuoteItem {
             product,
             configuration,

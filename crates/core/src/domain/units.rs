@@ -81,6 +81,21 @@ impl fmt::Display for PointMm {
 /// Largest coordinate accepted anywhere in a plan: one kilometre from the origin.
 pub const MAX_COORDINATE_MM: i64 = 1_000_000;
 
+/// True when a coordinate lies within [`MAX_COORDINATE_MM`] of the origin. Compares without
+/// `abs()`, which wraps (or panics) for `i64::MIN` and would let it through.
+#[must_use]
+pub fn is_within_plan_mm(coordinate_mm: i64) -> bool {
+    (-MAX_COORDINATE_MM..=MAX_COORDINATE_MM).contains(&coordinate_mm)
+}
+
+impl PointMm {
+    /// True when both coordinates lie within [`MAX_COORDINATE_MM`] of the origin.
+    #[must_use]
+    pub fn is_within_plan(self) -> bool {
+        is_within_plan_mm(self.x.0) && is_within_plan_mm(self.y.0)
+    }
+}
+
 /// An angle in degrees brought into `[0, 360)`; non-finite angles come back unchanged.
 #[must_use]
 pub fn normalize_deg(angle_deg: f64) -> f64 {
@@ -109,5 +124,14 @@ mod tests {
         assert_eq!(normalize_deg(725.5), 5.5);
         assert_eq!(normalize_deg(-1e-20), 0.0);
         assert!(normalize_deg(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn the_plan_bound_holds_at_both_ends_of_i64() {
+        assert!(PointMm::new(MAX_COORDINATE_MM, -MAX_COORDINATE_MM).is_within_plan());
+        assert!(!PointMm::new(i64::MIN, 0).is_within_plan());
+        assert!(!PointMm::new(0, i64::MIN).is_within_plan());
+        assert!(!PointMm::new(i64::MAX, 0).is_within_plan());
+        assert!(!PointMm::new(-MAX_COORDINATE_MM - 1, 0).is_within_plan());
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::domain::dealer::{Dealer, MAX_NUMBER_DIGITS, QuoteNumbering};
 use crate::storage::error::{FileProblem, LoadError};
+use crate::storage::inside_folder::{OutsideFolder, resolve_inside};
 use crate::storage::locate::{Needle, SourceText};
 use crate::storage::png_image::PngImage;
 use crate::storage::ron_text::{parse, read_text};
@@ -169,9 +170,26 @@ pub fn parse_dealer(path: &Path, text: &str, folder: &Path) -> Result<DealerSett
         {
             report("logo", format!("logo `{name}` must be a .png file"));
         } else {
-            match PngImage::load(&folder.join(relative)) {
-                Ok(image) => logo = Some(image),
-                Err(error) => report("logo", format!("logo `{name}`: {}", problem_text(&error))),
+            match resolve_inside(folder, relative) {
+                Err(OutsideFolder::ThroughLink) => report(
+                    "logo",
+                    format!(
+                        "logo `{name}` leads outside the settings folder through a symbolic link"
+                    ),
+                ),
+                Err(OutsideFolder::Unreadable(reason)) => {
+                    report("logo", format!("logo `{name}`: cannot read: {reason}"));
+                }
+                Err(OutsideFolder::NotRelative) => report(
+                    "logo",
+                    format!("logo `{name}` must be a file name inside the settings folder"),
+                ),
+                Ok(real) => match PngImage::load(&real) {
+                    Ok(image) => logo = Some(image),
+                    Err(error) => {
+                        report("logo", format!("logo `{name}`: {}", problem_text(&error)));
+                    }
+                },
             }
         }
     }
@@ -249,5 +267,45 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.starts_with("dealer.ron:2:"), "{error}");
+    }
+
+    #[test]
+    fn a_field_written_twice_is_refused_at_the_second() {
+        let error = parse_text(
+            "Dealer(\n  name: \"X\",\n  quote_numbers: (digits: 3),\n  quote_numbers: (digits: 4),\n)",
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            error,
+            "dealer.ron:4:3: field `quote_numbers` is written twice; write it once"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_logo_linked_to_a_file_outside_the_folder_is_refused() {
+        let root = std::env::temp_dir().join(format!("rp-logo-link-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let folder = root.join("settings");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(
+            root.join("outside.png"),
+            crate::storage::png_image::tests::tiny_png(2, 2),
+        )
+        .unwrap();
+        std::os::unix::fs::symlink("../outside.png", folder.join("logo.png")).unwrap();
+        let error = parse_dealer(
+            Path::new("dealer.ron"),
+            "Dealer(\n  name: \"X\",\n  logo: \"logo.png\",\n)",
+            &folder,
+        )
+        .unwrap_err()
+        .to_string();
+        assert_eq!(
+            error,
+            "dealer.ron:3:3: logo `logo.png` leads outside the settings folder through a symbolic link"
+        );
+        std::fs::remove_dir_all(&root).unwrap();
     }
 }

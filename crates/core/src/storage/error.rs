@@ -1,5 +1,7 @@
 //! File errors: every problem in a file names the file, line and column and what was expected.
 
+use crate::domain::message_text::escape_control;
+use crate::storage::locate::{Needle, SourceText};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -19,13 +21,14 @@ pub struct FileProblem {
 
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Escaped so that every problem is one line that cannot drive a terminal.
         write!(
             f,
             "{}:{}:{}: {}",
-            self.path.display(),
+            escape_control(&self.path.display().to_string()),
             self.line,
             self.column,
-            self.message
+            escape_control(&self.message)
         )
     }
 }
@@ -34,7 +37,7 @@ impl fmt::Display for FileProblem {
 #[derive(Debug, Error)]
 pub enum LoadError {
     /// The file could not be read.
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}:1:1: cannot read: {source}", escape_control(&path.display().to_string()))]
     Io {
         /// The file.
         path: PathBuf,
@@ -62,11 +65,32 @@ impl LoadError {
             }],
         }
     }
+
+    /// A problem found after reading a file (while quoting, or checking a catalog's models),
+    /// located at a field of its text: each step is `(key, None)` for `key:` or
+    /// `(key, Some(value))` for `key: "value"`, searched from where the previous one matched.
+    #[must_use]
+    pub fn at_field(
+        path: &Path,
+        text: &str,
+        steps: &[(&str, Option<&str>)],
+        message: impl Into<String>,
+    ) -> Self {
+        let needles: Vec<(Needle<'_>, usize)> = steps
+            .iter()
+            .map(|(key, value)| match value {
+                Some(value) => (Needle::KeyValue(key, value), 0),
+                None => (Needle::Key(key), 0),
+            })
+            .collect();
+        let (line, column) = SourceText::new(text).locate(&needles);
+        Self::at(path, line, column, message)
+    }
 }
 
 /// Why a file could not be written.
 #[derive(Debug, Error)]
-#[error("{}: cannot save: {message}", path.display())]
+#[error("{}:1:1: cannot save: {}", escape_control(&path.display().to_string()), escape_control(message))]
 pub struct SaveError {
     /// The file.
     pub path: PathBuf,

@@ -6,27 +6,43 @@ use crate::domain::configuration::Configuration;
 use crate::domain::ids::{ProductId, is_valid_id};
 use crate::domain::plan::{
     FORMAT_VERSION, Layout, MAX_SILL_MM, MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM,
-    MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
+    MIN_WALL_HEIGHT_MM, MIN_WALL_LENGTH_MM, MIN_WALL_THICKNESS_MM,
 };
 use crate::domain::room_name::tidy_room_name;
 use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
+use crate::domain::wall_rules::{is_too_short, walls_lying_over_others};
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::error::{FileProblem, LoadError, SaveError};
 use crate::storage::locate::{Needle, SourceText};
-use crate::storage::ron_text::{parse, pretty, read_text};
+use crate::storage::ron_text::{MAX_LAYOUT_BYTES, parse, pretty, read_text_up_to};
 use rust_decimal::Decimal;
-use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 /// Most walls, openings or products in one layout.
 const MAX_ELEMENTS: usize = 100_000;
 
-/// Just the version, read first so an old or newer file gets a clear message.
-#[derive(Deserialize)]
-#[serde(rename = "Layout")]
-struct VersionProbe {
-    format_version: u32,
+/// The format version written in the text and where, read without parsing the whole file, so an
+/// old or newer file gets a clear message instead of a complaint about its fields.
+fn written_format_version(source: &SourceText<'_>, text: &str) -> Option<(u64, usize, usize)> {
+    const KEY: &str = "format_version";
+    // The first `format_version:` as a whole word (a plain search: the full index is built only
+    // when a problem needs locating).
+    let (at, digits) = text.match_indices(KEY).find_map(|(at, _)| {
+        let before_ok = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        let after = text[at + KEY.len()..].trim_start_matches([' ', '\t']);
+        let digits = after.strip_prefix(':')?.trim_start();
+        before_ok.then_some((at, digits))
+    })?;
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
+    let version = digits.get(..end)?.parse().ok()?;
+    let (line, column) = source.line_column(at);
+    Some((version, line, column))
 }
 
 /// Parses layout text and checks everything that does not need the catalogs.
@@ -36,19 +52,17 @@ struct VersionProbe {
 /// without length, sizes and coordinates out of range, openings on unknown walls, room names
 /// on unknown walls, named twice or unusable.
 pub fn parse_layout(path: &Path, text: &str) -> Result<Layout, LoadError> {
-    let probe: VersionProbe = parse(path, text)?;
     let source = SourceText::new(text);
-    if probe.format_version != FORMAT_VERSION {
-        let (line, column) = source.locate(&[(Needle::Key("format_version"), 0)]);
-        let message = if probe.format_version > FORMAT_VERSION {
+    if let Some((version, line, column)) = written_format_version(&source, text)
+        && version != u64::from(FORMAT_VERSION)
+    {
+        let message = if version > u64::from(FORMAT_VERSION) {
             format!(
-                "format_version {} was written by a newer Room Planner; this one reads version {FORMAT_VERSION}",
-                probe.format_version
+                "format_version {version} was written by a newer Room Planner; this one reads version {FORMAT_VERSION}"
             )
         } else {
             format!(
-                "format_version {} is not a known layout format (this build reads version {FORMAT_VERSION})",
-                probe.format_version
+                "format_version {version} is not a known layout format (this build reads version {FORMAT_VERSION})"
             )
         };
         return Err(LoadError::at(path, line, column, message));
@@ -91,15 +105,18 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
             return;
         }
     }
-    let mut ids = BTreeSet::new();
+    // How often each id was seen so far: the nth repeat is located at the nth occurrence.
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut check_id = |report: &mut Report<'_>, id: &str| {
-        let place = [(Needle::KeyValue("id", id), usize::from(ids.contains(id)))];
+        let earlier = seen.entry(id.to_owned()).or_insert(0);
+        let place = [(Needle::KeyValue("id", id), *earlier)];
+        *earlier += 1;
         if !is_valid_id(id) {
             report(
                 &place,
                 format!("`{id}` is not a valid id: use 1 to 64 letters, digits, `-`, `_` or `.`"),
             );
-        } else if !ids.insert(id.to_owned()) {
+        } else if *earlier > 1 {
             report(&place, format!("id `{id}` is used twice"));
         }
     };
@@ -113,6 +130,14 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
             report(
                 &place,
                 format!("wall `{}` starts and ends at the same point", wall.id),
+            );
+        } else if wall.start.is_within_plan() && wall.end.is_within_plan() && is_too_short(wall) {
+            report(
+                &place,
+                format!(
+                    "wall `{}` is shorter than {MIN_WALL_LENGTH_MM} mm; walls that short are corners, not walls",
+                    wall.id
+                ),
             );
         }
         check_size(
@@ -132,10 +157,12 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
             MAX_WALL_HEIGHT_MM,
         );
     }
+    check_walls_apart(layout, report);
+    let wall_ids: HashSet<&str> = layout.walls.iter().map(|wall| wall.id.as_str()).collect();
     for opening in &layout.openings {
         check_id(report, opening.id.as_str());
         let place = [(Needle::KeyValue("id", opening.id.as_str()), 0)];
-        if layout.wall(&opening.wall).is_none() {
+        if !wall_ids.contains(opening.wall.as_str()) {
             report(
                 &[
                     place[0],
@@ -210,20 +237,41 @@ fn check_structure(layout: &Layout, report: &mut Report<'_>) {
     }
 }
 
+/// No wall lies along another (the editor refuses to draw one over another as well).
+fn check_walls_apart(layout: &Layout, report: &mut Report<'_>) {
+    let usable: Vec<_> = layout
+        .walls
+        .iter()
+        .filter(|wall| wall.start.is_within_plan() && wall.end.is_within_plan())
+        .cloned()
+        .collect();
+    for (first, second) in walls_lying_over_others(&usable) {
+        let (first, second) = (&usable[first], &usable[second]);
+        report(
+            &[(Needle::KeyValue("id", second.id.as_str()), 0)],
+            format!(
+                "wall `{}` lies over wall `{}`; walls meet end to end (draw an adjacent room from the shared wall's ends, not along it)",
+                second.id, first.id
+            ),
+        );
+    }
+}
+
 /// Every room name is on a known wall, at most one per side of a wall, and usable as written.
 fn check_room_names(layout: &Layout, report: &mut Report<'_>) {
     let mut sides = BTreeSet::new();
-    for (index, room) in layout.rooms.iter().enumerate() {
+    let mut named_on: HashMap<&str, usize> = HashMap::new();
+    let wall_ids: HashSet<&str> = layout.walls.iter().map(|wall| wall.id.as_str()).collect();
+    for room in &layout.rooms {
         let wall = room.wall.as_str();
-        let earlier = layout.rooms[..index]
-            .iter()
-            .filter(|other| other.wall == room.wall)
-            .count();
+        let count = named_on.entry(wall).or_insert(0);
+        let earlier = *count;
+        *count += 1;
         let place = [
             (Needle::Key("rooms"), 0),
             (Needle::KeyValue("wall", wall), earlier),
         ];
-        if layout.wall(&room.wall).is_none() {
+        if !wall_ids.contains(wall) {
             report(
                 &place,
                 format!(
@@ -252,7 +300,7 @@ fn check_room_names(layout: &Layout, report: &mut Report<'_>) {
 }
 
 fn check_point(report: &mut Report<'_>, place: &[(Needle<'_>, usize)], what: &str, point: PointMm) {
-    if point.x.0.abs() > MAX_COORDINATE_MM || point.y.0.abs() > MAX_COORDINATE_MM {
+    if !point.is_within_plan() {
         report(
             place,
             format!(
@@ -335,18 +383,20 @@ pub fn check_references(
             Some(_) => {}
         }
     }
-    let used: Vec<(&str, &ProductId, &Configuration, bool)> = layout
+    // Each element with its sill (openings) or none (products).
+    let used: Vec<(&str, &ProductId, &Configuration, Option<Mm>)> = layout
         .openings
         .iter()
-        .map(|o| (o.id.as_str(), &o.product, &o.options, true))
+        .map(|o| (o.id.as_str(), &o.product, &o.options, Some(o.sill)))
         .chain(
             layout
                 .products
                 .iter()
-                .map(|p| (p.id.as_str(), &p.product, &p.options, false)),
+                .map(|p| (p.id.as_str(), &p.product, &p.options, None)),
         )
         .collect();
-    for (id, product_id, options, is_opening) in used {
+    for (id, product_id, options, sill) in used {
+        let is_opening = sill.is_some();
         let anchor = (Needle::KeyValue("id", id), 0);
         let product_place = [
             anchor,
@@ -405,14 +455,14 @@ pub fn check_references(
             }
         }
         if product.kind == ProductKind::Door
-            && let Some(opening) = layout.openings.iter().find(|o| o.id.as_str() == id)
-            && opening.sill.0 != 0
+            && let Some(sill) = sill
+            && sill.0 != 0
         {
             report(
                 &[anchor],
                 format!(
                     "door `{id}` has a sill of {} mm; doors start at the floor",
-                    opening.sill.0
+                    sill.0
                 ),
             );
         }
@@ -443,7 +493,11 @@ fn allowed_values(def: &crate::domain::catalog::OptionDef) -> String {
 /// # Errors
 /// As [`parse_layout`], plus unreadable files.
 pub fn load_layout(path: &Path) -> Result<(Layout, String), LoadError> {
-    let text = read_text(path)?;
+    let text = read_text_up_to(
+        path,
+        MAX_LAYOUT_BYTES,
+        " (a layout holds at most 100,000 walls, openings and products each)",
+    )?;
     let layout = parse_layout(path, &text)?;
     Ok((layout, text))
 }
@@ -472,3 +526,6 @@ pub fn save_layout(path: &Path, layout: &Layout) -> Result<(), SaveError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod coordinate_tests;

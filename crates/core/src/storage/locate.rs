@@ -1,5 +1,12 @@
 //! Finds where a value sits in a file's text, so that problems found after parsing (a duplicate
 //! id, a rule naming an unknown option) can still point at a line and column.
+//!
+//! The first search indexes the text in one pass (every field name, every `key: "value"` and
+//! every quoted string, with its escapes decoded); each search after that is a lookup, so
+//! locating thousands of problems stays linear in the file. Comments are skipped.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// One step of a search through the text: each step starts where the previous one matched.
 #[derive(Debug, Clone, Copy)]
@@ -17,6 +24,15 @@ pub(crate) enum Needle<'a> {
 pub(crate) struct SourceText<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    index: OnceCell<Index<'a>>,
+}
+
+/// Where every field name, `key: "value"` and quoted string starts, in text order.
+#[derive(Debug, Default)]
+struct Index<'a> {
+    keys: HashMap<&'a str, Vec<usize>>,
+    key_values: HashMap<(&'a str, String), Vec<usize>>,
+    quoted: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> SourceText<'a> {
@@ -24,7 +40,11 @@ impl<'a> SourceText<'a> {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(index, _)| index + 1))
             .collect();
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts,
+            index: OnceCell::new(),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -62,41 +82,14 @@ impl<'a> SourceText<'a> {
 
     /// Offset of the `nth` (0-based) match of a needle at or after `from`.
     pub(crate) fn find(&self, from: usize, needle: Needle<'_>, nth: usize) -> Option<usize> {
-        let mut from = from;
-        let mut seen = 0;
-        loop {
-            let found = self.find_one(from, needle)?;
-            if seen == nth {
-                return Some(found);
-            }
-            seen += 1;
-            from = found + 1;
-        }
-    }
-
-    fn find_one(&self, from: usize, needle: Needle<'_>) -> Option<usize> {
-        let rest = self.text.get(from..)?;
-        match needle {
-            Needle::Quoted(value) => rest.find(&format!("\"{value}\"")).map(|at| from + at),
-            Needle::Key(key) => find_key(rest, key).map(|at| from + at),
-            Needle::KeyValue(key, value) => {
-                let mut offset = 0;
-                while let Some(at) = find_key(&rest[offset..], key) {
-                    let key_at = offset + at;
-                    let after_key = &rest[key_at + key.len()..];
-                    let trimmed = after_key.trim_start();
-                    if let Some(after_colon) = trimmed.strip_prefix(':')
-                        && after_colon
-                            .trim_start()
-                            .starts_with(&format!("\"{value}\""))
-                    {
-                        return Some(from + key_at);
-                    }
-                    offset = key_at + key.len();
-                }
-                None
-            }
-        }
+        let index = self.index.get_or_init(|| Index::of(self.text));
+        let offsets = match needle {
+            Needle::Key(key) => index.keys.get(key),
+            Needle::KeyValue(key, value) => index.key_values.get(&(key, value.to_owned())),
+            Needle::Quoted(value) => index.quoted.get(value),
+        }?;
+        let first = offsets.partition_point(|offset| *offset < from);
+        offsets.get(first.checked_add(nth)?).copied()
     }
 
     /// Line and column of the last needle of `path` that could be followed, from the start.
@@ -112,23 +105,93 @@ impl<'a> SourceText<'a> {
     }
 }
 
-/// Offset of `key` used as a field name: a whole word followed by optional spaces and `:`.
-fn find_key(text: &str, key: &str) -> Option<usize> {
-    let mut offset = 0;
-    while let Some(at) = text[offset..].find(key) {
-        let start = offset + at;
-        let end = start + key.len();
-        let before_ok = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        let after = text[end..].trim_start_matches([' ', '\t']);
-        if before_ok && after.starts_with(':') {
-            return Some(start);
+impl<'a> Index<'a> {
+    /// Indexes `text` in one pass.
+    fn of(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        let mut index = Index::default();
+        let mut at = 0;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'/' if bytes.get(at + 1) == Some(&b'/') => {
+                    at = text[at..].find('\n').map_or(bytes.len(), |end| at + end);
+                }
+                b'/' if bytes.get(at + 1) == Some(&b'*') => {
+                    at = text[at + 2..]
+                        .find("*/")
+                        .map_or(bytes.len(), |end| at + 2 + end + 2);
+                }
+                b'"' => {
+                    let (value, end) = string_at(text, at);
+                    index.quoted.entry(value).or_default().push(at);
+                    at = end;
+                }
+                byte if byte == b'_' || byte.is_ascii_alphanumeric() => {
+                    let start = at;
+                    while at < bytes.len()
+                        && (bytes[at] == b'_' || bytes[at].is_ascii_alphanumeric())
+                    {
+                        at += 1;
+                    }
+                    let word = &text[start..at];
+                    let after = text[at..].trim_start_matches([' ', '\t']);
+                    if let Some(after_colon) = after.strip_prefix(':') {
+                        index.keys.entry(word).or_default().push(start);
+                        let value_at = text.len() - after_colon.trim_start().len();
+                        if bytes.get(value_at) == Some(&b'"') {
+                            let (value, _) = string_at(text, value_at);
+                            index
+                                .key_values
+                                .entry((word, value))
+                                .or_default()
+                                .push(start);
+                        }
+                    }
+                }
+                _ => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
         }
-        offset = end;
+        index
     }
-    None
+}
+
+/// The value of the string literal starting (at its opening quote) at `at`, escapes decoded,
+/// and the offset just past it.
+fn string_at(text: &str, at: usize) -> (String, usize) {
+    let mut value = String::new();
+    let mut chars = text[at + 1..].char_indices();
+    while let Some((offset, c)) = chars.next() {
+        match c {
+            '"' => return (value, at + 1 + offset + 1),
+            '\\' => match chars.next() {
+                Some((_, 'n')) => value.push('\n'),
+                Some((_, 't')) => value.push('\t'),
+                Some((_, 'r')) => value.push('\r'),
+                Some((_, '0')) => value.push('\0'),
+                Some((_, 'u')) => {
+                    let rest = &text[at + 1 + offset + 2..];
+                    let digits = rest
+                        .strip_prefix('{')
+                        .and_then(|rest| rest.split_once('}'))
+                        .map(|(digits, _)| digits);
+                    if let Some(decoded) = digits
+                        .and_then(|digits| u32::from_str_radix(digits, 16).ok())
+                        .and_then(char::from_u32)
+                    {
+                        value.push(decoded);
+                        let skip = digits.map_or(0, |digits| digits.len() + 2);
+                        for _ in 0..skip {
+                            chars.next();
+                        }
+                    }
+                }
+                Some((_, other)) => value.push(other),
+                None => {}
+            },
+            other => value.push(other),
+        }
+    }
+    (value, text.len())
 }
 
 #[cfg(test)]
@@ -158,5 +221,25 @@ mod tests {
             (3, 6)
         );
         assert_eq!(source.line_column(0), (1, 1));
+    }
+
+    #[test]
+    fn escaped_values_comments_and_repeats_are_located() {
+        let text = "// id: \"a\"\n(\n  (id: \"a\"),\n  (id: \"a\"),\n  (id: \"line\\nbreak\"),\n  (id: \"esc\\u{1b}[31m\", name: \"x\"),\n)";
+        let source = SourceText::new(text);
+        assert_eq!(source.locate(&[(Needle::KeyValue("id", "a"), 0)]), (3, 4));
+        assert_eq!(source.locate(&[(Needle::KeyValue("id", "a"), 1)]), (4, 4));
+        assert_eq!(
+            source.locate(&[(Needle::KeyValue("id", "line\nbreak"), 0)]),
+            (5, 4)
+        );
+        assert_eq!(
+            source.locate(&[
+                (Needle::KeyValue("id", "esc\u{1b}[31m"), 0),
+                (Needle::Key("name"), 0)
+            ]),
+            (6, 25)
+        );
+        assert_eq!(source.locate(&[(Needle::Quoted("x"), 0)]), (6, 31));
     }
 }

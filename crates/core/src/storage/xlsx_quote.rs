@@ -35,6 +35,40 @@ const MONEY_COLUMNS: [u16; 6] = [5, 7, 8, 9, 11, 12];
 /// Columns of `Lines` summed in the total row.
 const SUMMED_COLUMNS: [u16; 7] = [4, 7, 8, 9, 11, 12, 5];
 
+/// Most characters Excel keeps in one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Text cut to fit one cell, ending with a note of what was left out.
+fn cell(text: &str) -> String {
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return text.to_owned();
+    }
+    // The note is at most 40 characters; the kept part ends on a character boundary.
+    let kept: String = text.chars().take(MAX_CELL_CHARS - 40).collect();
+    let left_out = text.chars().count() - kept.chars().count();
+    format!("{kept}… ({left_out} more characters)")
+}
+
+/// The layout ids of a line, as many as fit in one cell, then how many more there are.
+fn items_cell(ids: &[&str]) -> String {
+    let mut text = String::new();
+    let mut chars = 0;
+    for (index, id) in ids.iter().enumerate() {
+        // Room for the separator, the id and a closing "… and N more" note.
+        if chars + 1 + id.chars().count() + 40 > MAX_CELL_CHARS && index + 1 < ids.len() {
+            text.push_str(&format!(" … and {} more", ids.len() - index));
+            return text;
+        }
+        if index > 0 {
+            text.push(' ');
+            chars += 1;
+        }
+        text.push_str(id);
+        chars += id.chars().count();
+    }
+    cell(&text)
+}
+
 fn number(value: Decimal) -> f64 {
     value.to_f64().unwrap_or(0.0)
 }
@@ -96,9 +130,9 @@ fn write_lines(sheet: &mut Worksheet, quote: &Quote, formats: &Formats) -> Resul
     for (row, line) in (1u32..).zip(&quote.lines) {
         let items: Vec<&str> = line.instances.iter().map(|id| id.as_str()).collect();
         sheet.write_number(row, 0, u32::try_from(line.position).unwrap_or(u32::MAX))?;
-        sheet.write_string(row, 1, &line.sku)?;
-        sheet.write_string(row, 2, line.product_id.as_str())?;
-        sheet.write_string(row, 3, line.description())?;
+        sheet.write_string(row, 1, cell(&line.sku))?;
+        sheet.write_string(row, 2, cell(line.product_id.as_str()))?;
+        sheet.write_string(row, 3, cell(&line.description()))?;
         sheet.write_number(row, 4, line.quantity)?;
         sheet.write_number(row, 6, number(line.discount_percent))?;
         sheet.write_number(row, 10, number(line.vat_percent))?;
@@ -112,7 +146,7 @@ fn write_lines(sheet: &mut Worksheet, quote: &Quote, formats: &Formats) -> Resul
         ] {
             sheet.write_number_with_format(row, column, number(value), &formats.money)?;
         }
-        sheet.write_string(row, 13, items.join(" "))?;
+        sheet.write_string(row, 13, items_cell(&items))?;
     }
     let count = u32::try_from(quote.lines.len()).unwrap_or(u32::MAX - 4);
     let total_row = count + 1;
@@ -207,8 +241,8 @@ fn write_bom(sheet: &mut Worksheet, quote: &Quote, formats: &Formats) -> Result<
         sheet.write_string_with_format(0, column, title, &formats.head)?;
     }
     for (row, part) in (1u32..).zip(&quote.bom) {
-        sheet.write_string(row, 0, &part.part)?;
-        sheet.write_string(row, 1, &part.description)?;
+        sheet.write_string(row, 0, cell(&part.part))?;
+        sheet.write_string(row, 1, cell(&part.description))?;
         sheet.write_number(row, 2, part.quantity as f64)?;
     }
     let total_row = u32::try_from(quote.bom.len()).unwrap_or(u32::MAX - 2) + 1;
@@ -272,7 +306,7 @@ fn write_details(
     }
     for (row, (label, value)) in (0u32..).zip(rows) {
         sheet.write_string_with_format(row, 0, label, &formats.head)?;
-        sheet.write_string_with_format(row, 1, value, &formats.wrap)?;
+        sheet.write_string_with_format(row, 1, cell(&value), &formats.wrap)?;
     }
     sheet.set_column_width(0, 18.0)?;
     sheet.set_column_width(1, 80.0)?;
@@ -295,13 +329,69 @@ pub fn quote_xlsx(document: &QuoteDocument) -> Result<Vec<u8>, XlsxError> {
     )?;
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(format!("Quote {}", document.reference))
-            .set_author(&document.dealer.name)
-            .set_company(&document.dealer.name)
+            .set_title(cell(&format!("Quote {}", document.reference)))
+            .set_author(cell(&document.dealer.name))
+            .set_company(cell(&document.dealer.name))
             .set_creation_datetime(&created),
     );
     write_lines(workbook.add_worksheet(), quote, &formats)?;
     write_bom(workbook.add_worksheet(), quote, &formats)?;
     write_details(workbook.add_worksheet(), document, &formats)?;
     workbook.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, placed, room};
+    use crate::domain::dealer::Dealer;
+    use crate::domain::plan::IsoDate;
+    use crate::domain::quote_document::quote_document;
+
+    #[test]
+    fn long_texts_and_id_lists_fit_one_cell_and_say_what_was_left_out() {
+        assert_eq!(cell("short"), "short");
+        let long = "é".repeat(MAX_CELL_CHARS + 10);
+        let cut = cell(&long);
+        assert!(cut.chars().count() <= MAX_CELL_CHARS);
+        assert!(
+            cut.ends_with("… (50 more characters)"),
+            "{}",
+            &cut[cut.len() - 40..]
+        );
+        let ids: Vec<String> = (0..5_000).map(|i| format!("chair-vik-{i:05}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let items = items_cell(&ids);
+        assert!(items.chars().count() <= MAX_CELL_CHARS);
+        assert!(items.starts_with("chair-vik-00000 chair-vik-00001 "));
+        assert!(items.ends_with(" more"), "{}", &items[items.len() - 30..]);
+        assert_eq!(
+            items_cell(&ids[..3]),
+            "chair-vik-00000 chair-vik-00001 chair-vik-00002"
+        );
+    }
+
+    #[test]
+    fn a_line_of_5000_identical_products_and_a_huge_customer_field_are_written() {
+        let mut layout = room();
+        for index in 0..5_000_i64 {
+            // Apart from each other (most outside the room, which only adds notices).
+            let at = (600 + index % 100 * 400, 700 + index / 100 * 400);
+            layout
+                .products
+                .push(placed(&format!("chair-vik-{index:05}"), "lamp", at, 0.0));
+        }
+        layout.customer.name = "N".repeat(40_000);
+        let date = IsoDate::parse("2026-11-22").unwrap();
+        let document = quote_document(
+            &layout,
+            &catalogs(),
+            &Dealer::default(),
+            "Q-2026-0007",
+            date,
+        )
+        .unwrap();
+        assert_eq!(document.quote.lines.len(), 1);
+        assert!(quote_xlsx(&document).is_ok());
+    }
 }

@@ -71,10 +71,10 @@ impl RangeSpec {
     #[must_use]
     pub fn values(&self) -> Vec<i64> {
         let mut values = Vec::new();
-        let mut value = self.min;
-        while value <= self.max && self.step > 0 {
-            values.push(value);
-            value += self.step;
+        let mut value = Some(self.min);
+        while let Some(next) = value.filter(|next| *next <= self.max && self.step > 0) {
+            values.push(next);
+            value = next.checked_add(self.step);
         }
         values
     }
@@ -85,7 +85,9 @@ impl RangeSpec {
         self.step > 0
             && value >= self.min
             && value <= self.max
-            && (value - self.min) % self.step == 0
+            && value
+                .checked_sub(self.min)
+                .is_some_and(|above| above % self.step == 0)
     }
 }
 

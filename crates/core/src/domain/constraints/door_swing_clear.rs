@@ -1,22 +1,54 @@
 //! Rule: nothing stands where a door leaf swings.
 
+use super::capped::{Partners, capped};
+use super::structure::Structure;
 use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::ids::ElementId;
 
-use super::spatial::bounds_of;
-
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
-    let mut violations = Vec::new();
-    for door in &context.structure.openings {
-        let Some(zone) = &door.swing_zone else {
-            continue;
-        };
-        for position in context.products_touching(&bounds_of(zone)) {
-            violations.extend(door_product(door, &context.products[position]));
-        }
-    }
-    violations
+    let structure = &context.structure;
+    context
+        .products
+        .iter()
+        .flat_map(|placement| {
+            let doors = structure.swings_touching(&placement.bounds());
+            product_violations(structure, placement, &doors)
+        })
+        .collect()
+}
+
+/// The door swings a product stands in, from the doors (indices into the structure's openings)
+/// whose swing bounds meet it; capped, the product being the owner.
+pub(super) fn product_violations(
+    structure: &Structure,
+    placement: &ProductPlacement,
+    doors: &[usize],
+) -> Vec<Violation> {
+    let found = doors
+        .iter()
+        .map(|door| (*door as u64, &structure.openings[*door]))
+        .filter(|(_, door)| blocks(door, placement))
+        .collect();
+    capped(
+        ConstraintRule::DoorSwingClear,
+        ElementId::Product(placement.id.clone()),
+        &placement.label(),
+        Partners {
+            plural: "door swings",
+            verb: "also blocks",
+        },
+        found,
+        |door| door_product(door, placement),
+    )
+}
+
+/// True when the product stands where the door leaf swings (what [`door_product`] reports).
+fn blocks(door: &OpeningPlacement, placement: &ProductPlacement) -> bool {
+    door.swing_zone.as_ref().is_some_and(|zone| {
+        placement.bottom_mm < door.sill_mm + door.height_mm
+            && convex_overlap_depth(zone, &placement.footprint.corners()).is_some()
+    })
 }
 
 /// The violation of a product standing in a door's swing (none for windows or a clear swing).

@@ -1,6 +1,7 @@
 //! Rule: the access space a product needs in front (to open doors and drawers, to sit) is free
 //! of walls and of other products at the same height.
 
+use super::capped::{Partners, capped};
 use super::spatial::bounds_of;
 use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
@@ -13,15 +14,47 @@ pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
         let Some(zone) = owner.front_zone() else {
             continue;
         };
-        for other_position in context.products_touching(&bounds_of(&zone.corners())) {
-            if other_position == owner_position {
-                continue;
-            }
-            violations.extend(product_violation(owner, &context.products[other_position]));
-        }
+        let found = context
+            .products_touching(&bounds_of(&zone.corners()))
+            .into_iter()
+            .filter(|other| *other != owner_position)
+            .map(|other| (other as u64, &context.products[other]))
+            .collect();
+        violations.extend(owned_products(owner, found));
         violations.extend(wall_violation(&context.structure, owner));
     }
     violations
+}
+
+/// The products standing in the owner's access space (each with its place in the layout, from
+/// the products whose bounds meet the zone), capped.
+pub(super) fn owned_products(
+    owner: &ProductPlacement,
+    candidates: Vec<(u64, &ProductPlacement)>,
+) -> Vec<Violation> {
+    let found = candidates
+        .into_iter()
+        .filter(|(_, other)| in_zone(owner, other))
+        .collect();
+    capped(
+        ConstraintRule::FrontClearance,
+        ElementId::Product(owner.id.clone()),
+        &owner.label(),
+        Partners {
+            plural: "products in its access space",
+            verb: "has",
+        },
+        found,
+        |other| product_violation(owner, other),
+    )
+}
+
+/// True when `other` stands in the owner's access space (what [`product_violation`] reports).
+fn in_zone(owner: &ProductPlacement, other: &ProductPlacement) -> bool {
+    owner.front_zone().is_some_and(|zone| {
+        owner.overlaps_vertically(other)
+            && convex_overlap_depth(&zone.corners(), &other.footprint.corners()).is_some()
+    })
 }
 
 /// The violation of `other` standing in the access space in front of `owner` (two different

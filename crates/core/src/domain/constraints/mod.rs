@@ -4,6 +4,7 @@
 //! Each rule measures one element or one pair at a time; the batch check ([`check_layout`])
 //! and the incremental [`LiveChecker`] run the same measurements, so they always agree.
 
+mod capped;
 mod configuration_valid;
 mod context;
 mod door_swing_clear;
@@ -28,6 +29,7 @@ pub use structure::Structure;
 
 use crate::domain::catalog::CatalogSet;
 use crate::domain::ids::ElementId;
+use crate::domain::message_text::escape_control;
 use crate::domain::plan::Layout;
 use std::fmt;
 
@@ -115,7 +117,7 @@ impl fmt::Display for Violation {
         if let Some(amount) = self.amount_mm {
             write!(f, ": by {amount} mm")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", escape_control(&self.message))
     }
 }
 

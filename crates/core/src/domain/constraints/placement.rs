@@ -173,8 +173,21 @@ impl OpeningPlacement {
         wall_index: usize,
         wall: &WallGeometry,
     ) -> Self {
-        let (configuration, configuration_conflicts) =
-            ConfigurationEngine::new(product).resolve_or_defaults(&opening.options);
+        let resolved = ConfigurationEngine::new(product).resolve_or_defaults(&opening.options);
+        Self::with_resolved(opening, product, resolved, wall_index, wall)
+    }
+
+    /// As [`OpeningPlacement::new`], with the configuration already resolved (from a memo
+    /// shared by many openings of the same product).
+    #[must_use]
+    pub fn with_resolved(
+        opening: &Opening,
+        product: &Product,
+        resolved: Resolved,
+        wall_index: usize,
+        wall: &WallGeometry,
+    ) -> Self {
+        let (configuration, configuration_conflicts) = resolved;
         let dimensions = product.dimensions(&configuration);
         let from_mm = opening.offset.as_f64();
         let width = dimensions.width.as_f64();

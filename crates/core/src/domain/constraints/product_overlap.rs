@@ -1,6 +1,7 @@
 //! Rule: products do not overlap, except a product standing on one the catalog marks stackable,
 //! or a wall-mounted product hanging above another.
 
+use super::capped::{Partners, capped};
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::convex_overlap_depth;
@@ -9,14 +10,53 @@ use crate::domain::ids::ElementId;
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
     for (first_position, first) in context.products.iter().enumerate() {
-        for second_position in context.products_touching(&first.bounds()) {
-            if second_position <= first_position {
-                continue;
-            }
-            violations.extend(pair_violation(first, &context.products[second_position]));
-        }
+        let found = context
+            .products_touching(&first.bounds())
+            .into_iter()
+            .filter(|second| *second > first_position)
+            .map(|second| &context.products[second])
+            .filter(|second| overlap(first, second))
+            .enumerate()
+            .map(|(rank, second)| (rank as u64, second))
+            .collect();
+        violations.extend(owned(first, found));
     }
     violations
+}
+
+/// The overlaps a product owns (with products placed after it, each with the partner's place in
+/// the layout), capped.
+pub(super) fn owned(
+    first: &ProductPlacement,
+    found: Vec<(u64, &ProductPlacement)>,
+) -> Vec<Violation> {
+    capped(
+        ConstraintRule::ProductOverlap,
+        ElementId::Product(first.id.clone()),
+        &first.label(),
+        Partners {
+            plural: "products placed after it",
+            verb: "also overlaps",
+        },
+        found,
+        |second| pair_violation(first, second),
+    )
+}
+
+/// True when two products overlap in a way [`pair_violation`] reports, without writing it.
+pub(super) fn overlap(first: &ProductPlacement, second: &ProductPlacement) -> bool {
+    if convex_overlap_depth(&first.footprint.corners(), &second.footprint.corners()).is_none() {
+        return false;
+    }
+    if first.overlaps_vertically(second) {
+        return true;
+    }
+    let (lower, upper) = if first.bottom_mm <= second.bottom_mm {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    !(upper.kind == ProductKind::WallMounted || lower.stackable)
 }
 
 /// The violation of two overlapping products; `first` is the one placed earlier in the layout.
@@ -103,5 +143,24 @@ mod tests {
         let found = check(&PlanContext::new(&layout, &catalogs));
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("does not take anything on top"));
+    }
+
+    #[test]
+    fn ten_thousand_products_on_one_spot_give_a_few_findings_each() {
+        let catalogs = catalogs();
+        let mut layout = room();
+        for index in 0..10_000 {
+            layout
+                .products
+                .push(placed(&format!("p{index}"), "lamp", (2000, 2000), 0.0));
+        }
+        let found = check(&PlanContext::new(&layout, &catalogs));
+        // Each product lists at most 8 partners and one summary: linear, not 50 million pairs.
+        assert!(found.len() <= 10_000 * 9, "{}", found.len());
+        assert_eq!(found.len(), 9_991 * 9 + (1..=8).sum::<usize>());
+        assert_eq!(
+            found[8].message,
+            "lamp (p0) also overlaps 9991 more products placed after it (only the first 8 are listed)"
+        );
     }
 }

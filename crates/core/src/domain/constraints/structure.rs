@@ -2,14 +2,16 @@
 //! door swings, each with a spatial index so a product is measured only against what is near it.
 
 use super::placement::OpeningPlacement;
-use super::spatial::{Bounds, Indexed, bounds_of, indexed};
+use super::spatial::{Bounds, Indexed, bounds_of, grown, indexed};
 use crate::domain::catalog::{CatalogSet, ProductKind};
+use crate::domain::configuration::ResolveMemo;
 use crate::domain::geometry::Coord;
 use crate::domain::geometry::rooms::{Room, detect_rooms};
 use crate::domain::geometry::walls::{WallGeometry, wall_geometries};
 use crate::domain::ids::WallId;
 use crate::domain::plan::Layout;
 use rstar::RTree;
+use std::collections::HashMap;
 
 /// Walls, rooms and openings of a plan with every measured quantity the rules need.
 #[derive(Debug, Clone)]
@@ -28,7 +30,15 @@ pub struct Structure {
     room_index: RTree<Indexed<usize>>,
     solid_index: RTree<Indexed<usize>>,
     swing_index: RTree<Indexed<usize>>,
+    /// Each wall's body with its corner extensions, grown by `WALL_REACH_MM`.
+    wall_index: RTree<Indexed<usize>>,
+    /// Indices into `openings` of each wall's openings, ascending.
+    openings_on_wall: Vec<Vec<usize>>,
 }
+
+/// How far around a wall's body [`Structure::walls_by_distance`] bounds reach: a wall-mounted
+/// product's back within this of the face counts as mounted.
+pub(crate) const WALL_REACH_MM: f64 = 11.0;
 
 impl Structure {
     /// Measures the walls and openings of a layout. Openings whose catalog entry or wall is
@@ -37,19 +47,50 @@ impl Structure {
     pub fn new(layout: &Layout, catalogs: &CatalogSet) -> Self {
         let walls = wall_geometries(&layout.walls);
         let rooms = detect_rooms(&layout.walls);
+        let wall_positions: HashMap<&WallId, usize> = layout
+            .walls
+            .iter()
+            .enumerate()
+            .map(|(index, wall)| (&wall.id, index))
+            .collect();
+        let mut memo = ResolveMemo::default();
         let openings: Vec<OpeningPlacement> = layout
             .openings
             .iter()
             .filter_map(|opening| {
                 let (_, product) = catalogs.product(&opening.product)?;
-                let wall = layout
-                    .walls
-                    .iter()
-                    .position(|wall| wall.id == opening.wall)?;
-                Some(OpeningPlacement::new(opening, product, wall, &walls[wall]))
+                let wall = *wall_positions.get(&opening.wall)?;
+                let resolved = memo.resolve(product, &opening.options);
+                Some(OpeningPlacement::with_resolved(
+                    opening,
+                    product,
+                    resolved,
+                    wall,
+                    &walls[wall],
+                ))
             })
             .collect();
         let wall_solids = solid_stretches(&walls, &openings);
+        let mut openings_on_wall: Vec<Vec<usize>> = vec![Vec::new(); walls.len()];
+        for (index, opening) in openings.iter().enumerate() {
+            if let Some(on_wall) = openings_on_wall.get_mut(opening.wall) {
+                on_wall.push(index);
+            }
+        }
+        let wall_index = RTree::bulk_load(
+            walls
+                .iter()
+                .enumerate()
+                .map(|(index, wall)| {
+                    let ends = [
+                        wall.point_at(-wall.start_extension),
+                        wall.point_at(wall.length + wall.end_extension),
+                    ];
+                    let reach = wall.half_thickness + WALL_REACH_MM;
+                    indexed(grown(&bounds_of(&ends), reach), index)
+                })
+                .collect(),
+        );
         let room_outlines: Vec<geo::Polygon<f64>> = rooms.iter().map(Room::polygon).collect();
         let room_index = RTree::bulk_load(
             rooms
@@ -85,7 +126,25 @@ impl Structure {
             room_index,
             solid_index,
             swing_index,
+            wall_index,
+            openings_on_wall,
         }
+    }
+
+    /// Walls nearest first, each with the distance from `point` to its grown bounds (a lower
+    /// bound of the distance from `point` to the wall's faces, less [`WALL_REACH_MM`]).
+    pub(crate) fn walls_by_distance(
+        &self,
+        point: Coord<f64>,
+    ) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.wall_index
+            .nearest_neighbor_iter_with_distance_2(&[point.x, point.y])
+            .map(|(entry, distance_2)| (entry.data, distance_2.sqrt()))
+    }
+
+    /// Indices into `openings` of the openings in wall `wall`, ascending.
+    pub(crate) fn openings_on(&self, wall: usize) -> &[usize] {
+        self.openings_on_wall.get(wall).map_or(&[], Vec::as_slice)
     }
 
     /// The index and geometry of wall `id`.
@@ -151,13 +210,16 @@ fn solid_stretches(
     walls: &[WallGeometry],
     openings: &[OpeningPlacement],
 ) -> Vec<(usize, [Coord<f64>; 4])> {
+    let mut doorways_of: Vec<Vec<(f64, f64)>> = vec![Vec::new(); walls.len()];
+    for placement in openings {
+        if placement.kind == ProductKind::Door
+            && let Some(doorways) = doorways_of.get_mut(placement.wall)
+        {
+            doorways.push((placement.from_mm, placement.to_mm));
+        }
+    }
     let mut solids = Vec::new();
-    for (index, wall) in walls.iter().enumerate() {
-        let mut doorways: Vec<(f64, f64)> = openings
-            .iter()
-            .filter(|placement| placement.wall == index && placement.kind == ProductKind::Door)
-            .map(|placement| (placement.from_mm, placement.to_mm))
-            .collect();
+    for ((index, wall), mut doorways) in walls.iter().enumerate().zip(doorways_of) {
         doorways.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mut from = 0.0;
         for (gap_from, gap_to) in doorways {

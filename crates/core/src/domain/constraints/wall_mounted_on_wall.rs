@@ -30,18 +30,7 @@ pub(super) fn product_violation(
     if placement.kind != ProductKind::WallMounted {
         return None;
     }
-    let (wall, gap) = structure
-        .walls
-        .iter()
-        .enumerate()
-        .filter_map(|(index, wall)| gap_to_wall(placement, wall).map(|gap| (index, gap)))
-        .fold((None, f64::INFINITY), |best, (index, gap)| {
-            if gap < best.1 {
-                (Some(index), gap)
-            } else {
-                best
-            }
-        });
+    let (wall, gap) = nearest_wall(structure, placement);
     if gap <= MOUNT_TOLERANCE_MM {
         let opening = wall.and_then(|wall| opening_behind(structure, placement, wall))?;
         return Some(Violation {
@@ -93,14 +82,40 @@ fn opening_behind<'s>(
         .back_edge()
         .map(|corner| geometry.offset_of(corner));
     let (from, to) = (offsets[0].min(offsets[1]), offsets[0].max(offsets[1]));
-    structure.openings.iter().find(|opening| {
-        let top = opening.sill_mm + opening.height_mm;
-        opening.wall == wall
-            && opening.from_mm < to - TOUCH_TOLERANCE_MM
-            && from < opening.to_mm - TOUCH_TOLERANCE_MM
-            && opening.sill_mm < placement.top_mm - TOUCH_TOLERANCE_MM
-            && placement.bottom_mm < top - TOUCH_TOLERANCE_MM
-    })
+    structure
+        .openings_on(wall)
+        .iter()
+        .map(|index| &structure.openings[*index])
+        .find(|opening| {
+            let top = opening.sill_mm + opening.height_mm;
+            opening.wall == wall
+                && opening.from_mm < to - TOUCH_TOLERANCE_MM
+                && from < opening.to_mm - TOUCH_TOLERANCE_MM
+                && opening.sill_mm < placement.top_mm - TOUCH_TOLERANCE_MM
+                && placement.bottom_mm < top - TOUCH_TOLERANCE_MM
+        })
+}
+
+/// The wall with the smallest gap to the product's back (the first in the layout among equal
+/// gaps) and that gap; infinite when no wall qualifies. Walls are visited nearest first and the
+/// search stops once no further wall can have a smaller gap.
+fn nearest_wall(structure: &Structure, placement: &ProductPlacement) -> (Option<usize>, f64) {
+    let back = placement.footprint.back_edge()[0];
+    let mut best: (Option<usize>, f64) = (None, f64::INFINITY);
+    for (index, distance) in structure.walls_by_distance(back) {
+        // The gap to this wall is at least `distance`; an equal gap can still win by order.
+        if distance > best.1 {
+            break;
+        }
+        let Some(gap) = gap_to_wall(placement, &structure.walls[index]) else {
+            continue;
+        };
+        let better = gap < best.1 || gap == best.1 && best.0.is_some_and(|known| index < known);
+        if better {
+            best = (Some(index), gap);
+        }
+    }
+    best
 }
 
 /// The gap between the product's back and this wall's face, when the product faces away from

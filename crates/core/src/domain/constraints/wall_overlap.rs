@@ -1,5 +1,6 @@
 //! Rule: products do not stand in walls (doorways excepted).
 
+use super::capped::{Partners, capped};
 use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
@@ -31,11 +32,22 @@ pub(super) fn product_violations(
             *deepest = deepest.max(depth);
         }
     }
-    deepest_per_wall
+    let found = deepest_per_wall
         .into_iter()
-        .map(|(wall, depth)| {
+        .map(|(wall, depth)| (wall as u64, (wall, depth)))
+        .collect();
+    capped(
+        ConstraintRule::WallOverlap,
+        ElementId::Product(placement.id.clone()),
+        &placement.label(),
+        Partners {
+            plural: "walls",
+            verb: "also reaches into",
+        },
+        found,
+        |(wall, depth)| {
             let wall_id = &structure.wall_ids[wall];
-            Violation {
+            Some(Violation {
                 rule: ConstraintRule::WallOverlap,
                 elements: vec![
                     ElementId::Product(placement.id.clone()),
@@ -47,9 +59,9 @@ pub(super) fn product_violations(
                     placement.label(),
                     whole_mm(depth)
                 ),
-            }
-        })
-        .collect()
+            })
+        },
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::domain::catalog::{CatalogSet, Product};
 use crate::domain::configuration::{Configuration, ConfigurationEngine, ConfigurationError};
 use crate::domain::ids::{ProductId, is_valid_id};
 use crate::domain::plan::{CatalogRef, Layout};
-use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm, normalize_deg};
+use crate::domain::units::{Mm, PointMm, normalize_deg};
 use rust_decimal::Decimal;
 
 /// A valid id that no wall, opening or product uses yet.
@@ -35,7 +35,7 @@ pub(super) fn list_catalog_of(layout: &mut Layout, catalogs: &CatalogSet, produc
 }
 
 pub(super) fn check_position(position: PointMm) -> Result<(), EditError> {
-    if position.x.0.abs() > MAX_COORDINATE_MM || position.y.0.abs() > MAX_COORDINATE_MM {
+    if !position.is_within_plan() {
         return Err(EditError::PositionOutOfRange(position));
     }
     Ok(())

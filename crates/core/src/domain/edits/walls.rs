@@ -8,13 +8,14 @@ use super::openings::opening_width;
 use super::{Changes, EditError};
 use crate::domain::catalog::CatalogSet;
 use crate::domain::geometry::walls::JOIN_TOLERANCE_MM;
-use crate::domain::geometry::{Coord, coord, cross, dot, length};
+use crate::domain::geometry::{coord, length};
 use crate::domain::ids::WallId;
 use crate::domain::plan::{
     Layout, MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_LENGTH_MM,
     MIN_WALL_THICKNESS_MM, Opening, Wall,
 };
 use crate::domain::units::{Mm, PointMm};
+use crate::domain::wall_rules::{is_too_short, lie_over_each_other};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Shortest part a wall may be split into, in millimetres.
@@ -241,9 +242,7 @@ fn commit(
     for wall in &walls {
         if old.get(&wall.id) != Some(&wall) {
             check_wall(wall)?;
-            if let Some(other) = walls.iter().find(|other| {
-                other.id != wall.id && shared_centre_line_mm(wall, other) > JOIN_TOLERANCE_MM
-            }) {
+            if let Some(other) = walls.iter().find(|other| lie_over_each_other(wall, other)) {
                 return Err(EditError::WallsOverlap {
                     wall: wall.id.clone(),
                     other: other.id.clone(),
@@ -265,29 +264,11 @@ fn commit(
 fn check_wall(wall: &Wall) -> Result<(), EditError> {
     check_position(wall.start)?;
     check_position(wall.end)?;
-    if length(coord(wall.end) - coord(wall.start)) < MIN_WALL_LENGTH_MM as f64 {
+    if is_too_short(wall) {
         return Err(EditError::WallTooShort(wall.id.clone()));
     }
     check_thickness(wall.thickness)?;
     check_height(wall.height)
-}
-
-/// How long a stretch of centre line two walls share: more than touching end to end means one
-/// lies over the other (an adjacent room drawn over the shared wall a second time).
-fn shared_centre_line_mm(a: &Wall, b: &Wall) -> f64 {
-    let (a_start, a_end) = (coord(a.start), coord(a.end));
-    let a_length = length(a_end - a_start);
-    if a_length <= 0.0 {
-        return 0.0;
-    }
-    let along = (a_end - a_start) / a_length;
-    let (b_start, b_end) = (coord(b.start), coord(b.end));
-    let off_line = |point: Coord<f64>| cross(along, point - a_start).abs() > JOIN_TOLERANCE_MM;
-    if off_line(b_start) || off_line(b_end) {
-        return 0.0;
-    }
-    let (from, to) = (dot(b_start - a_start, along), dot(b_end - a_start, along));
-    (from.max(to).min(a_length) - from.min(to).max(0.0)).max(0.0)
 }
 
 fn check_thickness(thickness: Mm) -> Result<(), EditError> {

@@ -32,16 +32,15 @@ pub fn load_catalog(path: &Path) -> Result<Catalog, LoadError> {
     parse_catalog(path, &text)
 }
 
-/// Reads and validates one catalog file, and lists the warnings about it (values no valid
-/// product contains, rules that never fire or can never be met, limits off their range).
+/// Reads and validates one catalog file, returning its text too (to locate problems found
+/// later, such as a glTF model that does not match).
 ///
 /// # Errors
 /// Unreadable file, or every problem found in it.
-pub fn load_catalog_with_warnings(path: &Path) -> Result<(Catalog, Vec<FileProblem>), LoadError> {
+pub fn load_catalog_with_text(path: &Path) -> Result<(Catalog, String), LoadError> {
     let text = read_text(path)?;
     let catalog = parse_catalog(path, &text)?;
-    let warnings = catalog_warnings(path, &text, &catalog);
-    Ok((catalog, warnings))
+    Ok((catalog, text))
 }
 
 /// The `.ron` files in a folder, sorted by name.

@@ -116,7 +116,7 @@ fn saving_into_a_missing_folder_fails_and_names_the_file() {
         .err()
         .map(|e| e.to_string())
         .unwrap_or_default();
-    assert!(error.contains("plan.ron: cannot save"), "{error}");
+    assert!(error.contains("plan.ron:1:1: cannot save"), "{error}");
 }
 
 #[test]
@@ -169,4 +169,104 @@ fn room_names_on_unknown_walls_twice_on_one_side_or_unusable_are_located() {
     ] {
         assert!(error.contains(expected), "{expected} in {error}");
     }
+}
+
+#[test]
+fn each_repeat_of_a_duplicate_id_is_located_at_its_own_line() {
+    let wall = |y: i64| {
+        format!(
+            "  (id: \"w1\", start: (0, {y}), end: (1000, {y}), thickness: 100, height: 2500),\n"
+        )
+    };
+    let text = format!(
+        "Layout(\n format_version: 1,\n catalogs: [],\n walls: [\n{}{}{}{} ],\n quote: (date: \"2026-01-01\", valid_days: 30),\n)",
+        wall(0),
+        wall(1000),
+        wall(2000),
+        wall(3000)
+    );
+    let error = parse_layout(Path::new("dup.ron"), &text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert_eq!(
+        error,
+        "dup.ron:6:4: id `w1` is used twice\ndup.ron:7:4: id `w1` is used twice\ndup.ron:8:4: id `w1` is used twice"
+    );
+}
+
+#[test]
+fn many_invalid_room_names_are_each_located_in_one_pass() {
+    let rooms: String = (0..20_000)
+        .map(|index| format!("  (wall: \"w{index}\", left: true, name: \"Room\"),\n"))
+        .collect();
+    let text = format!(
+        "Layout(\n format_version: 1,\n catalogs: [],\n rooms: [\n{rooms} ],\n quote: (date: \"2026-01-01\", valid_days: 30),\n)"
+    );
+    let Err(LoadError::Invalid { problems }) = parse_layout(Path::new("rooms.ron"), &text) else {
+        panic!("20,000 room names on unknown walls were accepted");
+    };
+    assert_eq!(problems.len(), 20_000);
+    assert_eq!(problems[19_999].line, 20_004);
+    assert!(
+        problems[19_999]
+            .message
+            .contains("room `Room` is named on wall `w19999`")
+    );
+}
+
+#[test]
+fn an_id_with_control_characters_is_located_and_shown_escaped() {
+    let text = "Layout(\n format_version: 1,\n catalogs: [],\n walls: [\n  (id: \"w\\u{1b}[31m\\n\", start: (0, 0), end: (1000, 0), thickness: 100, height: 2500),\n ],\n quote: (date: \"2026-01-01\", valid_days: 30),\n)";
+    let error = parse_layout(Path::new("esc.ron"), text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert_eq!(
+        error,
+        "esc.ron:5:4: `w\\u{1b}[31m\\n` is not a valid id: use 1 to 64 letters, digits, `-`, `_` or `.`"
+    );
+    assert!(!error.contains('\u{1b}') && !error.contains('\n'));
+}
+
+#[test]
+fn short_walls_and_walls_lying_on_others_are_refused_like_the_editor_refuses_them() {
+    let text = "Layout(\n format_version: 1,\n catalogs: [],\n walls: [\n  (id: \"a\", start: (0, 0), end: (4000, 0), thickness: 100, height: 2500),\n  (id: \"tiny\", start: (0, 1000), end: (1, 1000), thickness: 100, height: 2500),\n  (id: \"again\", start: (3000, 0), end: (1000, 0), thickness: 100, height: 2500),\n ],\n quote: (date: \"2026-01-01\", valid_days: 30),\n)";
+    let error = parse_layout(Path::new("walls.ron"), text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.contains("walls.ron:6:4: wall `tiny` is shorter than 10 mm"),
+        "{error}"
+    );
+    assert!(
+        error.contains("walls.ron:7:4: wall `again` lies over wall `a`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_field_or_option_written_twice_is_refused_at_the_second() {
+    let mut text = layout_to_string(&sample()).unwrap_or_default();
+    text = text.replace(
+        "rotation: 90.0,",
+        "rotation: 90.0,\n            rotation: 0.0,",
+    );
+    let error = parse_layout(Path::new("twice.ron"), &text)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        error.contains("field `rotation` is written twice"),
+        "{error}"
+    );
+    let line = text
+        .lines()
+        .position(|line| line.trim() == "rotation: 0.0,")
+        .map_or(0, |index| index + 1);
+    assert!(
+        error.starts_with(&format!("twice.ron:{line}:13: ")),
+        "{error}"
+    );
 }

@@ -9,6 +9,8 @@ use super::text::{fit, wrap};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::Coord;
 use crate::domain::plan_drawing::{PlanDrawing, ProductMark};
+use rstar::primitives::Rectangle;
+use rstar::{AABB, RTree};
 
 /// Points per millimetre of paper.
 const PT_PER_MM: f64 = 72.0 / 25.4;
@@ -171,7 +173,7 @@ fn draw_products(block: &mut Block, fonts: &Fonts, plan: &PlanDrawing, view: &Vi
             pen: Some(pen),
         });
     }
-    let mut taken: Vec<Area> = Vec::new();
+    let mut taken = Taken::default();
     for mark in plan.products.iter().filter(|mark| !mark.wall_mounted) {
         label_floor_product(block, fonts, mark, view, &mut taken);
     }
@@ -185,6 +187,31 @@ type Area = (f32, f32, f32, f32);
 
 fn overlaps(a: Area, b: Area) -> bool {
     a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// The label boxes drawn so far, in an R-tree, so each new label is tested only against the
+/// labels near it (a plan of 100,000 products stays n log n).
+#[derive(Default)]
+struct Taken {
+    tree: RTree<Rectangle<[f32; 2]>>,
+}
+
+impl Taken {
+    fn push(&mut self, area: Area) {
+        self.tree
+            .insert(Rectangle::from_corners([area.0, area.1], [area.2, area.3]));
+    }
+
+    /// True when `area` overlaps no label drawn so far.
+    fn is_clear(&self, area: Area) -> bool {
+        let envelope = AABB::from_corners([area.0, area.1], [area.2, area.3]);
+        self.tree
+            .locate_in_envelope_intersecting(&envelope)
+            .all(|other| {
+                let (low, high) = (other.lower(), other.upper());
+                !overlaps(area, (low[0], low[1], high[0], high[1]))
+            })
+    }
 }
 
 /// The label box: the footprint's horizontal and vertical extent on paper, for products turned
@@ -215,7 +242,7 @@ fn label_floor_product(
     fonts: &Fonts,
     mark: &ProductMark,
     view: &View,
-    taken: &mut Vec<Area>,
+    taken: &mut Taken,
 ) {
     let (room_width, room_height) = label_room(mark, view);
     let inner = room_width - 4.0;
@@ -265,7 +292,7 @@ fn label_floor_product(
             x + width / 2.0,
             y + height / 2.0,
         );
-        taken.iter().all(|other| !overlaps(area, *other))
+        taken.is_clear(area)
     };
     let rich = sized.into_iter().find(|lines| {
         let (width, height) = area_of(lines);
@@ -321,7 +348,7 @@ fn label_wall_product(
     fonts: &Fonts,
     mark: &ProductMark,
     view: &View,
-    taken: &mut Vec<Area>,
+    taken: &mut Taken,
 ) {
     let Some(position) = mark.position else {
         return;
@@ -356,7 +383,7 @@ fn label_wall_product(
     let chosen = candidates
         .iter()
         .map(|candidate| area_at(*candidate))
-        .find(|area| taken.iter().all(|other| !overlaps(*area, *other)))
+        .find(|area| taken.is_clear(*area))
         .unwrap_or_else(|| area_at(candidates[0]));
     block.text(
         fonts,

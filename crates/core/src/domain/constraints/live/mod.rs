@@ -10,8 +10,9 @@ use super::placement::ProductPlacement;
 use super::spatial::{Bounds, Indexed, indexed};
 use super::structure::Structure;
 use super::{
-    Violation, configuration_valid, door_swing_clear, front_clearance, height_fits, inside_room,
-    opening_fits_wall, openings_apart, product_overlap, wall_mounted_on_wall, wall_overlap,
+    ConstraintRule, Violation, configuration_valid, door_swing_clear, front_clearance, height_fits,
+    inside_room, opening_fits_wall, openings_apart, product_overlap, wall_mounted_on_wall,
+    wall_overlap,
 };
 use crate::domain::catalog::CatalogSet;
 use crate::domain::configuration::{Configuration, ResolveMemo};
@@ -24,6 +25,13 @@ use crate::domain::plan::{Layout, PlacedProduct};
 use rstar::RTree;
 use std::collections::{BTreeMap, BTreeSet};
 use store::ViolationStore;
+
+/// The rules whose pair findings a product owns with other products: measured again whenever
+/// something changes near it.
+const OWNED_RULES: [ConstraintRule; 2] = [
+    ConstraintRule::ProductOverlap,
+    ConstraintRule::FrontClearance,
+];
 
 /// One placed product as the checker knows it.
 #[derive(Debug, Clone)]
@@ -50,16 +58,6 @@ impl Entry {
             index_hint: index,
         }
     }
-}
-
-/// Which pairs to measure for a product.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Pairs {
-    /// Every pair it is part of (after an edit).
-    All,
-    /// Only pairs it comes first in, or owns the access zone of (when measuring everything, so
-    /// that each pair is measured once).
-    Own,
 }
 
 /// Every constraint violation of a layout, kept current incrementally; a Bevy resource in the
@@ -129,7 +127,8 @@ impl LiveChecker {
         }
         let mut found = structure_violations(&checker.structure);
         for id in checker.products.keys() {
-            found.extend(checker.measure(id, Pairs::Own));
+            found.extend(checker.measure_alone(id));
+            found.extend(checker.measure_owned(id));
         }
         for violation in found {
             checker.violations.insert(violation);
@@ -148,6 +147,14 @@ impl LiveChecker {
         let touched = changes.touched_products();
         if touched.is_empty() {
             return;
+        }
+        // Products whose own pair findings (overlaps with later products, their access space)
+        // may change: those near where a touched product was or now is.
+        let mut owners: BTreeSet<ProductInstanceId> = BTreeSet::new();
+        for id in &touched {
+            if let Some(entry) = self.products.get(*id) {
+                owners.extend(self.owners_near(entry.bounds));
+            }
         }
         let mut previous: BTreeMap<&ProductInstanceId, Entry> = BTreeMap::new();
         let mut present: Vec<(usize, &PlacedProduct)> = Vec::new();
@@ -196,13 +203,35 @@ impl LiveChecker {
             *self = Self::new(layout, catalogs);
             return;
         }
+        for id in &placed_now {
+            if let Some(entry) = self.products.get(id) {
+                owners.extend(self.owners_near(entry.bounds));
+            }
+        }
         let mut found = Vec::new();
         for id in &placed_now {
-            found.extend(self.measure(id, Pairs::All));
+            found.extend(self.measure_alone(id));
+        }
+        for owner in &owners {
+            if self.products.contains_key(owner) {
+                self.violations
+                    .remove_owned(&ElementId::Product(owner.clone()), &OWNED_RULES);
+                found.extend(self.measure_owned(owner));
+            }
         }
         for violation in found {
             self.violations.insert(violation);
         }
+    }
+
+    /// The products whose pair findings can involve something within `bounds`: those whose
+    /// footprint or access space meets it.
+    fn owners_near(&self, bounds: Bounds) -> Vec<ProductInstanceId> {
+        self.footprints
+            .locate_in_envelope_intersecting(&bounds)
+            .chain(self.zones.locate_in_envelope_intersecting(&bounds))
+            .map(|found| found.data.clone())
+            .collect()
     }
 
     /// Every violation, in the order and with the content [`check_layout`](super::check_layout)
@@ -319,8 +348,9 @@ impl LiveChecker {
         )
     }
 
-    /// The violations involving one known product.
-    fn measure(&self, id: &ProductInstanceId, pairs: Pairs) -> Vec<Violation> {
+    /// The violations of one known product on its own and with walls and doors (it owns those
+    /// pair findings).
+    fn measure_alone(&self, id: &ProductInstanceId) -> Vec<Violation> {
         let Some(entry) = self.products.get(id) else {
             return Vec::new();
         };
@@ -330,44 +360,40 @@ impl LiveChecker {
         found.extend(configuration_valid::product_violation(placement));
         found.extend(inside_room::product_violation(structure, placement));
         found.extend(wall_overlap::product_violations(structure, placement));
-        found.extend(front_clearance::wall_violation(structure, placement));
         found.extend(wall_mounted_on_wall::product_violation(
             structure, placement,
         ));
         found.extend(height_fits::product_violation(structure, placement));
-        for door in structure.swings_touching(&entry.bounds) {
-            found.extend(door_swing_clear::door_product(
-                &structure.openings[door],
-                placement,
-            ));
-        }
-        for other in self.neighbours(&self.footprints, &entry.bounds, id) {
-            if pairs == Pairs::Own && other.order < entry.order {
-                continue;
-            }
-            let (first, second) = if entry.order < other.order {
-                (placement, &other.placement)
-            } else {
-                (&other.placement, placement)
-            };
-            found.extend(product_overlap::pair_violation(first, second));
-        }
+        let doors = structure.swings_touching(&entry.bounds);
+        found.extend(door_swing_clear::product_violations(
+            structure, placement, &doors,
+        ));
+        found
+    }
+
+    /// The pair findings a product owns with other products (overlaps with products placed
+    /// after it, what stands in its access space, walls included), capped as the batch check
+    /// caps them.
+    fn measure_owned(&self, id: &ProductInstanceId) -> Vec<Violation> {
+        let Some(entry) = self.products.get(id) else {
+            return Vec::new();
+        };
+        let placement = &entry.placement;
+        let later = self
+            .neighbours(&self.footprints, &entry.bounds, id)
+            .filter(|other| other.order > entry.order)
+            .filter(|other| product_overlap::overlap(placement, &other.placement))
+            .map(|other| (other.order, &other.placement))
+            .collect();
+        let mut found = product_overlap::owned(placement, later);
         if let Some(zone) = &entry.zone_bounds {
-            for other in self.neighbours(&self.footprints, zone, id) {
-                found.extend(front_clearance::product_violation(
-                    placement,
-                    &other.placement,
-                ));
-            }
+            let near = self
+                .neighbours(&self.footprints, zone, id)
+                .map(|other| (other.order, &other.placement))
+                .collect();
+            found.extend(front_clearance::owned_products(placement, near));
         }
-        if pairs == Pairs::All {
-            for owner in self.neighbours(&self.zones, &entry.bounds, id) {
-                found.extend(front_clearance::product_violation(
-                    &owner.placement,
-                    placement,
-                ));
-            }
-        }
+        found.extend(front_clearance::wall_violation(&self.structure, placement));
         found
     }
 

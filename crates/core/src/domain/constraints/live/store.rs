@@ -55,6 +55,32 @@ impl ViolationStore {
         }
     }
 
+    /// Drops the violations of the given rules that list the element first (its own pair
+    /// findings and summaries).
+    pub(super) fn remove_owned(&mut self, owner: &ElementId, rules: &[ConstraintRule]) {
+        let Some(keys) = self.by_element.get(owner) else {
+            return;
+        };
+        let owned: Vec<Key> = keys
+            .iter()
+            .filter(|(rule, elements)| rules.contains(rule) && elements.first() == Some(owner))
+            .cloned()
+            .collect();
+        for key in owned {
+            for element in &key.1 {
+                if let Some(keys) = self.by_element.get_mut(element) {
+                    keys.remove(&key);
+                    if keys.is_empty() {
+                        self.by_element.remove(element);
+                    }
+                }
+            }
+            if let Some(dropped) = self.by_key.remove(&key) {
+                self.count -= dropped.len();
+            }
+        }
+    }
+
     /// Every violation, sorted by rule, then elements, amount and message.
     pub(super) fn all(&self) -> Vec<Violation> {
         self.by_key.values().flatten().cloned().collect()
