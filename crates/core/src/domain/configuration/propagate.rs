@@ -16,6 +16,16 @@ pub(super) fn propagate(
     active: &RuleMask,
     seeds: impl IntoIterator<Item = usize>,
 ) -> bool {
+    failing_constraint(model, domains, active, seeds).is_none()
+}
+
+/// As [`propagate`], naming the constraint that left an option empty, if one did.
+pub(super) fn failing_constraint(
+    model: &Model,
+    domains: &mut Domains,
+    active: &RuleMask,
+    seeds: impl IntoIterator<Item = usize>,
+) -> Option<usize> {
     let mut queued = vec![false; model.constraints.len()];
     let mut queue = VecDeque::new();
     for seed in seeds {
@@ -29,7 +39,7 @@ pub(super) fn propagate(
         queued[constraint] = false;
         changed.clear();
         if !revise(model, domains, constraint, &mut changed) {
-            return false;
+            return Some(constraint);
         }
         for option in &changed {
             for next in &model.constraints_of[*option] {
@@ -40,7 +50,7 @@ pub(super) fn propagate(
             }
         }
     }
-    true
+    None
 }
 
 fn is_active(model: &Model, active: &RuleMask, constraint: usize) -> bool {

@@ -5,7 +5,7 @@
 
 use super::domains::Domains;
 use super::model::Model;
-use super::propagate::{RuleMask, propagate};
+use super::propagate::{RuleMask, failing_constraint};
 use std::time::{Duration, Instant};
 
 /// How long one question to the engine may take before it gives up.
@@ -20,6 +20,9 @@ pub(super) struct OutOfTime;
 pub(super) struct Budget {
     deadline: Instant,
     steps: u32,
+    /// How often each constraint has failed a search step: options under constraints that
+    /// fail often are branched on first (dom/wdeg), which shortens hard proofs.
+    weights: Vec<u32>,
 }
 
 impl Budget {
@@ -27,6 +30,7 @@ impl Budget {
         Self {
             deadline: Instant::now() + limit,
             steps: 0,
+            weights: Vec::new(),
         }
     }
 
@@ -36,6 +40,21 @@ impl Budget {
             return Err(OutOfTime);
         }
         Ok(())
+    }
+
+    fn blame(&mut self, constraint: usize) {
+        if self.weights.len() <= constraint {
+            self.weights.resize(constraint + 1, 0);
+        }
+        self.weights[constraint] = self.weights[constraint].saturating_add(1);
+    }
+
+    /// One plus the failures of the constraints reading `option`.
+    fn weight(&self, model: &Model, option: usize) -> u64 {
+        1 + model.constraints_of[option]
+            .iter()
+            .map(|c| u64::from(self.weights.get(*c).copied().unwrap_or(0)))
+            .sum::<u64>()
     }
 }
 
@@ -69,12 +88,23 @@ fn descend(
     let layout = &model.layout;
     loop {
         budget.tick()?;
-        let open = options
-            .iter()
-            .map(|option| (domains.count(layout, *option), *option))
-            .filter(|(count, _)| *count > 1)
-            .min();
-        let Some((_, option)) = open else {
+        // Fewest classes left per failure weight; ties to the fewest classes, then the first.
+        let mut open: Option<(u64, u64, usize)> = None;
+        for option in options {
+            let count = u64::from(domains.count(layout, *option));
+            if count <= 1 {
+                continue;
+            }
+            let weight = budget.weight(model, *option);
+            let better = open.is_none_or(|(best_count, best_weight, _)| {
+                count * best_weight < best_count * weight
+                    || (count * best_weight == best_count * weight && count < best_count)
+            });
+            if better {
+                open = Some((count, weight, *option));
+            }
+        }
+        let Some((_, _, option)) = open else {
             return Ok(Some(domains));
         };
         let class = domains
@@ -85,14 +115,21 @@ fn descend(
         let mut taken = domains.clone();
         taken.fix(layout, option, class);
         let seeds = model.constraints_of[option].iter().copied();
-        if propagate(model, &mut taken, active, seeds)
-            && let Some(found) = descend(model, taken, active, options, prefer, budget)?
-        {
-            return Ok(Some(found));
+        match failing_constraint(model, &mut taken, active, seeds) {
+            Some(failed) => budget.blame(failed),
+            None => {
+                if let Some(found) = descend(model, taken, active, options, prefer, budget)? {
+                    return Ok(Some(found));
+                }
+            }
         }
         domains.remove(layout, option, class);
+        if domains.is_empty(layout, option) {
+            return Ok(None);
+        }
         let seeds = model.constraints_of[option].iter().copied();
-        if domains.is_empty(layout, option) || !propagate(model, &mut domains, active, seeds) {
+        if let Some(failed) = failing_constraint(model, &mut domains, active, seeds) {
+            budget.blame(failed);
             return Ok(None);
         }
     }
