@@ -1,7 +1,7 @@
 //! Search with propagation at every step (maintained arc consistency): fix the option with the
-//! fewest classes left to a preferred class, propagate, and on failure rule that class out.
-//! A time budget guards every question; it lies far above what products within the format's
-//! limits need.
+//! fewest classes left per failure of its rules (dom/wdeg) to a preferred class, propagate, and
+//! on failure rule that class out. A time budget guards every question; its end is an error the
+//! user sees, never a blank answer.
 
 use super::domains::Domains;
 use super::model::Model;
