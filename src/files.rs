@@ -4,7 +4,6 @@
 
 use crate::AppSystems;
 use crate::catalogs::Catalogs;
-use crate::cli::quote_document::{Prepared, prepare_quote};
 use crate::document::{Document, EditRequested, LayoutSaved, ReplaceRequested};
 use crate::live::LiveState;
 use crate::notices::Notices;
@@ -20,6 +19,7 @@ use room_planner_core::storage::atomic_write::write_atomically;
 use room_planner_core::storage::csv_quote::quote_csv;
 use room_planner_core::storage::layout_file::{check_references, load_layout, save_layout};
 use room_planner_core::storage::pdf_quote::{QuotePictures, quote_pdf};
+use room_planner_core::storage::quote_prepare::{Prepared, prepare_quote};
 use room_planner_core::storage::xlsx_quote::quote_xlsx;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! `room-planner quote`: writes a layout's quote as CSV, BOM CSV, PDF or XLSX.
 
-use super::quote_document::{Prepared, prepare};
+use super::quote_document::prepare;
 use super::workspace::load;
 use super::{EXIT_BAD_INPUT, EXIT_OK, QuoteFormat, QuoteOptions};
 use crate::domain::constraints::check_layout;
@@ -8,6 +8,7 @@ use crate::domain::quote::quote_for_layout;
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::csv_quote::{bom_csv, quote_csv};
 use crate::storage::pdf_quote::{QuotePictures, quote_pdf};
+use crate::storage::quote_prepare::Prepared;
 use crate::storage::xlsx_quote::quote_xlsx;
 use std::io::Write;
 use std::path::Path;

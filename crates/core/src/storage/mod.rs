@@ -13,6 +13,7 @@ mod locate;
 pub mod pdf_quote;
 pub mod png_image;
 pub mod quote_counter;
+pub mod quote_prepare;
 mod ron_keys;
 mod ron_text;
 pub use ron_text::parse as parse_ron;

@@ -85,9 +85,7 @@ pub fn sample_product(seed: u64, shape: SampleShape) -> Product {
     for index in 0..shape.rules {
         // A valid product keeps only rules its defaults satisfy; a few tries each.
         for _ in 0..20 {
-            let Some(rule) = sample_rule(&mut rng, index, &options, shape.kind) else {
-                break;
-            };
+            let rule = sample_rule(&mut rng, index, &options, shape.kind);
             let kept = !shape.valid
                 || rule.check(|id| {
                     options
@@ -222,12 +220,7 @@ fn sample_condition(rng: &mut SampleRng, option: &OptionDef) -> Condition {
     }
 }
 
-fn sample_rule(
-    rng: &mut SampleRng,
-    index: usize,
-    options: &[OptionDef],
-    kind: SampleKind,
-) -> Option<Rule> {
+fn sample_rule(rng: &mut SampleRng, index: usize, options: &[OptionDef], kind: SampleKind) -> Rule {
     let message = format!("Rule {index}");
     let choices: Vec<&OptionDef> = options
         .iter()
@@ -239,7 +232,7 @@ fn sample_rule(
         SampleKind::Mixed => 25,
     };
     if choices.len() >= 2 && rng.chance(table_percent) {
-        return Some(sample_table(rng, &choices, message, kind));
+        return sample_table(rng, &choices, message, kind);
     }
     let when_option = &options[rng.below(options.len())];
     // Now and then both conditions read one option.
@@ -250,7 +243,7 @@ fn sample_rule(
     };
     let when = sample_condition(rng, when_option);
     let then = sample_condition(rng, then_option);
-    Some(if rng.chance(50) {
+    if rng.chance(50) {
         Rule::Requires {
             when,
             then,
@@ -262,7 +255,7 @@ fn sample_rule(
             then,
             message,
         }
-    })
+    }
 }
 
 fn sample_table(
