@@ -115,9 +115,9 @@ pub fn run_planner(options: &StartOptions) -> AppExit {
         app.add_systems(Update, screenshot_and_quit(PathBuf::from(path)));
     }
     if let Ok(id) = std::env::var(SELECT_ENV) {
-        app.insert_resource(crate::interaction::selection::Selection(Some(
+        app.insert_resource(crate::editor::selection::Selection::Product(
             id.as_str().into(),
-        )));
+        ));
     }
     if let Some(problem) = problem {
         app.world_mut()

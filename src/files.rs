@@ -5,11 +5,10 @@
 use crate::AppSystems;
 use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested, LayoutSaved, ReplaceRequested};
+use crate::editor::pointer::MainCamera;
 use crate::live::LiveState;
 use crate::notices::Notices;
 use crate::render_image::{CaptureFinished, OffscreenCapture};
-use crate::sidebar::actions::DialogAnswer;
-use crate::viewport::camera::MainCamera;
 use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowCloseRequested};
 use room_planner_core::domain::edits::Edit;
@@ -84,6 +83,17 @@ pub enum Question {
 /// The open question, if any.
 #[derive(Resource, Debug, Default)]
 pub struct PendingQuestion(pub Option<Question>);
+
+/// Answers to the questions the program asks (discard changes, recover work).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogAnswer {
+    /// Save first, then go on.
+    Save,
+    /// Go on without saving / use the recovered work.
+    Proceed,
+    /// Do not go on / throw the recovered work away.
+    Cancel,
+}
 
 /// The user's answer to the open question.
 #[derive(Message, Debug, Clone, Copy)]

@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalogs;
 pub mod cli;
 pub mod document;
+pub mod editor;
 pub mod files;
 pub mod interaction;
 pub mod live;
@@ -62,6 +63,7 @@ pub fn core_plugin(app: &mut App) {
     .init_resource::<preferences::Preferences>()
     .add_plugins((
         document::plugin,
+        editor::plugin,
         live::plugin,
         scene::plugin,
         viewport::plugin,

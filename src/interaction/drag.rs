@@ -2,8 +2,11 @@
 //! and lining up with neighbours (hold Alt to place freely). One drag is one undo step.
 
 use crate::document::{Document, EditRequested, Gesture};
-use crate::interaction::ground::{MainCameraQuery, plan_point_under};
-use crate::interaction::selection::Selection;
+use crate::editor::pointer::{
+    MainCameraQuery, PointerCapture, plan_point_under, snapping_disabled,
+};
+use crate::editor::selection::Selection;
+use crate::editor::tool::PlanTool;
 use crate::live::LiveState;
 use crate::scene::products::ProductEntity;
 use bevy::prelude::*;
@@ -18,14 +21,6 @@ pub struct DragState {
     active: Option<ActiveDrag>,
 }
 
-impl DragState {
-    /// True while a product is being dragged.
-    #[must_use]
-    pub fn is_dragging(&self) -> bool {
-        self.active.is_some()
-    }
-}
-
 #[derive(Debug)]
 struct ActiveDrag {
     id: ProductInstanceId,
@@ -37,11 +32,7 @@ struct ActiveDrag {
     moved: bool,
 }
 
-/// True when the user holds Alt: place exactly where the pointer is.
-pub fn snapping_disabled(keys: &ButtonInput<KeyCode>) -> bool {
-    keys.any_pressed([KeyCode::AltLeft, KeyCode::AltRight])
-}
-
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn start_drag(
     drag: On<Pointer<DragStart>>,
     products: Query<&ProductEntity>,
@@ -49,10 +40,11 @@ pub(crate) fn start_drag(
     live: Res<LiveState>,
     mut state: ResMut<DragState>,
     mut selection: ResMut<Selection>,
-    tool: Option<Res<crate::plan_edit::PlanTool>>,
+    mut capture: ResMut<PointerCapture>,
+    tool: Option<Res<PlanTool>>,
 ) {
     // While walls are drawn, a press over furniture places a corner, it does not move it.
-    let drawing = tool.is_some_and(|tool| *tool != crate::plan_edit::PlanTool::Select);
+    let drawing = tool.is_some_and(|tool| tool.is_drawing());
     if drag.button != PointerButton::Primary || drawing {
         return;
     }
@@ -85,7 +77,8 @@ pub(crate) fn start_drag(
         rotation_deg: crate::scene::products::rotation_deg(placement),
         moved: false,
     });
-    selection.0 = Some(product.id.clone());
+    *selection = Selection::Product(product.id.clone());
+    *capture = PointerCapture::ProductDrag;
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -141,6 +134,11 @@ pub(crate) fn continue_drag(
     active.moved = true;
 }
 
-pub(crate) fn end_drag(_drag: On<Pointer<DragEnd>>, mut state: ResMut<DragState>) {
+pub(crate) fn end_drag(
+    _drag: On<Pointer<DragEnd>>,
+    mut state: ResMut<DragState>,
+    mut capture: ResMut<PointerCapture>,
+) {
     state.active = None;
+    *capture = PointerCapture::Free;
 }

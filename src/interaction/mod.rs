@@ -2,7 +2,6 @@
 //! rotating (keys and a handle), placing from the catalog, shortcuts.
 
 pub mod drag;
-pub mod ground;
 pub mod placing;
 pub mod rotate;
 pub mod selection;
@@ -13,8 +12,7 @@ use bevy::prelude::*;
 
 /// The interaction plugin (GUI only).
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<selection::Selection>()
-        .init_resource::<drag::DragState>()
+    app.init_resource::<drag::DragState>()
         .add_message::<placing::PlaceRequested>()
         .add_observer(selection::observe_new_products)
         .add_systems(
@@ -25,10 +23,6 @@ pub(crate) fn plugin(app: &mut App) {
                 rotate::update_rotate_handle,
             )
                 .in_set(AppSystems::Input),
-        )
-        .add_systems(
-            Update,
-            selection::forget_deleted_selection.in_set(AppSystems::Highlight),
         )
         .add_systems(
             Update,

@@ -5,11 +5,10 @@
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested};
-use crate::interaction::ground::{MainCameraQuery, plan_point_under};
-use crate::interaction::selection::Selection;
+use crate::editor::pointer::{MainCameraQuery, plan_point_under};
+use crate::editor::selection::Selection;
 use crate::live::LiveState;
 use crate::notices::Notices;
-use crate::plan_edit::{StructurePick, StructureSelection};
 use crate::viewport::camera::OrbitCamera;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
@@ -41,7 +40,6 @@ pub(crate) fn place_requested_products(
     live: Res<LiveState>,
     mut edits: MessageWriter<EditRequested>,
     mut selection: ResMut<Selection>,
-    mut structure_selection: ResMut<StructureSelection>,
     mut notices: ResMut<Notices>,
 ) {
     let mut taken = Vec::new();
@@ -55,8 +53,8 @@ pub(crate) fn place_requested_products(
             .product(&request.product)
             .is_some_and(|(_, product)| product.kind.is_opening());
         if is_opening {
-            let selected_wall = match &structure_selection.0 {
-                Some(StructurePick::Wall(id)) => Some(id),
+            let selected_wall = match &*selection {
+                Selection::Wall(id) => Some(id.clone()),
                 _ => None,
             };
             let focus = orbit
@@ -68,10 +66,10 @@ pub(crate) fn place_requested_products(
                 live.checker.structure(),
                 &request.product,
                 dropped.or_else(|| selected_wall.is_none().then_some(focus)),
-                selected_wall,
+                selected_wall.as_ref(),
             ) {
                 Ok(opening) => {
-                    structure_selection.0 = Some(StructurePick::Opening(opening.id.clone()));
+                    *selection = Selection::Opening(opening.id.clone());
                     edits.write(EditRequested::single(Edit::AddOpening(opening)));
                 }
                 Err(problem) => notices.error(problem.to_string()),
@@ -94,7 +92,7 @@ pub(crate) fn place_requested_products(
             elevation: None,
             discount_percent: Decimal::ZERO,
         })));
-        selection.0 = Some(id);
+        *selection = Selection::Product(id);
     }
 }
 

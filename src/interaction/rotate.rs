@@ -2,9 +2,8 @@
 //! it turns it to face the pointer (in 15° steps; hold Alt to turn freely).
 
 use crate::document::{EditRequested, Gesture};
-use crate::interaction::drag::snapping_disabled;
-use crate::interaction::ground::{MainCameraQuery, plan_point_under};
-use crate::interaction::selection::Selection;
+use crate::editor::pointer::{MainCameraQuery, plan_point_under, snapping_disabled};
+use crate::editor::selection::Selection;
 use crate::live::LiveState;
 use crate::theme;
 use crate::world_units::{metres_of, world_point};
@@ -55,7 +54,7 @@ pub(crate) fn update_rotate_handle(
             .observe(end_turn);
         return;
     };
-    let placement = selection.0.as_ref().and_then(|id| live.checker.product(id));
+    let placement = selection.product().and_then(|id| live.checker.product(id));
     let Some(placement) = placement else {
         *visibility = Visibility::Hidden;
         return;
@@ -93,7 +92,9 @@ fn turn(
         *started = false;
         return;
     }
-    let Some(id) = &selection.0 else { return };
+    let Some(id) = selection.product() else {
+        return;
+    };
     let Some(placement) = live.checker.product(id) else {
         return;
     };

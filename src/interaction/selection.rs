@@ -1,18 +1,14 @@
-//! What is selected: clicking a product selects it (it gets an outline). Walls, openings and
-//! floors are selected by the plan-editing plugin.
+//! Selecting products: clicking one selects it, and the selected product gets an outline.
+//! Walls, openings and floors are selected by the plan-editing plugin.
 
-use crate::document::Document;
+use crate::editor::selection::Selection;
+use crate::editor::tool::PlanTool;
 use crate::interaction::drag;
 use crate::live::LiveState;
 use crate::scene::products::ProductEntity;
 use crate::theme;
 use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::prelude::*;
-use room_planner_core::domain::ids::ProductInstanceId;
-
-/// The selected product, if any.
-#[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]
-pub struct Selection(pub Option<ProductInstanceId>);
 
 /// Gives every new product entity its pointer handlers.
 pub(crate) fn observe_new_products(added: On<Add, ProductEntity>, mut commands: Commands) {
@@ -27,34 +23,23 @@ pub(crate) fn observe_new_products(added: On<Add, ProductEntity>, mut commands: 
 fn select_on_click(
     click: On<Pointer<Click>>,
     products: Query<&ProductEntity>,
-    tool: Option<Res<crate::plan_edit::PlanTool>>,
+    tool: Option<Res<PlanTool>>,
     mut selection: ResMut<Selection>,
 ) {
-    let drawing = tool.is_some_and(|tool| *tool != crate::plan_edit::PlanTool::Select);
+    let drawing = tool.is_some_and(|tool| tool.is_drawing());
     if click.button != PointerButton::Primary || drawing {
         return;
     }
     if let Ok(product) = products.get(click.entity) {
-        selection.0 = Some(product.id.clone());
-    }
-}
-
-/// Drops the selection when its product no longer exists (deleted, undone).
-pub(crate) fn forget_deleted_selection(mut selection: ResMut<Selection>, document: Res<Document>) {
-    if let Some(id) = &selection.0
-        && !document
-            .layout
-            .products
-            .iter()
-            .any(|placed| &placed.id == id)
-    {
-        selection.0 = None;
+        *selection = Selection::Product(product.id.clone());
     }
 }
 
 /// Draws an outline box around the selected product.
 pub(crate) fn draw_selection(selection: Res<Selection>, live: Res<LiveState>, mut gizmos: Gizmos) {
-    let Some(id) = &selection.0 else { return };
+    let Some(id) = selection.product() else {
+        return;
+    };
     let Some(placement) = live.checker.product(id) else {
         return;
     };

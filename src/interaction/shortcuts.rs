@@ -1,11 +1,12 @@
 //! Keyboard shortcuts of the 3D view (ignored while a text field has the keyboard):
 //! Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Delete remove, Ctrl+D duplicate, R / Shift+R turn
-//! by 15°, arrows nudge by 10 mm (Shift: 100 mm), Esc deselect, P plan view, Ctrl+N/O/S files.
+//! by 15°, arrows nudge by 10 mm (Shift: 100 mm), P plan view, Ctrl+N/O/S files. Escape and
+//! Delete act on any selection and live in [`crate::editor::keys`].
 
 use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
+use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
-use crate::interaction::selection::Selection;
 use crate::viewport::camera::ViewToggleRequested;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
@@ -58,10 +59,8 @@ pub(crate) fn keyboard_shortcuts(
         }
     } else if keys.just_pressed(KeyCode::KeyP) {
         out.view.write(ViewToggleRequested);
-    } else if keys.just_pressed(KeyCode::Escape) {
-        selection.0 = None;
     }
-    let Some(placed) = selection.0.as_ref().and_then(|id| {
+    let Some(placed) = selection.product().and_then(|id| {
         document
             .layout
             .products
@@ -72,19 +71,12 @@ pub(crate) fn keyboard_shortcuts(
     };
     if ctrl && keys.just_pressed(KeyCode::KeyD) {
         let copy = duplicate(placed, &document);
-        selection.0 = Some(copy.id.clone());
+        *selection = Selection::Product(copy.id.clone());
         out.edits
             .write(EditRequested::single(Edit::AddProduct(copy)));
         return;
     }
     if ctrl {
-        return;
-    }
-    if keys.any_just_pressed([KeyCode::Delete, KeyCode::Backspace]) {
-        out.edits.write(EditRequested::single(Edit::DeleteProduct(
-            placed.id.clone(),
-        )));
-        selection.0 = None;
         return;
     }
     let mut position = placed.position;

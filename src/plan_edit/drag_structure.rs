@@ -1,19 +1,18 @@
 //! Selecting and dragging the structure: a click selects a wall, door, window or room; in the
 //! plan view a wall dragged by its middle moves (joined walls stretch along), dragged near an
 //! end moves that corner (joined walls follow), and a door or window slides along its wall.
-//! Alt turns snapping off. One drag is one undo step; Delete removes a selected wall or opening.
+//! Alt turns snapping off. One drag is one undo step.
 
 use crate::document::{Document, EditRequested, Gesture};
-use crate::interaction::drag::snapping_disabled;
-use crate::interaction::ground::{MainCameraQuery, plan_point_under};
+use crate::editor::pointer::{MainCameraQuery, plan_point_under, snapping_disabled};
+use crate::editor::selection::Selection;
+use crate::editor::tool::PlanTool;
 use crate::live::LiveState;
-use crate::plan_edit::{PlanTool, StructurePick, StructureSelection};
 use crate::scene::structure::{Floor, OpeningEntity, WallPiece};
 use crate::viewport::camera::ViewMode;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::constraints::Structure;
 use room_planner_core::domain::edits::{Edit, WallEnd, corner_ends, wall_and_corner_ends};
 use room_planner_core::domain::geometry::coord;
@@ -81,8 +80,8 @@ fn select_on_click(
     pieces: Query<(Option<&WallPiece>, Option<&OpeningEntity>, Option<&Floor>)>,
     document: Res<Document>,
     live: Res<LiveState>,
-    mut selection: ResMut<StructureSelection>,
-    mut products: ResMut<crate::interaction::selection::Selection>,
+    mode: Res<ViewMode>,
+    mut selection: ResMut<Selection>,
 ) {
     if click.button != PointerButton::Primary || *tool != PlanTool::Select {
         return;
@@ -93,20 +92,23 @@ fn select_on_click(
     let over_opening = wall
         .zip(click.hit.position)
         .and_then(|(wall, hit)| opening_under(live.checker.structure(), &wall.wall, plan_of(hit)));
+    // A room is picked by its floor in the plan view; in 3D a click on the floor is a click
+    // on empty ground and selects nothing.
     let pick = if let Some(opening) = opening {
-        Some(StructurePick::Opening(opening.id.clone()))
+        Selection::Opening(opening.id.clone())
     } else if let Some(id) = over_opening {
-        Some(StructurePick::Opening(id))
+        Selection::Opening(id)
     } else if let Some(wall) = wall {
-        Some(StructurePick::Wall(wall.wall.clone()))
-    } else if let Some(floor) = floor {
-        room_keys::room_key(&document.layout, live.checker.structure(), floor.room)
-            .map(|(wall, left)| StructurePick::Room { wall, left })
+        Selection::Wall(wall.wall.clone())
+    } else if let Some(floor) = floor.filter(|_| *mode == ViewMode::Plan) {
+        room_keys::room_key(&document.layout, live.checker.structure(), floor.room).map_or(
+            Selection::Nothing,
+            |(wall, left)| Selection::Room { wall, left },
+        )
     } else {
-        None
+        Selection::Nothing
     };
-    products.0 = None;
-    selection.0 = pick;
+    *selection = pick;
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -119,7 +121,7 @@ fn start_drag(
     document: Res<Document>,
     live: Res<LiveState>,
     mut state: ResMut<StructureDrag>,
-    mut selection: ResMut<StructureSelection>,
+    mut selection: ResMut<Selection>,
 ) {
     if drag.button != PointerButton::Primary || *tool != PlanTool::Select || *mode != ViewMode::Plan
     {
@@ -151,7 +153,7 @@ fn start_drag(
             grab_mm: wall.offset_of(coord(grabbed)) - placement.from_mm,
             moved: false,
         });
-        selection.0 = Some(StructurePick::Opening(opening_id));
+        *selection = Selection::Opening(opening_id);
         return;
     }
     let Some(piece) = wall_piece else { return };
@@ -186,7 +188,7 @@ fn start_drag(
             moved: false,
         }
     });
-    selection.0 = Some(StructurePick::Wall(piece.wall.clone()));
+    *selection = Selection::Wall(piece.wall.clone());
 }
 
 /// Follows the pointer while a structure drag is on. Read from the mouse, not from picking's
@@ -333,35 +335,6 @@ pub(crate) fn continue_structure_drag(
         },
     });
     *moved = true;
-}
-
-/// Delete (or Backspace) removes the selected wall (with its doors and windows) or opening;
-/// Escape drops the structure selection.
-pub(crate) fn delete_selected_structure(
-    keys: Res<ButtonInput<KeyCode>>,
-    egui_input: Option<Res<EguiWantsInput>>,
-    tool: Res<PlanTool>,
-    mut selection: ResMut<StructureSelection>,
-    mut edits: MessageWriter<EditRequested>,
-) {
-    if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) || *tool != PlanTool::Select
-    {
-        return;
-    }
-    if keys.just_pressed(KeyCode::Escape) {
-        selection.0 = None;
-        return;
-    }
-    if !keys.any_just_pressed([KeyCode::Delete, KeyCode::Backspace]) {
-        return;
-    }
-    let edit = match &selection.0 {
-        Some(StructurePick::Wall(id)) => Edit::DeleteWall(id.clone()),
-        Some(StructurePick::Opening(id)) => Edit::DeleteOpening(id.clone()),
-        _ => return,
-    };
-    edits.write(EditRequested::single(edit));
-    selection.0 = None;
 }
 
 /// The door or window in `wall` under a plan point, if any.

@@ -6,10 +6,9 @@
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested, Gesture};
-use crate::interaction::drag::snapping_disabled;
-use crate::interaction::ground::{MainCameraQuery, plan_point_under};
+use crate::editor::pointer::{MainCameraQuery, plan_point_under, snapping_disabled};
+use crate::editor::tool::{PlanTool, WallDefaults, WallDraft};
 use crate::notices::Notices;
-use crate::plan_edit::{PlanTool, WallDefaults, WallDraft};
 use crate::preferences::Preferences;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;

@@ -1,8 +1,9 @@
 //! What the plan tools draw over the view: the wall being drawn with its live length and angle
 //! (and a typed length), and the selected wall, opening or room with its handles.
 
+use crate::editor::selection::Selection;
+use crate::editor::tool::PlanTool;
 use crate::live::LiveState;
-use crate::plan_edit::{PlanTool, StructurePick, StructureSelection};
 use crate::preferences::Preferences;
 use crate::theme;
 use crate::viewport::plan_overlay::{PLAN_LIFT_MM, plan_label};
@@ -15,7 +16,7 @@ use room_planner_core::domain::wall_drawing::{SnappedTo, length_and_angle};
 /// Draws the wall draft and the structure selection.
 pub(crate) fn draw_tool_overlay(
     tool: Res<PlanTool>,
-    selection: Res<StructureSelection>,
+    selection: Res<Selection>,
     live: Res<LiveState>,
     preferences: Res<Preferences>,
     mut gizmos: Gizmos,
@@ -76,8 +77,8 @@ pub(crate) fn draw_tool_overlay(
     let on_top = |point: room_planner_core::domain::geometry::Coord<f64>, height_mm: f64| {
         world_point(point.x, point.y, height_mm + 15.0)
     };
-    match &selection.0 {
-        Some(StructurePick::Wall(id)) => {
+    match &*selection {
+        Selection::Wall(id) => {
             let Some((_, wall)) = structure.wall(id) else {
                 return;
             };
@@ -98,7 +99,7 @@ pub(crate) fn draw_tool_overlay(
                 );
             }
         }
-        Some(StructurePick::Opening(id)) => {
+        Selection::Opening(id) => {
             let Some(placement) = structure.openings.iter().find(|o| &o.id == id) else {
                 return;
             };
@@ -110,7 +111,7 @@ pub(crate) fn draw_tool_overlay(
                 .collect();
             gizmos.lineloop(outline, theme::SELECTION);
         }
-        Some(StructurePick::Room { wall, left }) => {
+        Selection::Room { wall, left } => {
             let Some(room) = room_keys::room_on_side(structure, wall, *left)
                 .and_then(|index| structure.rooms.get(index))
             else {
@@ -123,6 +124,6 @@ pub(crate) fn draw_tool_overlay(
                 .collect();
             gizmos.lineloop(outline, theme::SELECTION);
         }
-        None => {}
+        Selection::Nothing | Selection::Product(_) => {}
     }
 }

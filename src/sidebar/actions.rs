@@ -2,8 +2,9 @@
 //! into messages for the document, files and view.
 
 use crate::document::{EditRequested, Gesture};
-use crate::files::FileRequested;
-use crate::plan_edit::{StructurePick, WallDefaults};
+use crate::editor::selection::Selection;
+use crate::editor::tool::WallDefaults;
+use crate::files::{DialogAnswer, FileRequested};
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::ids::{ProductId, ProductInstanceId};
 use room_planner_core::domain::length_units::LengthUnit;
@@ -17,10 +18,8 @@ pub enum UiAction {
     Undo,
     /// Redo the last undone step.
     Redo,
-    /// Select a product, or clear the selection.
-    Select(Option<ProductInstanceId>),
-    /// Select a wall, opening or room, or clear that selection.
-    SelectStructure(Option<StructurePick>),
+    /// Select something, or nothing.
+    Select(Selection),
     /// Turn the wall-drawing tool on or off.
     SetDrawing(bool),
     /// Thickness and height for new walls.
@@ -59,15 +58,4 @@ impl UiAction {
             _ => None,
         }
     }
-}
-
-/// Answers to the questions the program asks (discard changes, recover work).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DialogAnswer {
-    /// Save first, then go on.
-    Save,
-    /// Go on without saving / use the recovered work.
-    Proceed,
-    /// Do not go on / throw the recovered work away.
-    Cancel,
 }

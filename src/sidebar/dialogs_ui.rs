@@ -1,8 +1,9 @@
 //! Questions the program must ask before going on: discard unsaved changes? recover the work
 //! saved automatically before the program last stopped?
 
+use crate::files::DialogAnswer;
 use crate::files::Question;
-use crate::sidebar::actions::{DialogAnswer, UiAction};
+use crate::sidebar::actions::UiAction;
 use bevy_egui::egui;
 
 /// Shows the open question, if any, as a modal dialog.

@@ -1,6 +1,7 @@
 //! The issues panel: every constraint violation with its message; clicking one selects the
 //! product involved.
 
+use crate::editor::selection::Selection;
 use crate::sidebar::actions::UiAction;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
@@ -30,7 +31,7 @@ pub fn issues_ui(ui: &mut egui::Ui, violations: &[Violation], actions: &mut Vec<
                 if response.clicked()
                     && let Some(id) = product
                 {
-                    actions.push(UiAction::Select(Some(id)));
+                    actions.push(UiAction::Select(Selection::Product(id)));
                 }
             }
         });
@@ -63,7 +64,9 @@ mod tests {
         harness.run();
         assert_eq!(
             harness.state(),
-            &vec![UiAction::Select(Some(ProductInstanceId::from("p-sofa")))]
+            &vec![UiAction::Select(Selection::Product(
+                ProductInstanceId::from("p-sofa")
+            ))]
         );
     }
 }

@@ -1,5 +1,6 @@
 //! The menu bar: File, Edit and View, with their shortcuts.
 
+use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::sidebar::actions::UiAction;
 use bevy_egui::egui;
@@ -77,7 +78,7 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                     .clicked()
                 {
                     actions.push(UiAction::edit(Edit::DeleteProduct(id.clone())));
-                    actions.push(UiAction::Select(None));
+                    actions.push(UiAction::Select(Selection::Nothing));
                     ui.close();
                 }
             }

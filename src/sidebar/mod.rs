@@ -19,16 +19,17 @@ pub mod tools_ui;
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
+use crate::editor::pointer::MainCamera;
+use crate::editor::selection::Selection;
+use crate::editor::tool::{PlanTool, WallDefaults, WallDraft};
 use crate::files::{DialogAnswered, FileRequested, NewLayoutWanted, PendingQuestion};
 use crate::interaction::placing::PlaceRequested;
-use crate::interaction::selection::Selection;
 use crate::interaction::shortcuts::duplicate;
 use crate::live::LiveState;
 use crate::notices::Notices;
 use crate::option_panels::OptionPanels;
-use crate::plan_edit::{PlanTool, StructurePick, StructureSelection, WallDefaults, WallDraft};
 use crate::preferences::Preferences;
-use crate::viewport::camera::{MainCamera, ViewMode, ViewToggleRequested};
+use crate::viewport::camera::{ViewMode, ViewToggleRequested};
 use actions::UiAction;
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, Viewport};
@@ -94,7 +95,6 @@ pub(crate) struct SidebarOutputs<'w> {
     place: MessageWriter<'w, PlaceRequested>,
     answers: MessageWriter<'w, DialogAnswered>,
     selection: ResMut<'w, Selection>,
-    structure: ResMut<'w, StructureSelection>,
     tool: ResMut<'w, PlanTool>,
     wall_defaults: ResMut<'w, WallDefaults>,
     preferences: ResMut<'w, Preferences>,
@@ -130,7 +130,7 @@ fn sidebar(
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
-    let selected = out.selection.0.clone();
+    let selected = out.selection.product().cloned();
     egui::Panel::top("menu").show(&mut root, |ui| {
         menu_ui::menu_ui(
             ui,
@@ -165,7 +165,7 @@ fn sidebar(
                 .id_salt("sidebar scroll")
                 .show(ui, |ui| {
                     let plan = PlanView {
-                        structure: out.structure.0.as_ref(),
+                        selection: &out.selection,
                         tool: &out.tool,
                         wall_defaults: *out.wall_defaults,
                         unit: out.preferences.length_unit,
@@ -221,7 +221,7 @@ fn sidebar(
 
 /// What the sidebar shows of the plan tools.
 struct PlanView<'a> {
-    structure: Option<&'a StructurePick>,
+    selection: &'a Selection,
     tool: &'a PlanTool,
     wall_defaults: WallDefaults,
     unit: room_planner_core::domain::length_units::LengthUnit,
@@ -251,7 +251,7 @@ fn sections(
             catalog_ui::catalog_ui(ui, &inputs.catalogs.set, &mut state.browser, actions)
         });
     // A room name typed and then left by selecting something else is stored, not dropped.
-    let still_named = |key: &(WallId, bool)| matches!(plan.structure, Some(StructurePick::Room { wall, left }) if (wall, *left) == (&key.0, key.1));
+    let still_named = |key: &(WallId, bool)| matches!(plan.selection, Selection::Room { wall, left } if (wall, *left) == (&key.0, key.1));
     if let Some((key, text, stored)) = state.room_name.take() {
         if still_named(&key) {
             state.room_name = Some((key, text, stored));
@@ -287,7 +287,8 @@ fn sections(
             .show(ui, |ui| {
                 selection_section(ui, inputs, panels, id, plan.unit, actions)
             });
-    } else if let Some(pick) = plan.structure {
+    } else if !plan.selection.is_nothing() {
+        let pick = plan.selection;
         egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
             .default_open(true)
             .show(ui, |ui| {
@@ -330,14 +331,14 @@ fn structure_section(
     inputs: &SidebarInputs,
     state: &mut SidebarState,
     panels: &mut OptionPanels,
-    pick: &StructurePick,
+    pick: &Selection,
     unit: room_planner_core::domain::length_units::LengthUnit,
     actions: &mut Vec<UiAction>,
 ) {
     let layout = &inputs.document.layout;
     let structure = inputs.live.checker.structure();
     match pick {
-        StructurePick::Wall(id) => {
+        Selection::Wall(id) => {
             let (Some(wall), Some((_, geometry))) = (layout.wall(id), structure.wall(id)) else {
                 return;
             };
@@ -360,7 +361,7 @@ fn structure_section(
                 actions,
             );
         }
-        StructurePick::Opening(id) => {
+        Selection::Opening(id) => {
             let (Some(opening), Some(placement)) = (
                 layout.opening(id),
                 structure
@@ -396,7 +397,7 @@ fn structure_section(
                 actions,
             );
         }
-        StructurePick::Room { wall, left } => {
+        Selection::Room { wall, left } => {
             let Some(index) = room_keys::room_on_side(structure, wall, *left) else {
                 return;
             };
@@ -426,6 +427,7 @@ fn structure_section(
                 );
             }
         }
+        Selection::Nothing | Selection::Product(_) => {}
     }
 }
 
@@ -508,8 +510,7 @@ fn dispatch(actions: Vec<UiAction>, inputs: &SidebarInputs, out: &mut SidebarOut
             UiAction::Redo => {
                 out.redo.write(RedoRequested);
             }
-            UiAction::Select(id) => out.selection.0 = id,
-            UiAction::SelectStructure(pick) => out.structure.0 = pick,
+            UiAction::Select(selection) => *out.selection = selection,
             UiAction::SetDrawing(drawing) => {
                 *out.tool = if drawing {
                     PlanTool::DrawWalls(WallDraft::default())
@@ -531,7 +532,7 @@ fn dispatch(actions: Vec<UiAction>, inputs: &SidebarInputs, out: &mut SidebarOut
                     .find(|placed| placed.id == id)
                 {
                     let copy = duplicate(placed, &inputs.document);
-                    out.selection.0 = Some(copy.id.clone());
+                    *out.selection = Selection::Product(copy.id.clone());
                     out.edits
                         .write(crate::document::EditRequested::single(Edit::AddProduct(
                             copy,

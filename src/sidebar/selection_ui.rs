@@ -3,6 +3,7 @@
 //! line's price breakdown and discount, and its constraint problems.
 
 use crate::document::Gesture;
+use crate::editor::selection::Selection;
 use crate::option_panels::PanelView;
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
@@ -125,7 +126,7 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
         }
         if ui.button("Delete").on_hover_text("Del").clicked() {
             actions.push(UiAction::edit(Edit::DeleteProduct(id.clone())));
-            actions.push(UiAction::Select(None));
+            actions.push(UiAction::Select(Selection::Nothing));
         }
     });
     ui.separator();

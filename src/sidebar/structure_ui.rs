@@ -3,6 +3,7 @@
 //! position, hinge and swing; a room's name).
 
 use crate::document::Gesture;
+use crate::editor::selection::Selection;
 use crate::option_panels::PanelView;
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
@@ -145,7 +146,7 @@ pub fn wall_ui(ui: &mut egui::Ui, view: &WallView<'_>, actions: &mut Vec<UiActio
             .clicked()
         {
             actions.push(UiAction::edit(Edit::DeleteWall(wall.id.clone())));
-            actions.push(UiAction::SelectStructure(None));
+            actions.push(UiAction::Select(Selection::Nothing));
         }
     });
     ui.label(
@@ -240,7 +241,7 @@ pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<U
         }
         if ui.button("Delete").clicked() {
             actions.push(UiAction::edit(Edit::DeleteOpening(opening.id.clone())));
-            actions.push(UiAction::SelectStructure(None));
+            actions.push(UiAction::Select(Selection::Nothing));
         }
     });
     ui.label(

@@ -1,7 +1,7 @@
 //! The room tools: the wall-drawing tool with the thickness and height of new walls, how to use
 //! it while it is on, and the unit dimensions are shown and typed in.
 
-use crate::plan_edit::WallDefaults;
+use crate::editor::tool::WallDefaults;
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
 use crate::theme::ui as colours;

@@ -2,16 +2,12 @@
 //! an orthographic plan view. Pointer input over the sidebar never reaches it.
 
 use crate::document::{Document, ReplaceRequested};
-use crate::interaction::drag::DragState;
+use crate::editor::pointer::{MainCamera, PointerCapture};
 use crate::world_units::world_point;
 use bevy::camera::ScalingMode;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-
-/// Marks the camera that shows the plan.
-#[derive(Component, Debug, Default)]
-pub struct MainCamera;
 
 /// Where the camera looks from.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]
@@ -151,7 +147,7 @@ pub(crate) fn control_camera(
     motion: Res<AccumulatedMouseMotion>,
     scroll: Res<AccumulatedMouseScroll>,
     mode: Res<ViewMode>,
-    drag: Res<DragState>,
+    capture: Res<PointerCapture>,
     window: Query<&Window, With<PrimaryWindow>>,
     mut cameras: Query<(&Camera, &mut OrbitCamera)>,
     mut grabbed: Local<bool>,
@@ -171,7 +167,7 @@ pub(crate) fn control_camera(
     if !any_button {
         *grabbed = false;
     }
-    if drag.is_dragging() {
+    if *capture != PointerCapture::Free {
         return;
     }
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);

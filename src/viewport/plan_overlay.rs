@@ -4,7 +4,7 @@
 //! Drawn as gizmos, so they also appear in rendered images.
 
 use crate::document::Document;
-use crate::interaction::selection::Selection;
+use crate::editor::selection::Selection;
 use crate::live::LiveState;
 use crate::preferences::Preferences;
 use crate::theme;
@@ -234,7 +234,7 @@ pub(crate) fn draw_plan_overlay(
         );
     }
     if let Some(placement) = selection
-        .and_then(|selection| selection.0.clone())
+        .and_then(|selection| selection.product().cloned())
         .and_then(|id| live.checker.product(&id))
     {
         for clearance in distances_to_walls(&placement.footprint, &structure.walls) {

@@ -6,6 +6,7 @@
 
 mod broken_inputs;
 mod cli;
+mod editor;
 mod planner;
 mod properties;
 mod quote_documents;

@@ -1,46 +1,18 @@
 //! The planner's ECS without a window or renderer: entities spawned from a layout, live
 //! violations and prices following edits, undo/redo, and a smoke test of the whole app.
 
-use crate::support::root;
+use crate::support::{document, test_app};
 use bevy::prelude::*;
-use room_planner::catalogs::Catalogs;
 use room_planner::document::{Document, EditRequested, Gesture, RedoRequested, UndoRequested};
 use room_planner::domain::catalog::OptionValue;
 use room_planner::domain::constraints::ConstraintRule;
 use room_planner::domain::edits::Edit;
 use room_planner::domain::ids::{ElementId, OptionId, ProductInstanceId, ValueId};
 use room_planner::domain::units::PointMm;
-use room_planner::files::open_layout;
 use room_planner::live::LiveState;
 use room_planner::scene::highlight::Violating;
 use room_planner::scene::products::{ProductEntity, SceneIndex};
 use room_planner::scene::structure::WallPiece;
-
-fn document(name: &str) -> (Document, Catalogs) {
-    let catalogs = Catalogs::load(&root().join("catalogs"));
-    let path = root().join("saves").join(name);
-    let (layout, _) = open_layout(&path, &catalogs).expect("demo layout loads");
-    (Document::new(layout, Some(path)), catalogs)
-}
-
-/// A bare app with only the planner's own plugins and what they need from Bevy.
-fn test_app(name: &str) -> App {
-    let (document, catalogs) = document(name);
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin::default(),
-        bevy::mesh::MeshPlugin,
-        TransformPlugin,
-        bevy::gizmos::GizmoPlugin,
-    ))
-    .init_asset::<StandardMaterial>()
-    .init_asset::<Image>();
-    room_planner::app::insert_start_resources(&mut app, catalogs, document);
-    app.add_plugins(room_planner::core_plugin);
-    app.update();
-    app
-}
 
 fn edit(app: &mut App, edit: Edit) {
     app.world_mut().write_message(EditRequested {

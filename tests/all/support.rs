@@ -1,6 +1,10 @@
 //! Shared helpers: paths of the shipped files and running the `room-planner` binary.
 
+use bevy::prelude::*;
+use room_planner::catalogs::Catalogs;
+use room_planner::document::Document;
 use room_planner::domain::catalog::CatalogSet;
+use room_planner::files::open_layout;
 use room_planner::storage::catalog::load_catalog_folder;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -53,4 +57,31 @@ pub fn room_planner(arguments: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&stdout).into_owned(),
         stderr: String::from_utf8_lossy(&stderr).into_owned(),
     }
+}
+
+/// A shipped layout as a document, with the shipped catalogs.
+pub fn document(name: &str) -> (Document, Catalogs) {
+    let catalogs = Catalogs::load(&root().join("catalogs"));
+    let path = root().join("saves").join(name);
+    let (layout, _) = open_layout(&path, &catalogs).expect("demo layout loads");
+    (Document::new(layout, Some(path)), catalogs)
+}
+
+/// A bare app with only the planner's own plugins and what they need from Bevy.
+pub fn test_app(name: &str) -> App {
+    let (document, catalogs) = document(name);
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin::default(),
+        bevy::mesh::MeshPlugin,
+        TransformPlugin,
+        bevy::gizmos::GizmoPlugin,
+    ))
+    .init_asset::<StandardMaterial>()
+    .init_asset::<Image>();
+    room_planner::app::insert_start_resources(&mut app, catalogs, document);
+    app.add_plugins(room_planner::core_plugin);
+    app.update();
+    app
 }

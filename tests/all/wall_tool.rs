@@ -11,10 +11,10 @@ use room_planner::domain::edits::{Edit, WallEnd};
 use room_planner::domain::ids::{ProductId, WallId};
 use room_planner::domain::new_opening::opening_in_wall;
 use room_planner::domain::units::PointMm;
+use room_planner::editor::tool::{PlanTool, WallDraft};
 use room_planner::files::empty_layout;
 use room_planner::live::LiveState;
 use room_planner::plan_edit::draw_walls::ToolInput;
-use room_planner::plan_edit::{PlanTool, WallDraft};
 use room_planner::scene::structure::{Floor, OpeningEntity, WallPiece};
 
 fn drawing_app() -> App {
