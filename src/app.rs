@@ -3,7 +3,8 @@
 
 use crate::catalogs::Catalogs;
 use crate::document::Document;
-use crate::files::{Recovery, empty_layout, open_layout};
+use crate::files::recovery::Recovery;
+use crate::files::{empty_layout, open_layout};
 use crate::live::LiveState;
 use crate::viewport::camera::camera_bundle;
 use crate::{core_plugin, interactive_plugin, sidebar, theme};

@@ -42,6 +42,14 @@ impl Document {
         }
     }
 
+    /// A document for a layout with changes not in any file (recovered work).
+    #[must_use]
+    pub fn unsaved(layout: Layout, path: Option<PathBuf>) -> Self {
+        let mut document = Self::new(layout, path);
+        document.revision = 1;
+        document
+    }
+
     /// True when there are changes since the last save.
     #[must_use]
     pub fn is_dirty(&self) -> bool {
@@ -171,10 +179,12 @@ fn apply_requests(
 ) {
     let mut changes = Changes::default();
     for replacement in replacements.read() {
-        *document = Document::new(replacement.layout.clone(), replacement.path.clone());
-        if replacement.unsaved {
-            document.revision += 1;
-        }
+        let (layout, path) = (replacement.layout.clone(), replacement.path.clone());
+        *document = if replacement.unsaved {
+            Document::unsaved(layout, path)
+        } else {
+            Document::new(layout, path)
+        };
         changes.merge(Changes::all());
     }
     for request in edits.read() {

@@ -1,5 +1,6 @@
-//! The user's preferences (the length unit for showing and typing dimensions), kept in a small
-//! RON file in the per-user configuration folder and saved whenever they change.
+//! The user's preferences (the length unit for showing and typing dimensions, the files used
+//! lately), kept in a small RON file in the per-user configuration folder and saved whenever
+//! they change.
 
 use crate::notices::Notices;
 use bevy::prelude::*;
@@ -8,14 +9,27 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// What the user chose in the preferences.
-#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Resource, Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Preferences {
     /// Unit for dimensions shown in the plan and sidebar and for typed lengths.
     pub length_unit: LengthUnit,
+    /// Layout files opened or saved lately, the latest first (File → Open Recent).
+    pub recent_files: Vec<PathBuf>,
 }
 
+/// How many files File → Open Recent lists.
+pub const RECENT_FILES: usize = 10;
+
 impl Preferences {
+    /// Puts `path` first among the recent files (once), keeping at most [`RECENT_FILES`].
+    pub fn remember_recent(&mut self, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        self.recent_files.retain(|known| *known != path);
+        self.recent_files.insert(0, path);
+        self.recent_files.truncate(RECENT_FILES);
+    }
+
     /// The preferences file: `$ROOM_PLANNER_CONFIG_DIR/preferences.ron`, else the OS's
     /// configuration folder.
     #[must_use]
@@ -100,9 +114,18 @@ mod tests {
     fn preferences_round_trip_and_damage_is_reported_with_its_place() {
         let dir = std::env::temp_dir().join(format!("room-planner-prefs-{}", std::process::id()));
         let path = dir.join("preferences.ron");
-        let chosen = Preferences {
+        let mut chosen = Preferences {
             length_unit: LengthUnit::Inches,
+            recent_files: Vec::new(),
         };
+        for index in 0..12 {
+            chosen.remember_recent(&dir.join(format!("layout-{index}.ron")));
+        }
+        chosen.remember_recent(&dir.join("layout-5.ron"));
+        assert_eq!(chosen.recent_files.len(), RECENT_FILES);
+        assert_eq!(chosen.recent_files[0], dir.join("layout-5.ron"));
+        assert_eq!(chosen.recent_files[1], dir.join("layout-11.ron"));
+        assert!(!chosen.recent_files.contains(&dir.join("layout-1.ron")));
         assert_eq!(chosen.save(&path), Ok(()));
         assert_eq!(Preferences::load(Some(&path)), (chosen, None));
         std::fs::write(&path, "(length_unit: Furlongs)").unwrap_or_default();

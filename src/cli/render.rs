@@ -4,7 +4,6 @@ use super::{EXIT_BAD_INPUT, EXIT_OK, RenderView};
 use crate::app::{asset_folder, insert_start_resources};
 use crate::catalogs::Catalogs;
 use crate::document::Document;
-use crate::files::open_layout;
 use crate::render_image::{CaptureFinished, OffscreenCapture};
 use crate::viewport::camera::{OrbitCamera, ViewMode, framing_distance, layout_bounds};
 use crate::{core_plugin, theme};
@@ -32,13 +31,14 @@ pub(super) fn run(
     for problem in &catalogs.problems {
         eprintln!("warning: {problem}");
     }
-    let layout = match open_layout(layout_path, &catalogs) {
-        Ok((layout, _)) => layout,
-        Err(problem) => {
-            eprintln!("{problem}");
-            return EXIT_BAD_INPUT;
-        }
-    };
+    let layout =
+        match room_planner_core::storage::layout_open::open_layout(layout_path, &catalogs.set) {
+            Ok(opened) => opened.layout,
+            Err(problem) => {
+                eprintln!("{problem}");
+                return EXIT_BAD_INPUT;
+            }
+        };
     let document = Document::new(layout, Some(layout_path.to_owned()));
     let output = output.to_owned();
     let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -4,7 +4,7 @@ use crate::domain::catalog::CatalogSet;
 use crate::domain::message_text::escape_control;
 use crate::domain::plan::Layout;
 use crate::storage::catalog::load_catalog_folder;
-use crate::storage::layout_file::{check_references, load_layout};
+use crate::storage::layout_open::{OpenedLayout, open_layout};
 use std::path::Path;
 
 /// A layout with the catalogs it was checked against.
@@ -18,19 +18,17 @@ pub(super) struct Workspace {
 /// Loads the catalogs and the layout, printing every problem to stderr; `None` means bad input.
 pub(super) fn load(layout_path: &Path, catalogs_folder: &Path) -> Option<Workspace> {
     let (catalogs, errors) = load_catalog_folder(catalogs_folder);
-    let (layout, text) = match load_layout(layout_path) {
-        Ok(loaded) => loaded,
-        Err(error) => {
-            eprintln!("{error}");
-            return None;
-        }
-    };
     let catalogs = CatalogSet { catalogs };
-    match check_references(layout_path, &text, &layout, &catalogs) {
-        Ok(warnings) => {
+    let (layout, text) = match open_layout(layout_path, &catalogs) {
+        Ok(OpenedLayout {
+            layout,
+            text,
+            warnings,
+        }) => {
             for warning in warnings {
                 eprintln!("warning: {}", escape_control(&warning));
             }
+            (layout, text)
         }
         Err(error) => {
             for catalog_error in &errors {
@@ -39,7 +37,7 @@ pub(super) fn load(layout_path: &Path, catalogs_folder: &Path) -> Option<Workspa
             eprintln!("{error}");
             return None;
         }
-    }
+    };
     for catalog_error in &errors {
         for problem in catalog_error.to_string().lines() {
             eprintln!("warning: a catalog the layout does not need failed to load: {problem}");

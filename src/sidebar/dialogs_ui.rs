@@ -28,7 +28,7 @@ pub fn question_ui(ctx: &egui::Context, question: &Question, actions: &mut Vec<U
         Question::Recover { saved_at, original } => (
             "Recover unsaved work?",
             format!(
-                "Room Planner stopped with unsaved changes{}.\nA copy was kept automatically at {saved_at}.",
+                "Room Planner stopped with unsaved changes{}.\nA copy was kept automatically {saved_at}.",
                 original
                     .as_deref()
                     .map(|name| format!(" to {name}"))
@@ -58,4 +58,43 @@ pub fn question_ui(ctx: &egui::Context, question: &Question, actions: &mut Vec<U
             }
         });
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::FileRequested;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    fn answer_to(question: &Question, button: &str) -> Vec<UiAction> {
+        let question = question.clone();
+        let mut harness = Harness::new_ui_state(
+            move |ui, actions: &mut Vec<UiAction>| question_ui(ui.ctx(), &question, actions),
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label(button).click();
+        harness.run();
+        harness.state().clone()
+    }
+
+    #[test]
+    fn unsaved_changes_offer_save_discard_and_cancel() {
+        let question = Question::DiscardChanges {
+            document: "Untitled".into(),
+            then: FileRequested::Open,
+        };
+        for (button, answer) in [
+            ("Save", DialogAnswer::Save),
+            ("Discard changes", DialogAnswer::Proceed),
+            ("Cancel", DialogAnswer::Cancel),
+        ] {
+            assert_eq!(
+                answer_to(&question, button),
+                vec![UiAction::Answer(answer)],
+                "{button}"
+            );
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The menu bar: File, Edit and View, with their shortcuts.
+//! The menu bar: File (with Open Recent), Edit and View, with their shortcuts.
 
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
@@ -6,6 +6,7 @@ use crate::sidebar::actions::UiAction;
 use bevy_egui::egui;
 use room_planner_core::domain::edits::Edit;
 use room_planner_core::domain::ids::ProductInstanceId;
+use std::path::PathBuf;
 
 /// What the menus need to know.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +19,32 @@ pub struct MenuState<'a> {
     pub selected: Option<&'a ProductInstanceId>,
     /// The plan view is showing.
     pub plan_view: bool,
+    /// Layout files used lately, the latest first.
+    pub recent: &'a [PathBuf],
+}
+
+/// File → Open Recent: the files used lately; those no longer there are greyed out.
+pub fn open_recent_ui(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Vec<UiAction>) {
+    ui.menu_button("Open Recent", |ui| {
+        if recent.is_empty() {
+            ui.weak("No files opened yet");
+        }
+        for path in recent {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |name| name.to_string_lossy().into_owned(),
+            );
+            let exists = path.is_file();
+            let button = ui
+                .add_enabled(exists, egui::Button::new(name))
+                .on_hover_text(path.display().to_string())
+                .on_disabled_hover_text(format!("{} is no longer there", path.display()));
+            if button.clicked() {
+                actions.push(UiAction::File(FileRequested::OpenRecent(path.clone())));
+                ui.close();
+            }
+        }
+    });
 }
 
 /// The menu bar.
@@ -27,6 +54,7 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
             for (label, shortcut, request) in [
                 ("New", "Ctrl+N", FileRequested::New),
                 ("Open…", "Ctrl+O", FileRequested::Open),
+                ("", "", FileRequested::OpenRecent(PathBuf::new())),
                 ("Save", "Ctrl+S", FileRequested::Save),
                 ("Save As…", "Ctrl+Shift+S", FileRequested::SaveAs),
                 ("Export quote…", "", FileRequested::ExportQuote),
@@ -34,6 +62,10 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                 ("Export image…", "", FileRequested::ExportImage),
                 ("Quit", "", FileRequested::Quit),
             ] {
+                if let FileRequested::OpenRecent(_) = request {
+                    open_recent_ui(ui, state.recent, actions);
+                    continue;
+                }
                 if ui
                     .add(egui::Button::new(label).shortcut_text(shortcut))
                     .clicked()
@@ -119,4 +151,54 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
             actions.push(UiAction::ToggleView);
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn open_recent_lists_the_files_and_greys_out_those_that_are_gone() {
+        let dir = std::env::temp_dir().join(format!("room-planner-recent-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).ok();
+        let here = dir.join("kitchen.ron");
+        std::fs::write(&here, "()").ok();
+        let gone = dir.join("gone.ron");
+        let recent = vec![gone.clone(), here.clone()];
+        let mut harness = Harness::new_ui_state(
+            |ui, actions: &mut Vec<UiAction>| open_recent_ui(ui, &recent, actions),
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label("Open Recent").click();
+        harness.run();
+        harness.get_by_label("gone.ron").click();
+        harness.run();
+        assert_eq!(*harness.state(), Vec::new(), "a missing file was opened");
+        if harness.query_by_label("kitchen.ron").is_none() {
+            harness.get_by_label("Open Recent").click();
+            harness.run();
+        }
+        harness.get_by_label("kitchen.ron").click();
+        harness.run();
+        assert_eq!(
+            *harness.state(),
+            vec![UiAction::File(FileRequested::OpenRecent(here))]
+        );
+        std::fs::remove_dir_all(dir).ok();
+    }
+
+    #[test]
+    fn open_recent_says_so_when_no_file_was_used_yet() {
+        let mut harness = Harness::new_ui_state(
+            |ui, actions: &mut Vec<UiAction>| open_recent_ui(ui, &[], actions),
+            Vec::new(),
+        );
+        harness.run();
+        harness.get_by_label("Open Recent").click();
+        harness.run();
+        assert!(harness.query_by_label("No files opened yet").is_some());
+    }
 }

@@ -62,7 +62,11 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
         .init_resource::<SidebarState>()
         .add_systems(Startup, spawn_egui_camera)
-        .add_systems(EguiPrimaryContextPass, sidebar);
+        // The built-in file dialog is drawn after the panels, on top of them.
+        .add_systems(
+            EguiPrimaryContextPass,
+            (sidebar, crate::files::dialogs::in_app_dialog_ui).chain(),
+        );
 }
 
 /// egui draws on its own camera over the 3D view, which gets the space the panels leave.
@@ -139,6 +143,7 @@ fn sidebar(
                 can_redo: inputs.document.can_redo(),
                 selected: selected.as_ref(),
                 plan_view: *inputs.mode == ViewMode::Plan,
+                recent: &out.preferences.recent_files,
             },
             &mut actions,
         );

@@ -7,6 +7,7 @@
 mod broken_inputs;
 mod cli;
 mod editor;
+mod files;
 mod planner;
 mod properties;
 mod quote_documents;

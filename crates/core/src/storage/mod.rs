@@ -9,6 +9,7 @@ pub mod dealer_settings;
 pub mod error;
 pub mod inside_folder;
 pub mod layout_file;
+pub mod layout_open;
 mod locate;
 pub mod pdf_quote;
 pub mod png_image;
