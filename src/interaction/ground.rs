@@ -3,7 +3,7 @@
 use crate::viewport::camera::MainCamera;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
-use room_planner_core::domain::units::PointMm;
+use room_planner_core::domain::values::units::PointMm;
 
 /// The plan point under a window position, on a horizontal plane `height_m` above the floor.
 #[must_use]

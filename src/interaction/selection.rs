@@ -8,7 +8,7 @@ use crate::scene::products::ProductEntity;
 use crate::theme;
 use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::prelude::*;
-use room_planner_core::domain::ids::ProductInstanceId;
+use room_planner_core::domain::values::ids::ProductInstanceId;
 
 /// The selected product, if any.
 #[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]

@@ -10,11 +10,11 @@ use crate::AppSystems;
 use crate::document::{Document, RedoRequested, ReplaceRequested, UndoRequested};
 use crate::interaction::selection::Selection;
 use bevy::prelude::*;
-use room_planner_core::domain::ids::{OpeningId, WallId};
-use room_planner_core::domain::room_keys;
-use room_planner_core::domain::room_templates::WallBuild;
-use room_planner_core::domain::units::PointMm;
-use room_planner_core::domain::wall_drawing::SnappedCorner;
+use room_planner_core::domain::drawing::room_keys;
+use room_planner_core::domain::editing::wall_drawing::SnappedCorner;
+use room_planner_core::domain::layout::room_templates::WallBuild;
+use room_planner_core::domain::values::ids::{OpeningId, WallId};
+use room_planner_core::domain::values::units::PointMm;
 
 /// The plan view's tool.
 #[derive(Resource, Debug, Default, Clone, PartialEq)]

@@ -4,9 +4,9 @@
 use crate::document::{EditRequested, Gesture};
 use crate::files::FileRequested;
 use crate::plan_edit::{StructurePick, WallDefaults};
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::{ProductId, ProductInstanceId};
-use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::values::ids::{ProductId, ProductInstanceId};
+use room_planner_core::domain::values::length_units::LengthUnit;
 
 /// One request from the sidebar.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,16 +1,16 @@
 //! Layout (save) files: reading with every problem located, checking references against the
 //! catalogs, and writing atomically in one canonical form (load then save gives the same bytes).
 
+use crate::domain::catalog::Configuration;
 use crate::domain::catalog::{CatalogSet, ProductKind};
-use crate::domain::configuration::Configuration;
-use crate::domain::ids::{ProductId, is_valid_id};
-use crate::domain::plan::{
+use crate::domain::geometry::wall_rules::{is_too_short, walls_lying_over_others};
+use crate::domain::layout::room_name::tidy_room_name;
+use crate::domain::layout::{
     FORMAT_VERSION, Layout, MAX_SILL_MM, MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM,
     MIN_WALL_HEIGHT_MM, MIN_WALL_LENGTH_MM, MIN_WALL_THICKNESS_MM,
 };
-use crate::domain::room_name::tidy_room_name;
-use crate::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
-use crate::domain::wall_rules::{is_too_short, walls_lying_over_others};
+use crate::domain::values::ids::{ProductId, is_valid_id};
+use crate::domain::values::units::{MAX_COORDINATE_MM, Mm, PointMm};
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::error::{FileProblem, LoadError, SaveError};
 use crate::storage::locate::{Needle, SourceText};

@@ -6,14 +6,14 @@ use super::raw::{
     RawAppearance, RawBomLine, RawCatalog, RawCondition, RawDimension, RawMaterial, RawOption,
     RawProduct, RawQuantity, RawRule,
 };
+use crate::domain::catalog::configuration::ConfigurationEngine;
 use crate::domain::catalog::{
     Appearance, BomLine, Catalog, ChoiceValue, Clearance, Colour, Condition, Currency, Dimension,
     MaterialSource, OptionDef, OptionDomain, OptionValue, Product, Quantity, RangeSpec, RangeUnit,
     Rule, Size, SkuPiece,
 };
-use crate::domain::configuration::ConfigurationEngine;
-use crate::domain::ids::{CatalogId, OptionId, ProductId, ValueId, is_valid_id};
-use crate::domain::units::{MAX_SIZE_MM, Mm};
+use crate::domain::values::ids::{CatalogId, OptionId, ProductId, ValueId, is_valid_id};
+use crate::domain::values::units::{MAX_SIZE_MM, Mm};
 use crate::storage::error::{FileProblem, LoadError};
 use crate::storage::locate::{Needle, SourceText};
 use rust_decimal::Decimal;
