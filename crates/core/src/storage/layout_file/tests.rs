@@ -1,11 +1,14 @@
 //! Tests of layout reading, checking and atomic writing.
 
 use super::*;
+use crate::domain::catalog::Configuration;
 use crate::domain::catalog::OptionValue;
 use crate::domain::layout::CatalogRef;
 use crate::domain::layout::{PlacedProduct, RoomName, Wall};
 use crate::domain::values::ids::{CatalogId, WallId};
 use crate::domain::values::ids::{OptionId, ProductId, ProductInstanceId};
+use crate::domain::values::units::{Mm, PointMm};
+use rust_decimal::Decimal;
 use std::path::PathBuf;
 
 fn sample() -> Layout {
