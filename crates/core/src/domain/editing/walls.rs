@@ -302,4 +302,6 @@ fn wall_index(layout: &Layout, id: &WallId) -> Result<usize, EditError> {
 }
 
 #[cfg(test)]
+mod move_tests;
+#[cfg(test)]
 mod tests;
