@@ -6,9 +6,10 @@ use crate::AppSystems;
 use crate::catalogs::Catalogs;
 use crate::notices::Notices;
 use bevy::prelude::*;
-use room_planner_core::domain::edits::{Changes, Edit, apply_edit};
-use room_planner_core::domain::history::History;
-use room_planner_core::domain::plan::Layout;
+use room_planner_core::domain::editing::history::History;
+use room_planner_core::domain::editing::{Edit, apply_edit};
+use room_planner_core::domain::layout::Changes;
+use room_planner_core::domain::layout::Layout;
 use std::path::PathBuf;
 
 /// Undo steps kept.

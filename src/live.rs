@@ -6,8 +6,8 @@ use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
 use bevy::prelude::*;
 use room_planner_core::domain::constraints::live::LiveChecker;
-use room_planner_core::domain::edits::Changes;
-use room_planner_core::domain::quote_live::LiveQuote;
+use room_planner_core::domain::layout::Changes;
+use room_planner_core::domain::pricing::quote_live::LiveQuote;
 
 /// Current violations and quote of the document.
 #[derive(Resource, Debug)]

@@ -6,11 +6,12 @@
 use bevy::prelude::*;
 use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task};
+use room_planner_core::domain::catalog::Configuration;
 use room_planner_core::domain::catalog::Product;
-use room_planner_core::domain::configuration::{
-    Configuration, ConfigurationEngine, ConfigurationError, OptionState,
+use room_planner_core::domain::catalog::configuration::{
+    ConfigurationEngine, ConfigurationError, OptionState,
 };
-use room_planner_core::domain::ids::ProductId;
+use room_planner_core::domain::values::ids::ProductId;
 use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 

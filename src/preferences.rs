@@ -4,7 +4,7 @@
 
 use crate::notices::Notices;
 use bevy::prelude::*;
-use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::values::length_units::LengthUnit;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 

@@ -5,7 +5,7 @@
 //! about +Y by θ. A product's front (plan +y at rotation 0) faces world −Z in its local frame.
 
 use bevy::math::{Quat, Vec3};
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::values::units::{Mm, PointMm};
 
 /// Millimetres to metres.
 #[must_use]

@@ -6,7 +6,7 @@ use super::{EXIT_BAD_INPUT, EXIT_OK};
 /// Where catalog model paths point: `assets/` in the working directory.
 const ASSETS_FOLDER: &str = "assets";
 use crate::domain::catalog::Catalog;
-use crate::domain::message_text::escape_control;
+use crate::domain::values::message_text::escape_control;
 use crate::storage::catalog::{catalog_files, catalog_warnings, load_catalog_with_text};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

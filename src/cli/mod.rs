@@ -12,7 +12,7 @@ mod quote_export;
 mod render;
 mod workspace;
 
-use crate::domain::plan::IsoDate;
+use crate::domain::values::date::IsoDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

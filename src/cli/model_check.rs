@@ -3,7 +3,7 @@
 //! is located at the product's `model` in the catalog file.
 
 use room_planner_core::domain::catalog::{Appearance, Catalog, Dimension};
-use room_planner_core::domain::units::Mm;
+use room_planner_core::domain::values::units::Mm;
 use room_planner_core::storage::error::LoadError;
 use room_planner_core::storage::inside_folder::resolve_inside;
 use std::path::Path;

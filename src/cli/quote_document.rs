@@ -4,7 +4,7 @@
 
 use super::QuoteOptions;
 use super::workspace::Workspace;
-use crate::domain::plan::IsoDate;
+use crate::domain::values::date::IsoDate;
 use crate::storage::error::LoadError;
 use crate::storage::quote_prepare::{PrepareError, Prepared, prepare_quote};
 use std::path::Path;

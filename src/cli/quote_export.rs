@@ -4,7 +4,7 @@ use super::quote_document::prepare;
 use super::workspace::load;
 use super::{EXIT_BAD_INPUT, EXIT_OK, QuoteFormat, QuoteOptions};
 use crate::domain::constraints::check_layout;
-use crate::domain::quote::quote_for_layout;
+use crate::domain::pricing::quote::quote_for_layout;
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::csv_quote::{bom_csv, quote_csv};
 use crate::storage::pdf_quote::{QuotePictures, quote_pdf};

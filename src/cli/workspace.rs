@@ -1,8 +1,8 @@
 //! Loading what a layout command needs: the catalogs folder and the layout checked against it.
 
 use crate::domain::catalog::CatalogSet;
-use crate::domain::message_text::escape_control;
-use crate::domain::plan::Layout;
+use crate::domain::layout::Layout;
+use crate::domain::values::message_text::escape_control;
 use crate::storage::catalog::load_catalog_folder;
 use crate::storage::layout_open::{OpenedLayout, open_layout};
 use std::path::Path;

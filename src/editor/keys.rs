@@ -8,7 +8,7 @@ use crate::editor::tool::PlanTool;
 use crate::notices::Notices;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
-use room_planner_core::domain::edits::Edit;
+use room_planner_core::domain::editing::Edit;
 
 /// What Delete does to a selection: the edit, or why there is none.
 #[must_use]

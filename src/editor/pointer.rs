@@ -3,7 +3,7 @@
 
 use crate::world_units::plan_of;
 use bevy::prelude::*;
-use room_planner_core::domain::units::PointMm;
+use room_planner_core::domain::values::units::PointMm;
 
 /// Marks the camera of the 3D and plan view, the one pointer rays are cast from.
 #[derive(Component, Debug, Default, Clone, Copy)]

@@ -5,8 +5,8 @@ use crate::document::Document;
 use crate::editor::tool::PlanTool;
 use crate::live::LiveState;
 use bevy::prelude::*;
-use room_planner_core::domain::ids::{OpeningId, ProductInstanceId, WallId};
-use room_planner_core::domain::room_keys;
+use room_planner_core::domain::drawing::room_keys;
+use room_planner_core::domain::values::ids::{OpeningId, ProductInstanceId, WallId};
 
 /// The one selection of the editor.
 #[derive(Resource, Debug, Default, Clone, PartialEq, Eq)]

@@ -1,9 +1,9 @@
 //! The plan view's tool (select, or draw walls) and the build-up of newly drawn walls.
 
 use bevy::prelude::*;
-use room_planner_core::domain::room_templates::WallBuild;
-use room_planner_core::domain::units::PointMm;
-use room_planner_core::domain::wall_drawing::SnappedCorner;
+use room_planner_core::domain::editing::wall_drawing::SnappedCorner;
+use room_planner_core::domain::layout::room_templates::WallBuild;
+use room_planner_core::domain::values::units::PointMm;
 
 /// The plan view's tool.
 #[derive(Resource, Debug, Default, Clone, PartialEq)]

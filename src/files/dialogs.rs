@@ -48,6 +48,8 @@ pub struct DialogSpec {
     pub file_name: Option<String>,
     /// True for a save dialog, false for an open dialog.
     pub saving: bool,
+    /// The folder it starts in (the layout's own folder), else the working folder.
+    pub folder: Option<PathBuf>,
 }
 
 impl DialogSpec {
@@ -75,6 +77,7 @@ impl DialogSpec {
             filters,
             file_name: saving.then(|| name.to_owned()),
             saving,
+            folder: None,
         }
     }
 
@@ -124,6 +127,9 @@ impl NativeDialogs for SystemDialogs {
         }
         if let Some(name) = &spec.file_name {
             dialog = dialog.set_file_name(name);
+        }
+        if let Some(folder) = &spec.folder {
+            dialog = dialog.set_directory(folder);
         }
         let started = Instant::now();
         let chosen = if spec.saving {
@@ -271,7 +277,12 @@ impl FileDialogs {
         let mut dialog = egui_file_dialog::FileDialog::new()
             .title(spec.title)
             .id(egui::Id::new("room planner file dialog"));
-        if let Ok(folder) = std::env::current_dir() {
+        if let Some(folder) = spec
+            .folder
+            .clone()
+            .filter(|folder| folder.is_dir())
+            .or_else(|| std::env::current_dir().ok())
+        {
             dialog = dialog.initial_directory(folder);
         }
         for (name, extensions) in &spec.filters {

@@ -20,8 +20,8 @@ use bevy::prelude::*;
 use bevy::window::WindowCloseRequested;
 use dialogs::{DialogPurpose, DialogSpec, FileChosen, FileDialogs};
 use recovery::Recovery;
-use room_planner_core::domain::plan::{CatalogRef, FORMAT_VERSION, Layout};
-use room_planner_core::domain::room_templates::{RoomTemplate, WallBuild, template_walls};
+use room_planner_core::domain::layout::room_templates::{RoomTemplate, WallBuild, template_walls};
+use room_planner_core::domain::layout::{CatalogRef, FORMAT_VERSION, Layout};
 use room_planner_core::storage::layout_file::save_layout;
 use std::path::{Path, PathBuf};
 
@@ -201,7 +201,14 @@ pub(crate) struct FileContext<'w, 's> {
 impl FileContext<'_, '_> {
     /// Opens a dialog for `purpose`, or says why not.
     fn ask_for_file(&mut self, purpose: DialogPurpose, name: &str) {
-        let spec = DialogSpec::for_purpose(&purpose, name);
+        let mut spec = DialogSpec::for_purpose(&purpose, name);
+        spec.folder = self
+            .document
+            .path
+            .as_ref()
+            .and_then(|path| path.parent())
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .map(Path::to_path_buf);
         if let Err(problem) = self.dialogs.request(purpose, spec) {
             self.notices.error(problem);
         }

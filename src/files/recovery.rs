@@ -193,7 +193,7 @@ pub(crate) fn offer_recovery(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use room_planner_core::domain::plan::{FORMAT_VERSION, Layout};
+    use room_planner_core::domain::layout::{FORMAT_VERSION, Layout};
 
     fn folder(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(

@@ -10,10 +10,10 @@ use crate::editor::tool::PlanTool;
 use crate::live::LiveState;
 use crate::scene::products::ProductEntity;
 use bevy::prelude::*;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::ProductInstanceId;
-use room_planner_core::domain::snapping::{SnapSettings, snap_product};
-use room_planner_core::domain::units::PointMm;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::editing::snapping::{SnapSettings, snap_product};
+use room_planner_core::domain::values::ids::ProductInstanceId;
+use room_planner_core::domain::values::units::PointMm;
 
 /// The drag in progress, if any.
 #[derive(Resource, Debug, Default)]

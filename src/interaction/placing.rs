@@ -13,11 +13,11 @@ use crate::viewport::camera::OrbitCamera;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
 use geo::Contains;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::ProductId;
-use room_planner_core::domain::new_opening::opening_in_wall;
-use room_planner_core::domain::plan::PlacedProduct;
-use room_planner_core::domain::units::PointMm;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::editing::new_opening::opening_in_wall;
+use room_planner_core::domain::layout::PlacedProduct;
+use room_planner_core::domain::values::ids::ProductId;
+use room_planner_core::domain::values::units::PointMm;
 use rust_decimal::Decimal;
 
 /// A request to place a new product.
@@ -80,7 +80,10 @@ pub(crate) fn place_requested_products(
         let mut id = document.layout.next_product_id();
         // Several requests in one frame must not reuse an id.
         while taken.contains(&id) {
-            id = room_planner_core::domain::ids::ProductInstanceId(format!("{id}-{}", taken.len()));
+            id = room_planner_core::domain::values::ids::ProductInstanceId(format!(
+                "{id}-{}",
+                taken.len()
+            ));
         }
         taken.push(id.clone());
         edits.write(EditRequested::single(Edit::AddProduct(PlacedProduct {

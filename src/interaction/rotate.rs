@@ -8,8 +8,8 @@ use crate::live::LiveState;
 use crate::theme;
 use crate::world_units::{metres_of, world_point};
 use bevy::prelude::*;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::units::PointMm;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::values::units::PointMm;
 
 /// The step of keyboard and handle rotation.
 pub const ROTATION_STEP_DEG: f64 = 15.0;

@@ -10,9 +10,9 @@ use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
 use crate::viewport::camera::ViewToggleRequested;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::plan::PlacedProduct;
-use room_planner_core::domain::units::PointMm;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::layout::PlacedProduct;
+use room_planner_core::domain::values::units::PointMm;
 
 /// Everything a shortcut can ask for.
 #[derive(bevy::ecs::system::SystemParam)]

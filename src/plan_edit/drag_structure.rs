@@ -14,13 +14,13 @@ use crate::world_units::plan_of;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use room_planner_core::domain::constraints::Structure;
-use room_planner_core::domain::edits::{Edit, WallEnd, corner_ends, wall_and_corner_ends};
+use room_planner_core::domain::drawing::plan_hit::{StructureHit, structure_under};
+use room_planner_core::domain::drawing::room_keys;
+use room_planner_core::domain::editing::wall_drawing::{WallSnapping, snap_corner};
+use room_planner_core::domain::editing::{Edit, WallEnd, corner_ends, wall_and_corner_ends};
 use room_planner_core::domain::geometry::coord;
-use room_planner_core::domain::ids::{OpeningId, WallId};
-use room_planner_core::domain::plan_hit::{StructureHit, structure_under};
-use room_planner_core::domain::room_keys;
-use room_planner_core::domain::units::{Mm, PointMm};
-use room_planner_core::domain::wall_drawing::{WallSnapping, snap_corner};
+use room_planner_core::domain::values::ids::{OpeningId, WallId};
+use room_planner_core::domain::values::units::{Mm, PointMm};
 
 /// Grid for moving whole walls and sliding openings (mm).
 const MOVE_GRID_MM: i64 = 10;

@@ -14,12 +14,14 @@ use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::EguiWantsInput;
-use room_planner_core::domain::edits::{Edit, apply_edit};
+use room_planner_core::domain::editing::wall_drawing::{
+    WallSnapping, corner_at_length, snap_corner,
+};
+use room_planner_core::domain::editing::{Edit, apply_edit};
 use room_planner_core::domain::geometry::coord;
-use room_planner_core::domain::ids::WallId;
-use room_planner_core::domain::plan::{MIN_WALL_LENGTH_MM, Wall};
-use room_planner_core::domain::units::PointMm;
-use room_planner_core::domain::wall_drawing::{WallSnapping, corner_at_length, snap_corner};
+use room_planner_core::domain::layout::{MIN_WALL_LENGTH_MM, Wall};
+use room_planner_core::domain::values::ids::WallId;
+use room_planner_core::domain::values::units::PointMm;
 
 /// Two clicks closer together than this are a double-click (seconds).
 const DOUBLE_CLICK_S: f64 = 0.4;
@@ -215,7 +217,7 @@ pub struct WallRules<'a> {
     /// Thickness and height of new walls.
     pub defaults: WallDefaults,
     /// The unit typed lengths are in.
-    pub unit: room_planner_core::domain::length_units::LengthUnit,
+    pub unit: room_planner_core::domain::values::length_units::LengthUnit,
     /// The id the next wall gets.
     pub next_id: WallId,
     /// `Err(message)` for a wall the document would refuse.
@@ -347,7 +349,7 @@ pub fn step(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use room_planner_core::domain::length_units::LengthUnit;
+    use room_planner_core::domain::values::length_units::LengthUnit;
 
     fn accept_all(_: &Wall) -> Result<(), String> {
         Ok(())

@@ -9,9 +9,9 @@ use crate::theme;
 use crate::viewport::plan_overlay::{PLAN_LIFT_MM, plan_label};
 use crate::world_units::world_point;
 use bevy::prelude::*;
+use room_planner_core::domain::drawing::room_keys;
+use room_planner_core::domain::editing::wall_drawing::{SnappedTo, length_and_angle};
 use room_planner_core::domain::geometry::coord;
-use room_planner_core::domain::room_keys;
-use room_planner_core::domain::wall_drawing::{SnappedTo, length_and_angle};
 
 /// Draws the wall draft and the structure selection.
 pub(crate) fn draw_tool_overlay(

@@ -5,7 +5,7 @@ use crate::live::LiveState;
 use crate::scene::materials::MaterialCache;
 use crate::scene::products::{ProductEntity, ProductPart};
 use bevy::prelude::*;
-use room_planner_core::domain::ids::ElementId;
+use room_planner_core::domain::values::ids::ElementId;
 
 /// Set on a product entity while it breaks a constraint.
 #[derive(Component, Debug, Clone, Copy, PartialEq, Eq)]

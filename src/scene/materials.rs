@@ -4,8 +4,8 @@
 use crate::scene::parts::Role;
 use crate::theme;
 use bevy::prelude::*;
+use room_planner_core::domain::catalog::Configuration;
 use room_planner_core::domain::catalog::{Appearance, MaterialSource, OptionValue, Product};
-use room_planner_core::domain::configuration::Configuration;
 use std::collections::HashMap;
 
 /// Unit meshes scaled per part, so a thousand parts share two meshes.

@@ -10,8 +10,8 @@ use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::prelude::*;
 use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
 use room_planner_core::domain::constraints::ProductPlacement;
-use room_planner_core::domain::edits::Changes;
-use room_planner_core::domain::ids::ProductInstanceId;
+use room_planner_core::domain::layout::Changes;
+use room_planner_core::domain::values::ids::ProductInstanceId;
 use std::collections::HashMap;
 
 /// A placed product's root entity.

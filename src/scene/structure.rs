@@ -13,12 +13,12 @@ use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use geo::TriangulateEarcut;
+use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::{Appearance, CatalogSet, ShapeKind};
-use room_planner_core::domain::configuration::ConfigurationEngine;
 use room_planner_core::domain::geometry::rooms::Room;
 use room_planner_core::domain::geometry::walls::WallGeometry;
-use room_planner_core::domain::ids::{OpeningId, WallId};
-use room_planner_core::domain::plan::{Layout, Opening};
+use room_planner_core::domain::layout::{Layout, Opening};
+use room_planner_core::domain::values::ids::{OpeningId, WallId};
 
 /// The parent of every wall, opening and floor entity.
 #[derive(Component, Debug)]
@@ -337,8 +337,8 @@ fn spawn_ground(
 mod tests {
     use super::*;
     use room_planner_core::domain::geometry::walls::wall_geometries;
-    use room_planner_core::domain::plan::Wall;
-    use room_planner_core::domain::units::{Mm, PointMm};
+    use room_planner_core::domain::layout::Wall;
+    use room_planner_core::domain::values::units::{Mm, PointMm};
 
     #[test]
     fn a_window_leaves_wall_below_and_above_it() {
@@ -357,8 +357,8 @@ mod tests {
             wall: "w".into(),
             offset: Mm(1000),
             sill: Mm(900),
-            hinge: room_planner_core::domain::plan::HingeSide::Start,
-            swing: room_planner_core::domain::plan::Swing::In,
+            hinge: room_planner_core::domain::layout::HingeSide::Start,
+            swing: room_planner_core::domain::layout::Swing::In,
         };
         let placed = PlacedOpening {
             opening: &opening,

@@ -5,9 +5,9 @@ use crate::document::{EditRequested, Gesture};
 use crate::editor::selection::Selection;
 use crate::editor::tool::WallDefaults;
 use crate::files::{DialogAnswer, FileRequested};
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::{ProductId, ProductInstanceId};
-use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::values::ids::{ProductId, ProductInstanceId};
+use room_planner_core::domain::values::length_units::LengthUnit;
 
 /// One request from the sidebar.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,10 +5,10 @@ use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::money;
 use crate::sidebar::preview::paint_front_view;
 use bevy_egui::egui;
+use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::{CatalogSet, Product};
-use room_planner_core::domain::configuration::ConfigurationEngine;
-use room_planner_core::domain::ids::ProductId;
 use room_planner_core::domain::pricing::price_breakdown;
+use room_planner_core::domain::values::ids::ProductId;
 
 /// What the browser shows: search text, category and the product previewed.
 #[derive(Debug, Clone, Default)]
@@ -110,9 +110,7 @@ pub fn catalog_ui(
     }
 }
 
-fn default_configuration(
-    product: &Product,
-) -> room_planner_core::domain::configuration::Configuration {
+fn default_configuration(product: &Product) -> room_planner_core::domain::catalog::Configuration {
     ConfigurationEngine::new(product)
         .resolve_or_defaults(&Default::default())
         .0

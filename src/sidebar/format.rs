@@ -2,7 +2,7 @@
 //! lengths in the preferred unit.
 
 use bevy_egui::egui;
-use room_planner_core::domain::length_units::LengthUnit;
+use room_planner_core::domain::values::length_units::LengthUnit;
 use rust_decimal::Decimal;
 use std::ops::RangeInclusive;
 

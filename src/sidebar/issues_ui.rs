@@ -6,7 +6,7 @@ use crate::sidebar::actions::UiAction;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::constraints::Violation;
-use room_planner_core::domain::ids::ElementId;
+use room_planner_core::domain::values::ids::ElementId;
 
 /// The issues panel.
 pub fn issues_ui(ui: &mut egui::Ui, violations: &[Violation], actions: &mut Vec<UiAction>) {
@@ -43,7 +43,7 @@ mod tests {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use room_planner_core::domain::constraints::ConstraintRule;
-    use room_planner_core::domain::ids::ProductInstanceId;
+    use room_planner_core::domain::values::ids::ProductInstanceId;
 
     #[test]
     fn clicking_an_issue_selects_its_product() {

@@ -4,8 +4,8 @@ use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::sidebar::actions::UiAction;
 use bevy_egui::egui;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::ProductInstanceId;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::values::ids::ProductInstanceId;
 use std::path::PathBuf;
 
 /// What the menus need to know.

@@ -41,9 +41,9 @@ use bevy_egui::{
 };
 use catalog_ui::CatalogBrowser;
 use quote_ui::QuoteForm;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::ids::{ElementId, ProductId, ProductInstanceId, WallId};
-use room_planner_core::domain::room_keys;
+use room_planner_core::domain::drawing::room_keys;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::values::ids::{ElementId, ProductId, ProductInstanceId, WallId};
 
 /// Sidebar state that lives between frames.
 #[derive(Resource, Debug, Default)]
@@ -229,7 +229,7 @@ struct PlanView<'a> {
     selection: &'a Selection,
     tool: &'a PlanTool,
     wall_defaults: WallDefaults,
-    unit: room_planner_core::domain::length_units::LengthUnit,
+    unit: room_planner_core::domain::values::length_units::LengthUnit,
 }
 
 fn sections(
@@ -337,7 +337,7 @@ fn structure_section(
     state: &mut SidebarState,
     panels: &mut OptionPanels,
     pick: &Selection,
-    unit: room_planner_core::domain::length_units::LengthUnit,
+    unit: room_planner_core::domain::values::length_units::LengthUnit,
     actions: &mut Vec<UiAction>,
 ) {
     let layout = &inputs.document.layout;
@@ -348,10 +348,10 @@ fn structure_section(
                 return;
             };
             let split_id = layout.next_wall_id();
-            let end_corner = room_planner_core::domain::edits::corner_ends(
+            let end_corner = room_planner_core::domain::editing::corner_ends(
                 layout,
                 id,
-                room_planner_core::domain::edits::WallEnd::End,
+                room_planner_core::domain::editing::WallEnd::End,
             );
             structure_ui::wall_ui(
                 ui,
@@ -441,7 +441,7 @@ fn selection_section(
     inputs: &SidebarInputs,
     panels: &mut OptionPanels,
     id: &ProductInstanceId,
-    unit: room_planner_core::domain::length_units::LengthUnit,
+    unit: room_planner_core::domain::values::length_units::LengthUnit,
     actions: &mut Vec<UiAction>,
 ) {
     let layout = &inputs.document.layout;

@@ -6,12 +6,12 @@ use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::length_value;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
-use room_planner_core::domain::length_units::LengthUnit;
-use room_planner_core::domain::plan::{
+use room_planner_core::domain::layout::room_templates::{RoomTemplate, WallBuild, template_walls};
+use room_planner_core::domain::layout::{
     MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
 };
-use room_planner_core::domain::room_templates::{RoomTemplate, WallBuild, template_walls};
-use room_planner_core::domain::units::Mm;
+use room_planner_core::domain::values::length_units::LengthUnit;
+use room_planner_core::domain::values::units::Mm;
 
 /// Which kind of room the form is set to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

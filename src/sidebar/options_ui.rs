@@ -5,8 +5,9 @@
 use crate::option_panels::PanelView;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
+use room_planner_core::domain::catalog::Configuration;
+use room_planner_core::domain::catalog::configuration::OptionState;
 use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product};
-use room_planner_core::domain::configuration::{Configuration, OptionState};
 
 /// What an options panel shows.
 #[derive(Debug, Clone, Copy)]
@@ -116,8 +117,8 @@ mod tests {
     use crate::option_panels::PanelAnswer;
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
-    use room_planner_core::domain::configuration::ConfigurationEngine;
-    use room_planner_core::domain::ids::OptionId;
+    use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
+    use room_planner_core::domain::values::ids::OptionId;
     use room_planner_core::storage::catalog::parse_catalog;
     use std::path::Path;
 

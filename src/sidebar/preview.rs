@@ -4,8 +4,8 @@
 use crate::scene::materials::slot_colour;
 use crate::scene::parts::{Role, parts};
 use bevy_egui::egui;
+use room_planner_core::domain::catalog::Configuration;
 use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
-use room_planner_core::domain::configuration::Configuration;
 
 fn colour_of(product: &Product, configuration: &Configuration, role: Role) -> egui::Color32 {
     let [r, g, b] =

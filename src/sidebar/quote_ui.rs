@@ -6,9 +6,10 @@ use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::money;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::plan::{Customer, IsoDate, QuoteInfo};
-use room_planner_core::domain::quote::Quote;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::layout::{Customer, QuoteInfo};
+use room_planner_core::domain::pricing::quote::Quote;
+use room_planner_core::domain::values::date::IsoDate;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 

@@ -13,11 +13,11 @@ use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product, ProductKind};
 use room_planner_core::domain::constraints::{ProductPlacement, Violation};
-use room_planner_core::domain::edits::Edit;
-use room_planner_core::domain::length_units::LengthUnit;
-use room_planner_core::domain::plan::PlacedProduct;
+use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::layout::PlacedProduct;
 use room_planner_core::domain::pricing::PriceBreakdown;
-use room_planner_core::domain::units::{MAX_COORDINATE_MM, Mm, PointMm};
+use room_planner_core::domain::values::length_units::LengthUnit;
+use room_planner_core::domain::values::units::{MAX_COORDINATE_MM, Mm, PointMm};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 

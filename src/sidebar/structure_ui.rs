@@ -13,17 +13,17 @@ use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{Product, ProductKind};
 use room_planner_core::domain::constraints::{OpeningPlacement, Violation};
-use room_planner_core::domain::edits::{Edit, WallEnd};
+use room_planner_core::domain::editing::{Edit, WallEnd};
 use room_planner_core::domain::geometry::dimensions::face_lengths;
 use room_planner_core::domain::geometry::rooms::Room;
 use room_planner_core::domain::geometry::walls::WallGeometry;
-use room_planner_core::domain::ids::WallId;
-use room_planner_core::domain::length_units::LengthUnit;
-use room_planner_core::domain::plan::{
+use room_planner_core::domain::layout::{
     MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
 };
-use room_planner_core::domain::plan::{Opening, Wall};
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::layout::{Opening, Wall};
+use room_planner_core::domain::values::ids::WallId;
+use room_planner_core::domain::values::length_units::LengthUnit;
+use room_planner_core::domain::values::units::{Mm, PointMm};
 
 /// A selected wall.
 #[derive(Debug, Clone, Copy)]

@@ -179,7 +179,7 @@ pub(crate) fn draw_plan_overlay(
             .copied()
             .unwrap_or(room.label_point());
         if let Some(name) =
-            room_planner_core::domain::room_keys::room_name(layout, structure, index)
+            room_planner_core::domain::drawing::room_keys::room_name(layout, structure, index)
         {
             plan_label(
                 &mut gizmos,

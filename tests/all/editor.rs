@@ -5,7 +5,7 @@
 use crate::support::test_app;
 use bevy::prelude::*;
 use room_planner::document::{Document, UndoRequested};
-use room_planner::domain::ids::{OpeningId, ProductInstanceId, WallId};
+use room_planner::domain::values::ids::{OpeningId, ProductInstanceId, WallId};
 use room_planner::editor::selection::Selection;
 use room_planner::editor::tool::{PlanTool, WallDraft};
 

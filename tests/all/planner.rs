@@ -6,9 +6,9 @@ use bevy::prelude::*;
 use room_planner::document::{Document, EditRequested, Gesture, RedoRequested, UndoRequested};
 use room_planner::domain::catalog::OptionValue;
 use room_planner::domain::constraints::ConstraintRule;
-use room_planner::domain::edits::Edit;
-use room_planner::domain::ids::{ElementId, OptionId, ProductInstanceId, ValueId};
-use room_planner::domain::units::PointMm;
+use room_planner::domain::editing::Edit;
+use room_planner::domain::values::ids::{ElementId, OptionId, ProductInstanceId, ValueId};
+use room_planner::domain::values::units::PointMm;
 use room_planner::live::LiveState;
 use room_planner::scene::highlight::Violating;
 use room_planner::scene::products::{ProductEntity, SceneIndex};
@@ -91,7 +91,7 @@ fn moving_a_product_into_a_wall_shows_a_violation_and_moving_it_back_clears_it()
 
 fn violations_after_move(
     app: &mut App,
-    placed: &room_planner::domain::plan::PlacedProduct,
+    placed: &room_planner::domain::layout::PlacedProduct,
     to: PointMm,
 ) -> bool {
     edit(

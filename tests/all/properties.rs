@@ -3,17 +3,19 @@
 
 use crate::support::shipped_catalogs;
 use proptest::prelude::*;
+use room_planner::domain::catalog::Configuration;
+use room_planner::domain::catalog::configuration::ConfigurationEngine;
 use room_planner::domain::catalog::{CatalogSet, OptionValue};
-use room_planner::domain::configuration::{Configuration, ConfigurationEngine};
-use room_planner::domain::ids::{
+use room_planner::domain::layout::{
+    CatalogRef, Customer, FORMAT_VERSION, HingeSide, Layout, Opening, PlacedProduct, QuoteInfo,
+    Swing, Wall,
+};
+use room_planner::domain::pricing::quote::{QuoteItem, build_quote};
+use room_planner::domain::values::date::IsoDate;
+use room_planner::domain::values::ids::{
     CatalogId, OpeningId, OptionId, ProductId, ProductInstanceId, ValueId, WallId,
 };
-use room_planner::domain::plan::{
-    CatalogRef, Customer, FORMAT_VERSION, HingeSide, IsoDate, Layout, Opening, PlacedProduct,
-    QuoteInfo, Swing, Wall,
-};
-use room_planner::domain::quote::{QuoteItem, build_quote};
-use room_planner::domain::units::{Mm, PointMm};
+use room_planner::domain::values::units::{Mm, PointMm};
 use room_planner::storage::layout_file::{layout_to_string, parse_layout};
 use rust_decimal::Decimal;
 use std::path::Path;

@@ -4,7 +4,7 @@
 use crate::support::{room_planner, root};
 use calamine::{Data, Reader, Xlsx};
 use room_planner::domain::constraints::check_layout;
-use room_planner::domain::quote::{Quote, quote_for_layout};
+use room_planner::domain::pricing::quote::{Quote, quote_for_layout};
 use room_planner::storage::dealer_settings::{load_dealer, parse_dealer};
 use room_planner::storage::layout_file::load_layout;
 use rust_decimal::Decimal;

@@ -3,9 +3,10 @@
 //! valid product contains (no dead ends) and resolves to valid products.
 
 use crate::support::shipped_catalogs;
+use room_planner::domain::catalog::Configuration;
+use room_planner::domain::catalog::configuration::ConfigurationEngine;
 use room_planner::domain::catalog::{OptionValue, Product};
-use room_planner::domain::configuration::{Configuration, ConfigurationEngine};
-use room_planner::domain::ids::OptionId;
+use room_planner::domain::values::ids::OptionId;
 use std::collections::BTreeSet;
 
 /// Most combinations brute-forced per product.

@@ -5,18 +5,20 @@
 //! from one size to the next (linear growth is 10× for 10× the products). Run with
 //! `cargo bench -p room-planner-core --bench check_scaling`; `-- --pdf` adds the PDF quote.
 
+use room_planner_core::domain::catalog::Configuration;
+use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::{CatalogSet, Product, ProductKind};
-use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine};
 use room_planner_core::domain::constraints::check_layout;
-use room_planner_core::domain::dealer::Dealer;
-use room_planner_core::domain::ids::{OpeningId, ProductInstanceId, WallId};
-use room_planner_core::domain::plan::{
-    CatalogRef, Customer, FORMAT_VERSION, HingeSide, IsoDate, Layout, Opening, PlacedProduct,
-    QuoteInfo, Swing, Wall,
+use room_planner_core::domain::layout::{
+    CatalogRef, Customer, FORMAT_VERSION, HingeSide, Layout, Opening, PlacedProduct, QuoteInfo,
+    Swing, Wall,
 };
-use room_planner_core::domain::quote::quote_for_layout;
-use room_planner_core::domain::quote_document::quote_document;
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::pricing::dealer::Dealer;
+use room_planner_core::domain::pricing::quote::quote_for_layout;
+use room_planner_core::domain::pricing::quote_document::quote_document;
+use room_planner_core::domain::values::date::IsoDate;
+use room_planner_core::domain::values::ids::{OpeningId, ProductInstanceId, WallId};
+use room_planner_core::domain::values::units::{Mm, PointMm};
 use room_planner_core::storage::catalog::load_catalog_folder;
 use room_planner_core::storage::csv_quote::quote_csv;
 use room_planner_core::storage::layout_file::{check_references, layout_to_string, parse_layout};

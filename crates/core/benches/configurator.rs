@@ -6,11 +6,12 @@
 //! median and maximum. Run with `cargo bench -p room-planner-core --bench configurator`;
 //! `BENCH_VERBOSE=1` prints each product's times as it goes.
 
-use room_planner_core::domain::catalog::{Condition, OptionDomain, OptionValue, Product, Rule};
-use room_planner_core::domain::configuration::sample::{
+use room_planner_core::domain::catalog::Configuration;
+use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
+use room_planner_core::domain::catalog::configuration::sample::{
     SampleKind, SampleRng, SampleShape, sample_product,
 };
-use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine};
+use room_planner_core::domain::catalog::{Condition, OptionDomain, OptionValue, Product, Rule};
 use room_planner_core::storage::catalog::parse_catalog;
 use std::fmt::Write as _;
 use std::path::Path;

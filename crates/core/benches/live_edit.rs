@@ -5,20 +5,21 @@
 //! which measure everything again. Run with
 //! `cargo bench -p room-planner-core --bench live_edit`.
 
+use room_planner_core::domain::catalog::Configuration;
+use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::{
     CatalogSet, Dimension, OptionValue, Product, ProductKind,
 };
-use room_planner_core::domain::configuration::{Configuration, ConfigurationEngine};
 use room_planner_core::domain::constraints::{LiveChecker, check_layout};
-use room_planner_core::domain::edits::{Edit, WallEnd, apply_edit};
-use room_planner_core::domain::ids::{OpeningId, OptionId, ProductInstanceId, WallId};
-use room_planner_core::domain::plan::{
+use room_planner_core::domain::editing::{Edit, WallEnd, apply_edit};
+use room_planner_core::domain::layout::{
     CatalogRef, Customer, FORMAT_VERSION, HingeSide, Layout, Opening, PlacedProduct, QuoteInfo,
     Swing, Wall,
 };
-use room_planner_core::domain::quote::quote_for_layout;
-use room_planner_core::domain::quote_live::LiveQuote;
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::pricing::quote::quote_for_layout;
+use room_planner_core::domain::pricing::quote_live::LiveQuote;
+use room_planner_core::domain::values::ids::{OpeningId, OptionId, ProductInstanceId, WallId};
+use room_planner_core::domain::values::units::{Mm, PointMm};
 use room_planner_core::storage::catalog::load_catalog_folder;
 use rust_decimal::Decimal;
 use std::error::Error;

@@ -3,13 +3,14 @@
 //! runs of each step. Run with `cargo bench -p room-planner-core --bench quote_export`.
 
 use room_planner_core::domain::catalog::{CatalogSet, ProductKind};
-use room_planner_core::domain::dealer::Dealer;
-use room_planner_core::domain::ids::{CatalogId, ProductInstanceId, WallId};
-use room_planner_core::domain::plan::{
-    CatalogRef, Customer, FORMAT_VERSION, IsoDate, Layout, PlacedProduct, QuoteInfo, Wall,
+use room_planner_core::domain::layout::{
+    CatalogRef, Customer, FORMAT_VERSION, Layout, PlacedProduct, QuoteInfo, Wall,
 };
-use room_planner_core::domain::quote_document::{QuoteDocument, quote_document};
-use room_planner_core::domain::units::{Mm, PointMm};
+use room_planner_core::domain::pricing::dealer::Dealer;
+use room_planner_core::domain::pricing::quote_document::{QuoteDocument, quote_document};
+use room_planner_core::domain::values::date::IsoDate;
+use room_planner_core::domain::values::ids::{CatalogId, ProductInstanceId, WallId};
+use room_planner_core::domain::values::units::{Mm, PointMm};
 use room_planner_core::storage::catalog::load_catalog;
 use room_planner_core::storage::pdf_quote::{QuotePictures, quote_pdf};
 use room_planner_core::storage::xlsx_quote::quote_xlsx;

@@ -1,7 +1,7 @@
 //! Quote export as CSV for ERP import: UTF-8, RFC 4180 quoting, decimal point, a header row,
 //! one `line` record per quote line and one `total` record; the BOM as its own CSV.
 
-use crate::domain::quote::Quote;
+use crate::domain::pricing::quote::Quote;
 use rust_decimal::Decimal;
 
 /// Column names of the quote CSV.

@@ -2,7 +2,7 @@
 //! numbers look and an optional logo (a PNG inside the settings folder). Every problem is
 //! reported as `file:line:column: message`.
 
-use crate::domain::dealer::{Dealer, MAX_NUMBER_DIGITS, QuoteNumbering};
+use crate::domain::pricing::dealer::{Dealer, MAX_NUMBER_DIGITS, QuoteNumbering};
 use crate::storage::error::{FileProblem, LoadError};
 use crate::storage::inside_folder::{OutsideFolder, resolve_inside};
 use crate::storage::locate::{Needle, SourceText};

@@ -1,6 +1,6 @@
 //! File errors: every problem in a file names the file, line and column and what was expected.
 
-use crate::domain::message_text::escape_control;
+use crate::domain::values::message_text::escape_control;
 use crate::storage::locate::{Needle, SourceText};
 use std::fmt;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! both the command line and the window open a layout file.
 
 use crate::domain::catalog::CatalogSet;
-use crate::domain::plan::Layout;
+use crate::domain::layout::Layout;
 use crate::storage::error::LoadError;
 use crate::storage::layout_file::{check_references, load_layout};
 use std::path::Path;

@@ -7,8 +7,9 @@
 //! written (so a number is used at most once even if writing fails).
 
 use crate::domain::catalog::CatalogSet;
-use crate::domain::plan::{IsoDate, Layout};
-use crate::domain::quote_document::{QuoteDocument, quote_document};
+use crate::domain::layout::Layout;
+use crate::domain::pricing::quote_document::{QuoteDocument, quote_document};
+use crate::domain::values::date::IsoDate;
 use crate::storage::dealer_settings::{DealerSettings, load_dealer};
 use crate::storage::error::LoadError;
 use crate::storage::png_image::PngImage;

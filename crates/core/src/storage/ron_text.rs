@@ -1,7 +1,7 @@
 //! RON reading and writing with the project's settings: size and nesting limits, `implicit_some`
 //! for hand-written files, and one canonical pretty layout for everything written.
 
-use crate::domain::message_text::escape_control as escape_for_message;
+use crate::domain::values::message_text::escape_control as escape_for_message;
 use crate::storage::error::LoadError;
 use crate::storage::ron_keys::first_duplicate_key;
 use serde::de::DeserializeOwned;

@@ -3,8 +3,8 @@
 //! `SUM`/`SUMIF` formulas whose computed values are stored too, so readers without a formula
 //! engine see them. The creation date is the issue date: the same quote gives the same bytes.
 
-use crate::domain::quote::Quote;
-use crate::domain::quote_document::QuoteDocument;
+use crate::domain::pricing::quote::Quote;
+use crate::domain::pricing::quote_document::QuoteDocument;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -344,9 +344,9 @@ pub fn quote_xlsx(document: &QuoteDocument) -> Result<Vec<u8>, XlsxError> {
 mod tests {
     use super::*;
     use crate::domain::constraints::test_support::{catalogs, placed, room};
-    use crate::domain::dealer::Dealer;
-    use crate::domain::plan::IsoDate;
-    use crate::domain::quote_document::quote_document;
+    use crate::domain::pricing::dealer::Dealer;
+    use crate::domain::pricing::quote_document::quote_document;
+    use crate::domain::values::date::IsoDate;
 
     #[test]
     fn long_texts_and_id_lists_fit_one_cell_and_say_what_was_left_out() {

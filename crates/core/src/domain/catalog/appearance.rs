@@ -1,6 +1,6 @@
 //! How a product looks: a glTF model under `assets/`, or a parametric shape with named materials.
 
-use crate::domain::ids::OptionId;
+use crate::domain::values::ids::OptionId;
 use std::collections::BTreeMap;
 use std::fmt;
 

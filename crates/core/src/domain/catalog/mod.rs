@@ -1,4 +1,6 @@
-//! The validated catalog: products, their options, rules, pricing, SKU template and bill of materials.
+//! The validated catalog: products, their options, rules, pricing, SKU template and bill of
+//! materials (here and in the small submodules), and the configuration engine that says which
+//! option values a product can still take (`configuration`).
 //!
 //! Values of these types only come out of `storage::catalog_file`, which checks every
 //! reference, so code using them may rely on ids resolving.
@@ -7,14 +9,17 @@ mod appearance;
 mod options;
 mod rules;
 
+pub mod configuration;
+
 pub use appearance::{Appearance, Colour, MaterialSource, ShapeKind};
-pub use options::{ChoiceValue, OptionDef, OptionDomain, OptionValue, RangeSpec, RangeUnit};
+pub use options::{
+    ChoiceValue, Configuration, OptionDef, OptionDomain, OptionValue, RangeSpec, RangeUnit,
+};
 pub use rules::{Condition, Rule};
 
-use crate::domain::configuration::Configuration;
-use crate::domain::ids::{CatalogId, OptionId, ProductId, ValueId};
-use crate::domain::plan::IsoDate;
-use crate::domain::units::Mm;
+use crate::domain::values::date::IsoDate;
+use crate::domain::values::ids::{CatalogId, OptionId, ProductId, ValueId};
+use crate::domain::values::units::Mm;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

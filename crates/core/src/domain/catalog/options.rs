@@ -1,10 +1,14 @@
 //! Product options: finite choices and stepped numeric ranges, with their price effects.
 
 use crate::domain::catalog::Colour;
-use crate::domain::ids::{OptionId, ValueId};
+use crate::domain::values::ids::{OptionId, ValueId};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
+
+/// Option values chosen for a product, by option id; a missing option is unset.
+pub type Configuration = BTreeMap<OptionId, OptionValue>;
 
 /// A chosen value: a choice's value id or a range's number.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -1,7 +1,7 @@
 //! Configuration rules (requires, excludes, tables of valid combinations) and the conditions they test.
 
 use crate::domain::catalog::OptionValue;
-use crate::domain::ids::{OptionId, ValueId};
+use crate::domain::values::ids::{OptionId, ValueId};
 
 /// A test on one option's value.
 #[derive(Debug, Clone, PartialEq, Eq)]

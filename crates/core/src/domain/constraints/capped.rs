@@ -7,7 +7,7 @@
 //! measured together, so the batch check and the live checker cap them the same way.
 
 use super::{ConstraintRule, Violation};
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 /// Most pair findings one element lists for one rule.
 pub const MAX_PAIR_FINDINGS: usize = 8;
@@ -58,7 +58,7 @@ pub(super) fn capped<T>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::ProductInstanceId;
+    use crate::domain::values::ids::ProductInstanceId;
 
     fn finding(partner: u64) -> (u64, Violation) {
         (

@@ -1,7 +1,7 @@
 //! Rule: the option choices of every product and opening satisfy the catalog's rules.
 
 use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation};
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let products = context.products.iter().filter_map(product_violation);
@@ -47,7 +47,7 @@ mod tests {
         Condition, OptionDef, OptionDomain, OptionValue, RangeSpec, RangeUnit, Rule,
     };
     use crate::domain::constraints::test_support::{catalogs, placed, room};
-    use crate::domain::ids::OptionId;
+    use crate::domain::values::ids::OptionId;
     use rust_decimal::Decimal;
 
     #[test]

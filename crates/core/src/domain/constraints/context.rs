@@ -2,11 +2,11 @@
 //! product's placement, with a spatial index of the footprints.
 
 use super::placement::ProductPlacement;
-use super::spatial::{Bounds, Indexed, indexed};
 use super::structure::Structure;
 use crate::domain::catalog::CatalogSet;
-use crate::domain::configuration::ResolveMemo;
-use crate::domain::plan::Layout;
+use crate::domain::catalog::configuration::ResolveMemo;
+use crate::domain::geometry::{Bounds, Indexed, indexed};
+use crate::domain::layout::Layout;
 use rstar::RTree;
 
 /// A layout with every measured quantity the rules need. Owns its data.

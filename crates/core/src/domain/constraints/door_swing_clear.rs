@@ -4,7 +4,7 @@ use super::capped::{Partners, capped};
 use super::structure::Structure;
 use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let structure = &context.structure;
@@ -82,7 +82,7 @@ pub(super) fn door_product(
 mod tests {
     use super::*;
     use crate::domain::constraints::test_support::{catalogs, opening, placed, room};
-    use crate::domain::plan::Swing;
+    use crate::domain::layout::Swing;
 
     #[test]
     fn a_product_beside_the_swing_passes_and_one_inside_it_is_reported() {

@@ -2,11 +2,11 @@
 //! of walls and of other products at the same height.
 
 use super::capped::{Partners, capped};
-use super::spatial::bounds_of;
 use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use crate::domain::geometry::bounds_of;
 use crate::domain::geometry::{Coord, convex_overlap_depth, dot};
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();

@@ -3,7 +3,7 @@
 use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 use geo::{Contains, Point};
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -44,7 +44,7 @@ pub(super) fn product_violation(
 mod tests {
     use super::*;
     use crate::domain::constraints::test_support::{catalogs, placed, room};
-    use crate::domain::units::Mm;
+    use crate::domain::values::units::Mm;
 
     #[test]
     fn a_product_under_the_ceiling_passes_and_a_taller_one_is_measured() {

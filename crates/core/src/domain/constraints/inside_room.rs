@@ -3,7 +3,7 @@
 use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::{TOUCH_TOLERANCE_MM, length};
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 use geo::{BooleanOps, CoordsIter, Distance, Euclidean, Point};
 
 /// Rooms whose bounding box lies this much further away than the best room found so far cannot

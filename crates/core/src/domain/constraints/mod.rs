@@ -16,7 +16,6 @@ mod opening_fits_wall;
 mod openings_apart;
 mod placement;
 mod product_overlap;
-mod spatial;
 mod structure;
 mod wall_mounted_on_wall;
 mod wall_overlap;
@@ -24,13 +23,12 @@ mod wall_overlap;
 pub use context::PlanContext;
 pub use live::LiveChecker;
 pub use placement::{OpeningPlacement, ProductPlacement, place_product};
-pub use spatial::{Bounds, bounds_of, grown};
 pub use structure::Structure;
 
 use crate::domain::catalog::CatalogSet;
-use crate::domain::ids::ElementId;
-use crate::domain::message_text::escape_control;
-use crate::domain::plan::Layout;
+use crate::domain::layout::Layout;
+use crate::domain::values::ids::ElementId;
+use crate::domain::values::message_text::escape_control;
 use std::fmt;
 
 /// The kinds of constraint a layout must satisfy.

@@ -4,7 +4,7 @@
 use super::structure::Structure;
 use super::{ConstraintRule, OpeningPlacement, PlanContext, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     structure_violations(&context.structure)
@@ -68,7 +68,7 @@ fn outside_usable_length(
 mod tests {
     use super::*;
     use crate::domain::constraints::test_support::{catalogs, opening, room};
-    use crate::domain::units::Mm;
+    use crate::domain::values::units::Mm;
 
     #[test]
     fn an_opening_clear_of_the_corners_passes_and_one_into_a_corner_is_measured() {
@@ -99,10 +99,10 @@ mod tests {
     fn an_opening_reaching_into_the_wall_a_partition_ends_on_is_reported() {
         let catalogs = catalogs();
         let mut layout = room();
-        layout.walls.push(crate::domain::plan::Wall {
+        layout.walls.push(crate::domain::layout::Wall {
             id: "partition".into(),
-            start: crate::domain::units::PointMm::new(2000, 0),
-            end: crate::domain::units::PointMm::new(2000, 4000),
+            start: crate::domain::values::units::PointMm::new(2000, 0),
+            end: crate::domain::values::units::PointMm::new(2000, 4000),
             thickness: Mm(100),
             height: Mm(2600),
         });

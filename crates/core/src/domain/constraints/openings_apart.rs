@@ -4,7 +4,7 @@ use super::capped::{Partners, capped};
 use super::structure::Structure;
 use super::{ConstraintRule, OpeningPlacement, PlanContext, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 use std::collections::HashMap;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -83,7 +83,7 @@ pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
 mod tests {
     use super::*;
     use crate::domain::constraints::test_support::{catalogs, opening, room};
-    use crate::domain::units::Mm;
+    use crate::domain::values::units::Mm;
 
     #[test]
     fn openings_side_by_side_pass_and_overlapping_ones_are_measured() {

@@ -1,14 +1,15 @@
 //! Placed products and openings measured for the rules: owned values (no borrow of the layout
 //! or catalogs), so a long-lived checker can keep them between edits.
 
-use super::spatial::{Bounds, bounds_of};
+use crate::domain::catalog::Configuration;
+use crate::domain::catalog::configuration::{ConfigurationEngine, Resolved};
 use crate::domain::catalog::{Dimensions, Product, ProductKind};
-use crate::domain::configuration::{Configuration, ConfigurationEngine, Resolved};
 use crate::domain::geometry::walls::WallGeometry;
+use crate::domain::geometry::{Bounds, bounds_of};
 use crate::domain::geometry::{Coord, OrientedRect, coord, sector};
-use crate::domain::ids::{OpeningId, ProductId, ProductInstanceId};
-use crate::domain::plan::{HingeSide, Opening, PlacedProduct, Swing};
-use crate::domain::units::{Mm, PointMm};
+use crate::domain::layout::{HingeSide, Opening, PlacedProduct, Swing};
+use crate::domain::values::ids::{OpeningId, ProductId, ProductInstanceId};
+use crate::domain::values::units::{Mm, PointMm};
 
 /// Arc segments used to draw a door swing.
 const SWING_SEGMENTS: usize = 12;

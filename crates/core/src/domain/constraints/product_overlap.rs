@@ -5,7 +5,7 @@ use super::capped::{Partners, capped};
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::convex_overlap_depth;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
@@ -106,7 +106,7 @@ pub(super) fn pair_violation(
 mod tests {
     use super::*;
     use crate::domain::constraints::test_support::{catalogs, placed, room};
-    use crate::domain::units::Mm;
+    use crate::domain::values::units::Mm;
 
     #[test]
     fn neighbours_side_by_side_pass_and_pushed_together_overlap() {

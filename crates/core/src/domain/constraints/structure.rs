@@ -2,14 +2,14 @@
 //! door swings, each with a spatial index so a product is measured only against what is near it.
 
 use super::placement::OpeningPlacement;
-use super::spatial::{Bounds, Indexed, bounds_of, grown, indexed};
+use crate::domain::catalog::configuration::ResolveMemo;
 use crate::domain::catalog::{CatalogSet, ProductKind};
-use crate::domain::configuration::ResolveMemo;
 use crate::domain::geometry::Coord;
 use crate::domain::geometry::rooms::{Room, detect_rooms};
 use crate::domain::geometry::walls::{WallGeometry, wall_geometries};
-use crate::domain::ids::WallId;
-use crate::domain::plan::Layout;
+use crate::domain::geometry::{Bounds, Indexed, bounds_of, grown, indexed};
+use crate::domain::layout::Layout;
+use crate::domain::values::ids::WallId;
 use rstar::RTree;
 use std::collections::HashMap;
 

@@ -4,12 +4,12 @@ use crate::domain::catalog::{
     Appearance, Catalog, CatalogSet, Clearance, Currency, Dimension, Product, ProductKind,
     ShapeKind, Size,
 };
-use crate::domain::ids::{CatalogId, OpeningId, ProductId, ProductInstanceId, WallId};
-use crate::domain::plan::{
+use crate::domain::layout::{
     CatalogRef, Customer, FORMAT_VERSION, HingeSide, Layout, Opening, PlacedProduct, QuoteInfo,
     Swing, Wall,
 };
-use crate::domain::units::{Mm, PointMm};
+use crate::domain::values::ids::{CatalogId, OpeningId, ProductId, ProductInstanceId, WallId};
+use crate::domain::values::units::{Mm, PointMm};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 

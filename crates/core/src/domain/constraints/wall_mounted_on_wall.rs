@@ -6,7 +6,7 @@ use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::geometry::dot;
 use crate::domain::geometry::walls::WallGeometry;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 
 /// Largest gap between a product's back and the wall face that still counts as mounted.
 const MOUNT_TOLERANCE_MM: f64 = 10.0;

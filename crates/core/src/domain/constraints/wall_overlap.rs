@@ -4,7 +4,7 @@ use super::capped::{Partners, capped};
 use super::structure::Structure;
 use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 use std::collections::BTreeMap;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {

@@ -92,7 +92,7 @@ mod tests {
     use super::*;
     use crate::domain::geometry::test_support::wall;
     use crate::domain::geometry::walls::wall_geometries;
-    use crate::domain::plan::Wall;
+    use crate::domain::layout::Wall;
 
     fn room(thickness: i64) -> Vec<Wall> {
         vec![

@@ -1,21 +1,25 @@
 //! Plan geometry in floating-point millimetres: oriented rectangles, convex overlap depth,
-//! door-swing sectors; wall outlines, corner joins, room detection, room floors and
-//! dimension helpers live in the submodules.
+//! door-swing sectors (here); wall outlines and corner joins, the rules every wall keeps, room
+//! detection, room floors, bounds for spatial indexes and dimension helpers live in the
+//! submodules.
 
 pub mod dimensions;
 mod floors;
-mod joins;
 pub mod rooms;
+mod spatial;
 #[cfg(test)]
 mod test_support;
+pub mod wall_rules;
 pub mod walls;
 
 pub use dimensions::{Clearance, MAX_CLEARANCE_MM, distances_to_walls, face_lengths};
-pub use joins::MITRE_LIMIT_HALF_THICKNESSES;
+pub use spatial::{Bounds, bounds_of, grown};
+pub(crate) use spatial::{Indexed, indexed};
+pub use walls::joins::MITRE_LIMIT_HALF_THICKNESSES;
 
 pub use geo::Coord;
 
-use crate::domain::units::PointMm;
+use crate::domain::values::units::PointMm;
 
 /// Overlaps or gaps smaller than this are treated as touching (half a millimetre).
 pub const TOUCH_TOLERANCE_MM: f64 = 0.5;

@@ -7,7 +7,7 @@
 use super::floors::{inner_floor, label_point, room_sides};
 use super::walls::{JOIN_TOLERANCE_MM, nearby_walls};
 use super::{Coord, coord, distance_to_segment, length};
-use crate::domain::plan::Wall;
+use crate::domain::layout::Wall;
 use geo::Area;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -136,7 +136,7 @@ pub fn detect_rooms(walls: &[Wall]) -> Vec<Room> {
     rooms
 }
 
-fn node_of(point: crate::domain::units::PointMm) -> Node {
+fn node_of(point: crate::domain::values::units::PointMm) -> Node {
     (point.x.0, point.y.0)
 }
 
@@ -244,8 +244,8 @@ fn room_from_face(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::WallId;
-    use crate::domain::units::{Mm, PointMm};
+    use crate::domain::values::ids::WallId;
+    use crate::domain::values::units::{Mm, PointMm};
 
     fn wall(start: (i64, i64), end: (i64, i64)) -> Wall {
         Wall {

@@ -1,9 +1,9 @@
 //! Test support for the geometry modules: walls from integer points, and a simple-polygon check.
 
 use super::{Coord, cross, polygon};
-use crate::domain::ids::WallId;
-use crate::domain::plan::Wall;
-use crate::domain::units::{Mm, PointMm};
+use crate::domain::layout::Wall;
+use crate::domain::values::ids::WallId;
+use crate::domain::values::units::{Mm, PointMm};
 use geo::Validation;
 
 /// A wall from `start` to `end` with the given thickness, 2600 mm high.

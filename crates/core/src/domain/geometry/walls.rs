@@ -1,9 +1,11 @@
 //! Wall geometry: centre lines, which walls join at which ends, and the solid footprint of
 //! each wall (its corners are worked out in `joins`).
 
-use super::joins::end_corners;
+pub(super) mod joins;
+
 use super::{Coord, coord, distance_to_segment, dot, left_normal, length};
-use crate::domain::plan::Wall;
+use crate::domain::layout::Wall;
+use joins::end_corners;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -266,8 +268,8 @@ pub fn nearby_walls(walls: &[Wall]) -> Vec<Vec<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::WallId;
-    use crate::domain::units::{Mm, PointMm};
+    use crate::domain::values::ids::WallId;
+    use crate::domain::values::units::{Mm, PointMm};
 
     fn wall(id: &str, start: (i64, i64), end: (i64, i64), thickness: i64) -> Wall {
         Wall {

@@ -6,7 +6,7 @@
 //! saves two layouts in turn for as long as it lives.
 
 use crate::domain::constraints::test_support::{placed, room};
-use crate::domain::plan::Layout;
+use crate::domain::layout::Layout;
 use crate::storage::layout_file::{layout_to_string, save_layout};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -1,8 +1,8 @@
 //! The catalog file exactly as written (RON), before any check: see the README for the format.
 
 use crate::domain::catalog::{ProductKind, RangeUnit, ShapeKind};
-use crate::domain::money::decimal_number;
-use crate::domain::plan::IsoDate;
+use crate::domain::values::date::IsoDate;
+use crate::domain::values::money::decimal_number;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use std::collections::BTreeMap;

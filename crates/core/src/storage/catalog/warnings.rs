@@ -2,8 +2,8 @@
 //! never fire or can never be met, and range limits in conditions that lie outside their range
 //! or off its step. Each names the file, line and column; none stops the catalog from loading.
 
+use crate::domain::catalog::configuration::{ConfigurationEngine, RuleFinding};
 use crate::domain::catalog::{Catalog, Condition, OptionDomain, OptionValue, Product, Rule};
-use crate::domain::configuration::{ConfigurationEngine, RuleFinding};
 use crate::storage::error::FileProblem;
 use crate::storage::locate::{Needle, SourceText};
 use std::path::Path;
@@ -196,7 +196,8 @@ fn limit_problem(product: &Product, condition: &Condition) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::configuration::{Configuration, ConfigurationEngine};
+    use crate::domain::catalog::Configuration;
+    use crate::domain::catalog::configuration::ConfigurationEngine;
     use crate::storage::catalog::{catalog_warnings, parse_catalog};
     use std::path::Path;
 

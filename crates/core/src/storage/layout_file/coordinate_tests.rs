@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::constraints::test_support::{catalogs, placed, room, wall};
 use crate::domain::constraints::{LiveChecker, check_layout};
-use crate::domain::units::MAX_COORDINATE_MM;
+use crate::domain::values::units::MAX_COORDINATE_MM;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use std::path::PathBuf;

@@ -1,11 +1,14 @@
 //! Tests of layout reading, checking and atomic writing.
 
 use super::*;
+use crate::domain::catalog::Configuration;
 use crate::domain::catalog::OptionValue;
-use crate::domain::ids::{CatalogId, WallId};
-use crate::domain::ids::{OptionId, ProductId, ProductInstanceId};
-use crate::domain::plan::CatalogRef;
-use crate::domain::plan::{PlacedProduct, RoomName, Wall};
+use crate::domain::layout::CatalogRef;
+use crate::domain::layout::{PlacedProduct, RoomName, Wall};
+use crate::domain::values::ids::{CatalogId, WallId};
+use crate::domain::values::ids::{OptionId, ProductId, ProductInstanceId};
+use crate::domain::values::units::{Mm, PointMm};
+use rust_decimal::Decimal;
 use std::path::PathBuf;
 
 fn sample() -> Layout {
@@ -44,7 +47,7 @@ fn sample() -> Layout {
         discount_percent: Decimal::new(75, 1),
     });
     layout.quote.date =
-        crate::domain::plan::IsoDate::parse("2026-11-22").unwrap_or(layout.quote.date);
+        crate::domain::values::date::IsoDate::parse("2026-11-22").unwrap_or(layout.quote.date);
     layout
 }
 

@@ -5,7 +5,7 @@ use super::fonts::{FontKind, Fonts};
 use super::lines_table::{Column, column_edges};
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
 use super::text::wrap;
-use crate::domain::quote::{BomRow, Quote};
+use crate::domain::pricing::quote::{BomRow, Quote};
 
 const HEADING: Style = Style::new(FontKind::Bold, 13.0, theme::ACCENT);
 const NOTE: Style = Style::new(FontKind::Regular, 8.0, theme::MUTED);

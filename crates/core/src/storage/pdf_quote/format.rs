@@ -2,7 +2,7 @@
 //! `22 November 2026`; negative amounts with a true minus sign.
 
 use crate::domain::catalog::Currency;
-use crate::domain::plan::IsoDate;
+use crate::domain::values::date::IsoDate;
 use rust_decimal::Decimal;
 
 /// An amount with the currency's decimals and thousands separators, e.g. `12,345.60`.

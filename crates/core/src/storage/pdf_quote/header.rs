@@ -8,7 +8,7 @@ use super::page::{
     RIGHT, Style, theme,
 };
 use super::text::{fit, wrap};
-use crate::domain::quote_document::QuoteDocument;
+use crate::domain::pricing::quote_document::QuoteDocument;
 use crate::storage::png_image::PngImage;
 
 const NAME: Style = Style::new(FontKind::Bold, 15.0, theme::ACCENT);

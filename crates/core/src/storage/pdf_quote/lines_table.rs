@@ -6,7 +6,7 @@ use super::fonts::{FontKind, Fonts};
 use super::format;
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
 use super::text::wrap;
-use crate::domain::quote::{Quote, QuoteLine};
+use crate::domain::pricing::quote::{Quote, QuoteLine};
 
 const HEAD: Style = Style::new(FontKind::Bold, 7.0, theme::MUTED);
 const CELL: Style = Style::new(FontKind::Regular, 8.0, theme::INK);

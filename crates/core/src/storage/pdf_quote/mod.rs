@@ -21,7 +21,7 @@ mod totals;
 #[cfg(test)]
 mod tests;
 
-use crate::domain::quote_document::QuoteDocument;
+use crate::domain::pricing::quote_document::QuoteDocument;
 use crate::storage::png_image::PngImage;
 use fonts::{FontKind, Fonts};
 use page::{Align, Block, CONTENT_WIDTH, Flow, ImageSlot, LEFT, Op, Page, Style, theme};

@@ -7,8 +7,8 @@ use super::fonts::{FontKind, Fonts};
 use super::page::{Align, Block, CONTENT_WIDTH, LEFT, Op, Pen, RIGHT, Style, theme};
 use super::text::{fit, wrap};
 use crate::domain::catalog::ProductKind;
+use crate::domain::drawing::plan_drawing::{PlanDrawing, ProductMark};
 use crate::domain::geometry::Coord;
-use crate::domain::plan_drawing::{PlanDrawing, ProductMark};
 use rstar::primitives::Rectangle;
 use rstar::{AABB, RTree};
 

@@ -5,7 +5,7 @@
 use super::PdfError;
 use super::fonts::{BOLD_TTF, FontKind, Fonts, REGULAR_TTF};
 use super::page::{ImageSlot, Op, PAGE_HEIGHT, PAGE_WIDTH, Page, Pen, Rgb};
-use crate::domain::plan::IsoDate;
+use crate::domain::values::date::IsoDate;
 use crate::storage::png_image::PngImage;
 use krilla::Document;
 use krilla::color::rgb;

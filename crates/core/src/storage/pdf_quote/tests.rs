@@ -5,9 +5,10 @@ use super::lines_table::{column_edges, columns};
 use super::page::{CONTENT_BOTTOM, ImageSlot, LEFT, Op, PAGE_WIDTH, Page, RIGHT};
 use super::*;
 use crate::domain::constraints::test_support::{catalogs, placed, room};
-use crate::domain::dealer::Dealer;
-use crate::domain::plan::{IsoDate, Layout};
-use crate::domain::quote_document::{QuoteDocument, quote_document};
+use crate::domain::layout::Layout;
+use crate::domain::pricing::dealer::Dealer;
+use crate::domain::pricing::quote_document::{QuoteDocument, quote_document};
+use crate::domain::values::date::IsoDate;
 use crate::storage::png_image::tests::tiny_png;
 use rust_decimal::Decimal;
 

@@ -5,7 +5,7 @@ use super::fonts::{FontKind, Fonts};
 use super::format;
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
 use super::text::wrap;
-use crate::domain::quote_document::QuoteDocument;
+use crate::domain::pricing::quote_document::QuoteDocument;
 
 const LABEL: Style = Style::new(FontKind::Regular, 8.5, theme::INK);
 const TOTAL: Style = Style::new(FontKind::Bold, 10.5, theme::INK);

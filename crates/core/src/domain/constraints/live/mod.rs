@@ -7,7 +7,6 @@
 mod store;
 
 use super::placement::ProductPlacement;
-use super::spatial::{Bounds, Indexed, indexed};
 use super::structure::Structure;
 use super::{
     ConstraintRule, Violation, configuration_valid, door_swing_clear, front_clearance, height_fits,
@@ -15,13 +14,15 @@ use super::{
     wall_overlap,
 };
 use crate::domain::catalog::CatalogSet;
-use crate::domain::configuration::{Configuration, ResolveMemo};
-use crate::domain::edits::Changes;
+use crate::domain::catalog::Configuration;
+use crate::domain::catalog::configuration::ResolveMemo;
 use crate::domain::geometry::rooms::Room;
 use crate::domain::geometry::walls::WallGeometry;
-use crate::domain::ids::{ElementId, ProductInstanceId};
-use crate::domain::layout_order;
-use crate::domain::plan::{Layout, PlacedProduct};
+use crate::domain::geometry::{Bounds, Indexed, indexed};
+use crate::domain::layout::Changes;
+use crate::domain::layout::order;
+use crate::domain::layout::{Layout, PlacedProduct};
+use crate::domain::values::ids::{ElementId, ProductInstanceId};
 use rstar::RTree;
 use std::collections::{BTreeMap, BTreeSet};
 use store::ViolationStore;
@@ -90,7 +91,7 @@ impl LiveChecker {
                 Some((_, product)) => {
                     let resolved = memo.resolve(product, &placed.options);
                     let placement = ProductPlacement::with_resolved(placed, product, resolved);
-                    let entry = Entry::new(placement, placed, layout_order::initial(index), index);
+                    let entry = Entry::new(placement, placed, order::initial(index), index);
                     products.insert(placed.id.clone(), entry).is_some()
                         || unplaced.contains(&placed.id)
                 }
@@ -339,7 +340,7 @@ impl LiveChecker {
                 .or_else(|| previous.get(id))
                 .map(|entry| entry.order)
         };
-        let orders = layout_order::assign(&layout.products, &new, known)?;
+        let orders = order::assign(&layout.products, &new, known)?;
         Some(
             new.iter()
                 .zip(orders)

@@ -2,7 +2,7 @@
 //! so the violations of one product can be dropped and measured again on their own.
 
 use crate::domain::constraints::{ConstraintRule, Violation};
-use crate::domain::ids::ElementId;
+use crate::domain::values::ids::ElementId;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A violation's rule and elements.
@@ -112,7 +112,7 @@ impl ViolationStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::{ProductInstanceId, WallId};
+    use crate::domain::values::ids::{ProductInstanceId, WallId};
 
     fn violation(rule: ConstraintRule, elements: &[ElementId], amount: i64) -> Violation {
         Violation {

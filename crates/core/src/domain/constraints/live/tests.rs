@@ -4,9 +4,9 @@
 use super::*;
 use crate::domain::constraints::test_support::{catalogs, opening, placed, room};
 use crate::domain::constraints::{ConstraintRule, check_layout};
-use crate::domain::edits::strategies::{document_step, edit_for, showroom};
-use crate::domain::edits::{Edit, apply_edit};
-use crate::domain::units::PointMm;
+use crate::domain::editing::strategies::{document_step, edit_for, showroom};
+use crate::domain::editing::{Edit, apply_edit};
+use crate::domain::values::units::PointMm;
 use proptest::prelude::*;
 
 fn apply(layout: &mut Layout, catalogs: &CatalogSet, checker: &mut LiveChecker, edit: Edit) {

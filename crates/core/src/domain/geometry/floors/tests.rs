@@ -4,7 +4,7 @@
 use super::super::rooms::{Room, detect_rooms};
 use super::super::test_support::{is_simple_anticlockwise, wall};
 use super::super::{Coord, polygon};
-use crate::domain::plan::Wall;
+use crate::domain::layout::Wall;
 use geo::Contains;
 use proptest::prelude::*;
 

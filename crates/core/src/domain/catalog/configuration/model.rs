@@ -1,0 +1,404 @@
+//! A product's options and rules compiled for the solver: each option's values grouped into
+//! classes that no rule tells apart (a 500-value width read by two thresholds has three), each
+//! rule a constraint over those classes, and the options split into groups that no rule links.
+
+use super::domains::{ClassSet, Layout};
+use crate::domain::catalog::{Condition, OptionValue, Product, Rule};
+use crate::domain::values::ids::OptionId;
+use std::collections::HashMap;
+
+/// One rule as a constraint over value classes.
+#[derive(Debug, Clone)]
+pub(super) enum Constraint {
+    /// The option must take one of these classes (a rule whose two conditions read one option).
+    Unary { option: usize, allowed: ClassSet },
+    /// When `when_option` is in `when`, `then_option` must be in `then`.
+    Implies {
+        when_option: usize,
+        when: ClassSet,
+        not_when: ClassSet,
+        then_option: usize,
+        then: ClassSet,
+    },
+    /// The columns (distinct options) take the classes of one of the rows together.
+    Table {
+        columns: Vec<usize>,
+        rows: Vec<Vec<usize>>,
+    },
+}
+
+impl Constraint {
+    pub(super) fn options(&self) -> Vec<usize> {
+        match self {
+            Constraint::Unary { option, .. } => vec![*option],
+            Constraint::Implies {
+                when_option,
+                then_option,
+                ..
+            } => vec![*when_option, *then_option],
+            Constraint::Table { columns, .. } => columns.clone(),
+        }
+    }
+}
+
+/// Options linked through rules; each group is solved on its own.
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    pub(super) options: Vec<usize>,
+    /// Indices into [`Model::constraints`].
+    pub(super) constraints: Vec<usize>,
+}
+
+/// A product compiled for the solver.
+#[derive(Debug, Clone)]
+pub(super) struct Model {
+    pub(super) option_ids: Vec<OptionId>,
+    /// Every option's values in display order.
+    pub(super) values: Vec<Vec<OptionValue>>,
+    /// Per option, the class of each value.
+    pub(super) class_of: Vec<Vec<usize>>,
+    /// Per option, the values (indices) of each class in display order.
+    pub(super) members: Vec<Vec<Vec<usize>>>,
+    pub(super) layout: Layout,
+    pub(super) constraints: Vec<Constraint>,
+    /// The product rule each constraint comes from.
+    pub(super) rule_of: Vec<usize>,
+    /// Per option, the constraints reading it.
+    pub(super) constraints_of: Vec<Vec<usize>>,
+    pub(super) groups: Vec<Group>,
+    /// Per option, its group (`None` when no rule reads it).
+    pub(super) group_of: Vec<Option<usize>>,
+    pub(super) rule_count: usize,
+}
+
+/// A rule over value indices, before values are grouped into classes.
+enum ValueRule {
+    Unary {
+        option: usize,
+        allowed: Vec<bool>,
+    },
+    Implies {
+        when_option: usize,
+        when: Vec<bool>,
+        then_option: usize,
+        then: Vec<bool>,
+    },
+    Table {
+        columns: Vec<usize>,
+        rows: Vec<Vec<usize>>,
+    },
+}
+
+impl Model {
+    pub(super) fn new(product: &Product) -> Self {
+        let option_ids: Vec<OptionId> = product.options.iter().map(|def| def.id.clone()).collect();
+        let values: Vec<Vec<OptionValue>> =
+            product.options.iter().map(|def| def.values()).collect();
+        let index_of: HashMap<&OptionId, usize> = option_ids
+            .iter()
+            .enumerate()
+            .map(|(index, id)| (id, index))
+            .collect();
+        let mut value_rules = Vec::new();
+        for (rule_index, rule) in product.rules.iter().enumerate() {
+            if let Some(compiled) = value_rule(rule, &index_of, &values) {
+                value_rules.push((rule_index, compiled));
+            }
+        }
+        let (class_of, members) = classes(&values, &value_rules);
+        let layout = Layout::new(members.iter().map(Vec::len).collect());
+        let set = |option: usize, holds: &[bool]| {
+            layout.set_of(option, |class| holds[members[option][class][0]])
+        };
+        let mut constraints = Vec::new();
+        let mut rule_of = Vec::new();
+        for (rule_index, rule) in &value_rules {
+            let constraint = match rule {
+                ValueRule::Unary { option, allowed } => Constraint::Unary {
+                    option: *option,
+                    allowed: set(*option, allowed),
+                },
+                ValueRule::Implies {
+                    when_option,
+                    when,
+                    then_option,
+                    then,
+                } => {
+                    let not: Vec<bool> = when.iter().map(|holds| !holds).collect();
+                    Constraint::Implies {
+                        when_option: *when_option,
+                        when: set(*when_option, when),
+                        not_when: set(*when_option, &not),
+                        then_option: *then_option,
+                        then: set(*then_option, then),
+                    }
+                }
+                ValueRule::Table { columns, rows } => {
+                    let mut class_rows: Vec<Vec<usize>> = rows
+                        .iter()
+                        .map(|row| {
+                            row.iter()
+                                .zip(columns)
+                                .map(|(value, column)| class_of[*column][*value])
+                                .collect()
+                        })
+                        .collect();
+                    class_rows.sort_unstable();
+                    class_rows.dedup();
+                    Constraint::Table {
+                        columns: columns.clone(),
+                        rows: class_rows,
+                    }
+                }
+            };
+            constraints.push(constraint);
+            rule_of.push(*rule_index);
+        }
+        let mut constraints_of = vec![Vec::new(); option_ids.len()];
+        for (index, constraint) in constraints.iter().enumerate() {
+            for option in constraint.options() {
+                if !constraints_of[option].contains(&index) {
+                    constraints_of[option].push(index);
+                }
+            }
+        }
+        let (groups, group_of) = linked_groups(option_ids.len(), &constraints);
+        Self {
+            option_ids,
+            values,
+            class_of,
+            members,
+            layout,
+            constraints,
+            rule_of,
+            constraints_of,
+            groups,
+            group_of,
+            rule_count: product.rules.len(),
+        }
+    }
+
+    pub(super) fn option_count(&self) -> usize {
+        self.option_ids.len()
+    }
+
+    /// The class of a value, if it is one of the option's values.
+    pub(super) fn class_of_value(&self, option: usize, value: &OptionValue) -> Option<usize> {
+        let index = self.values[option]
+            .iter()
+            .position(|known| known == value)?;
+        Some(self.class_of[option][index])
+    }
+
+    /// The value standing for a class: `preferred` when it lies in the class, else the
+    /// class's first value.
+    pub(super) fn value_of_class(
+        &self,
+        option: usize,
+        class: usize,
+        preferred: Option<&OptionValue>,
+    ) -> OptionValue {
+        let members = &self.members[option][class];
+        preferred
+            .filter(|value| self.class_of_value(option, value) == Some(class))
+            .cloned()
+            .unwrap_or_else(|| self.values[option][members[0]].clone())
+    }
+}
+
+fn value_rule(
+    rule: &Rule,
+    index_of: &HashMap<&OptionId, usize>,
+    values: &[Vec<OptionValue>],
+) -> Option<ValueRule> {
+    let condition = |condition: &Condition| {
+        let option = *index_of.get(condition.option())?;
+        let holds: Vec<bool> = values[option]
+            .iter()
+            .map(|value| condition.holds_for(value))
+            .collect();
+        Some((option, holds))
+    };
+    let implies = |(when_option, when): (usize, Vec<bool>),
+                   (then_option, then): (usize, Vec<bool>)| {
+        if when_option == then_option {
+            let allowed = when.iter().zip(&then).map(|(w, t)| !w || *t).collect();
+            ValueRule::Unary {
+                option: when_option,
+                allowed,
+            }
+        } else {
+            ValueRule::Implies {
+                when_option,
+                when,
+                then_option,
+                then,
+            }
+        }
+    };
+    match rule {
+        Rule::Requires { when, then, .. } => Some(implies(condition(when)?, condition(then)?)),
+        Rule::Excludes { when, then, .. } => {
+            let (then_option, then) = condition(then)?;
+            let not_then = then.iter().map(|holds| !holds).collect();
+            Some(implies(condition(when)?, (then_option, not_then)))
+        }
+        Rule::Table { options, rows, .. } => {
+            let listed: Vec<usize> = options
+                .iter()
+                .map(|id| index_of.get(id).copied())
+                .collect::<Option<_>>()?;
+            let mut columns: Vec<usize> = Vec::new();
+            for option in &listed {
+                if !columns.contains(option) {
+                    columns.push(*option);
+                }
+            }
+            let rows = rows
+                .iter()
+                .filter_map(|row| {
+                    let mut picked: Vec<Option<usize>> = vec![None; columns.len()];
+                    for (value, option) in row.iter().zip(&listed) {
+                        let wanted = OptionValue::Choice(value.clone());
+                        let index = values[*option].iter().position(|known| known == &wanted)?;
+                        let column = columns.iter().position(|c| c == option)?;
+                        match picked[column] {
+                            Some(earlier) if earlier != index => return None,
+                            _ => picked[column] = Some(index),
+                        }
+                    }
+                    (row.len() == listed.len())
+                        .then(|| picked.into_iter().collect::<Option<Vec<usize>>>())
+                        .flatten()
+                })
+                .collect();
+            Some(ValueRule::Table { columns, rows })
+        }
+    }
+}
+
+/// Groups each option's values into classes: two values share a class when every condition
+/// holds for both or for neither, and every table allows the same rows with either.
+fn classes(
+    values: &[Vec<OptionValue>],
+    rules: &[(usize, ValueRule)],
+) -> (Vec<Vec<usize>>, Vec<Vec<Vec<usize>>>) {
+    let mut signatures: Vec<Vec<Vec<u32>>> = values
+        .iter()
+        .map(|domain| vec![Vec::new(); domain.len()])
+        .collect();
+    let mut add_mask = |option: usize, holds: &[bool]| {
+        for (signature, holds) in signatures[option].iter_mut().zip(holds) {
+            signature.push(u32::from(*holds));
+        }
+    };
+    let mut table_marks: Vec<(usize, Vec<Vec<u32>>)> = Vec::new();
+    for (_, rule) in rules {
+        match rule {
+            ValueRule::Unary { option, allowed } => add_mask(*option, allowed),
+            ValueRule::Implies {
+                when_option,
+                when,
+                then_option,
+                then,
+            } => {
+                add_mask(*when_option, when);
+                add_mask(*then_option, then);
+            }
+            ValueRule::Table { columns, rows } => {
+                for (column, option) in columns.iter().enumerate() {
+                    let mut rest_ids: HashMap<Vec<usize>, u32> = HashMap::new();
+                    let mut marks = vec![Vec::new(); values[*option].len()];
+                    for row in rows {
+                        let rest: Vec<usize> = row
+                            .iter()
+                            .enumerate()
+                            .filter(|(at, _)| *at != column)
+                            .map(|(_, value)| *value)
+                            .collect();
+                        let next = u32::try_from(rest_ids.len()).unwrap_or(u32::MAX);
+                        let id = *rest_ids.entry(rest).or_insert(next);
+                        marks[row[column]].push(id);
+                    }
+                    for mark in &mut marks {
+                        mark.sort_unstable();
+                        mark.dedup();
+                    }
+                    table_marks.push((*option, marks));
+                }
+            }
+        }
+    }
+    for (option, marks) in table_marks {
+        for (signature, mark) in signatures[option].iter_mut().zip(marks) {
+            signature.push(u32::MAX);
+            signature.extend(mark);
+        }
+    }
+    let mut class_of = Vec::with_capacity(values.len());
+    let mut members = Vec::with_capacity(values.len());
+    for option_signatures in signatures {
+        let mut known: HashMap<Vec<u32>, usize> = HashMap::new();
+        let mut option_classes = Vec::with_capacity(option_signatures.len());
+        let mut option_members: Vec<Vec<usize>> = Vec::new();
+        for (value, signature) in option_signatures.into_iter().enumerate() {
+            let next = option_members.len();
+            let class = *known.entry(signature).or_insert(next);
+            if class == next {
+                option_members.push(Vec::new());
+            }
+            option_members[class].push(value);
+            option_classes.push(class);
+        }
+        class_of.push(option_classes);
+        members.push(option_members);
+    }
+    (class_of, members)
+}
+
+/// Options connected through shared constraints (union-find), each group in option order.
+fn linked_groups(
+    option_count: usize,
+    constraints: &[Constraint],
+) -> (Vec<Group>, Vec<Option<usize>>) {
+    fn root(parent: &mut [usize], mut node: usize) -> usize {
+        while parent[node] != node {
+            parent[node] = parent[parent[node]];
+            node = parent[node];
+        }
+        node
+    }
+    let mut parent: Vec<usize> = (0..option_count).collect();
+    let mut constrained = vec![false; option_count];
+    for constraint in constraints {
+        let options = constraint.options();
+        for option in &options {
+            constrained[*option] = true;
+        }
+        for pair in options.windows(2) {
+            let (a, b) = (root(&mut parent, pair[0]), root(&mut parent, pair[1]));
+            parent[a] = b;
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of = vec![None; option_count];
+    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    for option in (0..option_count).filter(|option| constrained[*option]) {
+        let group_root = root(&mut parent, option);
+        let group = *group_of_root.entry(group_root).or_insert_with(|| {
+            groups.push(Group {
+                options: Vec::new(),
+                constraints: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        groups[group].options.push(option);
+        group_of[option] = Some(group);
+    }
+    for (index, constraint) in constraints.iter().enumerate() {
+        if let Some(group) = constraint.options().first().and_then(|o| group_of[*o]) {
+            groups[group].constraints.push(index);
+        }
+    }
+    (groups, group_of)
+}

@@ -1,0 +1,6 @@
+//! The plan as the user sees it and points at it: the drawing's shapes (the same on screen, in
+//! PNG and in PDF), what lies under a point, and which stored room name a detected room has.
+
+pub mod plan_drawing;
+pub mod plan_hit;
+pub mod room_keys;

@@ -1,0 +1,218 @@
+//! The top-down plan as shapes to draw, in plan millimetres: wall pieces cut at every opening,
+//! door leaves with their swing arcs, window marks and labelled product footprints.
+
+use crate::domain::catalog::ProductKind;
+use crate::domain::constraints::PlanContext;
+use crate::domain::geometry::Coord;
+use crate::domain::values::ids::ProductInstanceId;
+use std::collections::BTreeMap;
+
+/// A door or window, drawn in the gap it cuts through its wall.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpeningMark {
+    /// Door or window.
+    pub kind: ProductKind,
+    /// Centre-line point at the opening's near edge.
+    pub from: Coord<f64>,
+    /// Centre-line point at the opening's far edge.
+    pub to: Coord<f64>,
+    /// Unit vector across the wall (to its left side).
+    pub across: Coord<f64>,
+    /// Half the wall's thickness.
+    pub half_thickness: f64,
+    /// For doors: the open leaf (hinge to leaf tip) and the arc its tip sweeps from closed to open.
+    pub leaf: Option<DoorLeaf>,
+}
+
+/// A door leaf drawn open, with the arc of its swing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DoorLeaf {
+    /// The hinge point.
+    pub hinge: Coord<f64>,
+    /// The leaf's tip when fully open.
+    pub open_tip: Coord<f64>,
+    /// The arc from the closed tip to the open tip.
+    pub arc: Vec<Coord<f64>>,
+}
+
+/// A product's footprint with what its label says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductMark {
+    /// Corners anticlockwise: back-left, back-right, front-right, front-left.
+    pub corners: [Coord<f64>; 4],
+    /// Centre of the footprint.
+    pub centre: Coord<f64>,
+    /// Rotation in degrees, anticlockwise.
+    pub rotation_deg: f64,
+    /// The quote line this product is on.
+    pub position: Option<usize>,
+    /// Product name.
+    pub name: String,
+    /// Width (side to side).
+    pub width_mm: i64,
+    /// Depth (back to front).
+    pub depth_mm: i64,
+    /// Hangs on a wall above the floor (drawn dashed).
+    pub wall_mounted: bool,
+}
+
+/// Everything drawn on the plan.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PlanDrawing {
+    /// Solid wall pieces as convex polygons.
+    pub walls: Vec<[Coord<f64>; 4]>,
+    /// Doors and windows.
+    pub openings: Vec<OpeningMark>,
+    /// Products, floor ones first, in layout order.
+    pub products: Vec<ProductMark>,
+}
+
+impl PlanDrawing {
+    /// Lowest and highest corner of everything drawn, or `None` for an empty plan.
+    #[must_use]
+    pub fn bounds(&self) -> Option<(Coord<f64>, Coord<f64>)> {
+        let points = self
+            .walls
+            .iter()
+            .flatten()
+            .chain(self.products.iter().flat_map(|mark| mark.corners.iter()))
+            .chain(
+                self.openings
+                    .iter()
+                    .filter_map(|mark| mark.leaf.as_ref())
+                    .flat_map(|leaf| leaf.arc.iter()),
+            );
+        points.fold(None, |bounds, point| {
+            let (low, high) = bounds.unwrap_or((*point, *point));
+            Some((
+                Coord {
+                    x: low.x.min(point.x),
+                    y: low.y.min(point.y),
+                },
+                Coord {
+                    x: high.x.max(point.x),
+                    y: high.y.max(point.y),
+                },
+            ))
+        })
+    }
+}
+
+/// The drawing of a measured layout; `positions` gives each product's quote line.
+#[must_use]
+pub fn plan_drawing(
+    context: &PlanContext,
+    positions: &BTreeMap<ProductInstanceId, usize>,
+) -> PlanDrawing {
+    let mut walls = Vec::new();
+    for (index, wall) in context.structure.walls.iter().enumerate() {
+        let mut gaps: Vec<(f64, f64)> = context
+            .structure
+            .openings
+            .iter()
+            .filter(|placement| placement.wall == index)
+            .map(|placement| (placement.from_mm, placement.to_mm))
+            .collect();
+        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut from = 0.0;
+        for (gap_from, gap_to) in gaps {
+            if gap_from > from {
+                walls.push(wall.piece(from, gap_from));
+            }
+            from = from.max(gap_to);
+        }
+        if wall.length > from {
+            walls.push(wall.piece(from, wall.length));
+        }
+    }
+    let openings = context
+        .structure
+        .openings
+        .iter()
+        .map(|placement| {
+            let wall = &context.structure.walls[placement.wall];
+            // The swing zone is the hinge followed by the arc the leaf's tip sweeps; the open
+            // position is the arc end furthest from the wall.
+            let leaf = placement.swing_zone.as_ref().and_then(|zone| {
+                let (hinge, arc) = zone.split_first()?;
+                let (first, last) = (arc.first()?, arc.last()?);
+                let off_wall =
+                    |point: &crate::domain::geometry::Coord<f64>| wall.side_distance(*point).abs();
+                let open_tip = if off_wall(first) > off_wall(last) {
+                    *first
+                } else {
+                    *last
+                };
+                Some(DoorLeaf {
+                    hinge: *hinge,
+                    open_tip,
+                    arc: arc.to_vec(),
+                })
+            });
+            OpeningMark {
+                kind: placement.kind,
+                from: wall.point_at(placement.from_mm),
+                to: wall.point_at(placement.to_mm),
+                across: wall.left,
+                half_thickness: wall.half_thickness,
+                leaf,
+            }
+        })
+        .collect();
+    let mut products: Vec<ProductMark> = context
+        .products
+        .iter()
+        .map(|placement| ProductMark {
+            corners: placement.footprint.corners(),
+            centre: placement.footprint.centre,
+            rotation_deg: placement.rotation_deg,
+            position: positions.get(&placement.id).copied(),
+            name: placement.name.clone(),
+            width_mm: placement.dimensions.width.0,
+            depth_mm: placement.dimensions.depth.0,
+            wall_mounted: placement.kind == ProductKind::WallMounted,
+        })
+        .collect();
+    products.sort_by_key(|mark| mark.wall_mounted);
+    PlanDrawing {
+        walls,
+        openings,
+        products,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, opening, placed, room};
+    use crate::domain::geometry::length;
+
+    #[test]
+    fn a_door_cuts_its_wall_and_swings_a_quarter_circle() {
+        let mut plan = room();
+        plan.openings.push(opening("d1", "door", "south", 1000));
+        plan.openings.push(opening("win", "window", "north", 1000));
+        plan.products
+            .push(placed("c1", "cabinet", (2000, 2000), 0.0));
+        let catalogs = catalogs();
+        let context = PlanContext::new(&plan, &catalogs);
+        let positions = BTreeMap::from([(ProductInstanceId::from("c1"), 1)]);
+        let drawing = plan_drawing(&context, &positions);
+        assert_eq!(drawing.walls.len(), 6, "four walls, two cut in two");
+        assert!(drawing.openings[1].leaf.is_none(), "windows have no leaf");
+        let leaf = drawing.openings[0]
+            .leaf
+            .as_ref()
+            .expect("a door has a leaf");
+        let radius = length(leaf.open_tip - leaf.hinge);
+        assert!(
+            leaf.arc
+                .iter()
+                .all(|point| (length(*point - leaf.hinge) - radius).abs() < 1e-6)
+        );
+        assert_eq!(drawing.products[0].position, Some(1));
+        assert_eq!(drawing.products[0].width_mm, 1000);
+        let (low, high) = drawing.bounds().expect("not empty");
+        assert!(low.x < 0.0 && high.x > 5000.0);
+    }
+}
