@@ -1,6 +1,7 @@
 //! Pointer and keyboard interaction with the 3D view: selecting, dragging with snapping,
 //! rotating (keys and a handle), placing from the catalog, shortcuts.
 
+pub mod clipboard;
 pub mod drag;
 pub mod placing;
 pub mod rotate;
@@ -12,7 +13,8 @@ use bevy::prelude::*;
 
 /// The interaction plugin (GUI only).
 pub(crate) fn plugin(app: &mut App) {
-    app.init_resource::<drag::DragState>()
+    app.add_plugins(clipboard::plugin)
+        .init_resource::<drag::DragState>()
         .add_message::<placing::PlaceRequested>()
         .add_observer(selection::observe_new_products)
         .add_systems(

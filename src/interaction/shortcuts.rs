@@ -1,7 +1,7 @@
 //! Keyboard shortcuts of the 3D view (ignored while a text field has the keyboard):
-//! Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Delete remove, Ctrl+D duplicate, R / Shift+R turn
-//! by 15°, arrows nudge by 10 mm (Shift: 100 mm), P plan view, Ctrl+N/O/S files. Escape and
-//! Delete act on any selection and live in [`crate::editor::keys`].
+//! Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, R / Shift+R turn by 15°, arrows nudge by 10 mm
+//! (Shift: 100 mm), P plan view, Ctrl+N/O/S files. Escape and Delete act on any selection
+//! ([`crate::editor::keys`]); Ctrl+C/V/D are the clipboard's ([`super::clipboard`]).
 
 use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
 use crate::editor::selection::Selection;
@@ -11,7 +11,6 @@ use crate::viewport::camera::ViewToggleRequested;
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::Edit;
-use room_planner_core::domain::layout::PlacedProduct;
 use room_planner_core::domain::values::units::PointMm;
 
 /// Everything a shortcut can ask for.
@@ -28,7 +27,7 @@ pub(crate) fn keyboard_shortcuts(
     keys: Res<ButtonInput<KeyCode>>,
     egui_input: Option<Res<EguiWantsInput>>,
     document: Res<Document>,
-    mut selection: ResMut<Selection>,
+    selection: Res<Selection>,
     mut out: ShortcutOutputs,
 ) {
     if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
@@ -69,13 +68,6 @@ pub(crate) fn keyboard_shortcuts(
     }) else {
         return;
     };
-    if ctrl && keys.just_pressed(KeyCode::KeyD) {
-        let copy = duplicate(placed, &document);
-        *selection = Selection::Product(copy.id.clone());
-        out.edits
-            .write(EditRequested::single(Edit::AddProduct(copy)));
-        return;
-    }
     if ctrl {
         return;
     }
@@ -106,15 +98,5 @@ pub(crate) fn keyboard_shortcuts(
             position,
             rotation_deg,
         }));
-    }
-}
-
-/// A copy of a product beside the original, with a fresh id.
-#[must_use]
-pub fn duplicate(placed: &PlacedProduct, document: &Document) -> PlacedProduct {
-    PlacedProduct {
-        id: document.layout.next_product_id(),
-        position: PointMm::new(placed.position.x.0 + 300, placed.position.y.0 - 300),
-        ..placed.clone()
     }
 }

@@ -23,8 +23,8 @@ use crate::editor::pointer::MainCamera;
 use crate::editor::selection::Selection;
 use crate::editor::tool::{PlanTool, WallDefaults, WallDraft};
 use crate::files::{DialogAnswered, FileRequested, NewLayoutWanted, PendingQuestion};
+use crate::interaction::clipboard::DuplicateRequested;
 use crate::interaction::placing::PlaceRequested;
-use crate::interaction::shortcuts::duplicate;
 use crate::live::LiveState;
 use crate::notices::Notices;
 use crate::option_panels::OptionPanels;
@@ -97,6 +97,7 @@ pub(crate) struct SidebarOutputs<'w> {
     files: MessageWriter<'w, FileRequested>,
     view: MessageWriter<'w, ViewToggleRequested>,
     place: MessageWriter<'w, PlaceRequested>,
+    duplicates: MessageWriter<'w, DuplicateRequested>,
     answers: MessageWriter<'w, DialogAnswered>,
     selection: ResMut<'w, Selection>,
     tool: ResMut<'w, PlanTool>,
@@ -529,20 +530,7 @@ fn dispatch(actions: Vec<UiAction>, inputs: &SidebarInputs, out: &mut SidebarOut
             UiAction::SetWallDefaults(defaults) => *out.wall_defaults = defaults,
             UiAction::SetUnit(unit) => out.preferences.length_unit = unit,
             UiAction::Duplicate(id) => {
-                if let Some(placed) = inputs
-                    .document
-                    .layout
-                    .products
-                    .iter()
-                    .find(|placed| placed.id == id)
-                {
-                    let copy = duplicate(placed, &inputs.document);
-                    *out.selection = Selection::Product(copy.id.clone());
-                    out.edits
-                        .write(crate::document::EditRequested::single(Edit::AddProduct(
-                            copy,
-                        )));
-                }
+                out.duplicates.write(DuplicateRequested(id));
             }
             UiAction::Add(product) => {
                 out.place.write(PlaceRequested {

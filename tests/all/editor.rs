@@ -5,9 +5,11 @@
 use crate::support::test_app;
 use bevy::prelude::*;
 use room_planner::document::{Document, UndoRequested};
-use room_planner::domain::values::ids::{OpeningId, ProductInstanceId, WallId};
+use room_planner::domain::constraints::ConstraintRule;
+use room_planner::domain::values::ids::{ElementId, OpeningId, ProductInstanceId, WallId};
 use room_planner::editor::selection::Selection;
 use room_planner::editor::tool::{PlanTool, WallDraft};
+use room_planner::live::LiveState;
 
 /// Presses `key` for one frame.
 fn press(app: &mut App, key: KeyCode) {
@@ -141,4 +143,115 @@ fn drawing_walls_selects_nothing_and_delete_then_deletes_nothing() {
     assert_eq!(selection(&app), Selection::Nothing);
     press(&mut app, KeyCode::Delete);
     assert_eq!(app.world().resource::<Document>().layout.walls.len(), walls);
+}
+
+fn clipboard_app() -> App {
+    let mut app = keyboard_app();
+    app.add_plugins(room_planner::interaction::clipboard::plugin);
+    app.update();
+    app
+}
+
+/// Presses Ctrl and `key` together for one frame.
+fn press_with_ctrl(app: &mut App, key: KeyCode) {
+    app.world_mut()
+        .resource_mut::<ButtonInput<KeyCode>>()
+        .press(KeyCode::ControlLeft);
+    press(app, key);
+    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
+    keys.release(KeyCode::ControlLeft);
+    keys.clear();
+}
+
+/// The product added last, its placement rules broken, and its distance (mm) from `from`.
+fn newest_product(app: &App, from: &str) -> (ProductInstanceId, Vec<ConstraintRule>, f64) {
+    let layout = &app.world().resource::<Document>().layout;
+    let newest = layout.products.last().expect("a product");
+    let original = layout
+        .products
+        .iter()
+        .find(|p| p.id.0 == from)
+        .expect("original");
+    let live = app.world().resource::<LiveState>();
+    let broken = live
+        .checker
+        .violations_of(&ElementId::Product(newest.id.clone()))
+        .iter()
+        .map(|violation| violation.rule)
+        .collect();
+    let distance = ((newest.position.x.0 - original.position.x.0) as f64)
+        .hypot((newest.position.y.0 - original.position.y.0) as f64);
+    (newest.id.clone(), broken, distance)
+}
+
+#[test]
+fn duplicate_and_paste_land_beside_the_original_in_free_space() {
+    let mut app = clipboard_app();
+    let products = app.world().resource::<Document>().layout.products.len();
+    for original in ["p-coffee-table", "p-armchair-1", "p-chair-1"] {
+        select(
+            &mut app,
+            Selection::Product(ProductInstanceId::from(original)),
+        );
+        press_with_ctrl(&mut app, KeyCode::KeyD);
+        let (copy, broken, distance) = newest_product(&app, original);
+        assert_eq!(selection(&app), Selection::Product(copy.clone()));
+        for rule in [
+            ConstraintRule::ProductOverlap,
+            ConstraintRule::WallOverlap,
+            ConstraintRule::InsideRoom,
+        ] {
+            assert!(
+                !broken.contains(&rule),
+                "{original}: {copy} breaks {rule:?}"
+            );
+        }
+        assert!(
+            distance > 100.0 && distance < 6000.0,
+            "{original}: {distance} mm"
+        );
+
+        select(
+            &mut app,
+            Selection::Product(ProductInstanceId::from(original)),
+        );
+        press_with_ctrl(&mut app, KeyCode::KeyC);
+        press_with_ctrl(&mut app, KeyCode::KeyV);
+        let (pasted, broken, distance) = newest_product(&app, original);
+        assert_ne!(pasted, copy);
+        assert!(
+            !broken.contains(&ConstraintRule::ProductOverlap),
+            "{original}: {broken:?}"
+        );
+        assert!(distance > 100.0, "{original}: pasted on top");
+    }
+    assert_eq!(
+        app.world().resource::<Document>().layout.products.len(),
+        products + 6
+    );
+}
+
+#[test]
+fn a_copy_with_no_free_floor_near_stays_in_the_room_and_says_so() {
+    let mut app = clipboard_app();
+    // The showroom's living room has no free 2.8 m stretch beside the sofa.
+    select(
+        &mut app,
+        Selection::Product(ProductInstanceId::from("p-sofa")),
+    );
+    press_with_ctrl(&mut app, KeyCode::KeyD);
+    let (copy, broken, _) = newest_product(&app, "p-sofa");
+    assert_eq!(selection(&app), Selection::Product(copy));
+    assert!(!broken.contains(&ConstraintRule::WallOverlap), "{broken:?}");
+    assert!(!broken.contains(&ConstraintRule::InsideRoom), "{broken:?}");
+    let said = &app
+        .world()
+        .resource::<room_planner::notices::Notices>()
+        .list;
+    assert!(
+        said.iter().any(|notice| notice
+            .text
+            .starts_with("No free floor near the Oslo modular sofa")),
+        "{said:?}"
+    );
 }
