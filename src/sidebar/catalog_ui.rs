@@ -91,7 +91,7 @@ pub fn catalog_ui(
         .map_or("EUR", |c| c.currency.code.as_str());
     egui::ScrollArea::vertical()
         .id_salt("catalog list")
-        .max_height(230.0)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             if products.is_empty() {
                 ui.label("No product matches.");

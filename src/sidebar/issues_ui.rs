@@ -16,7 +16,7 @@ pub fn issues_ui(ui: &mut egui::Ui, violations: &[Violation], actions: &mut Vec<
     }
     egui::ScrollArea::vertical()
         .id_salt("issues")
-        .max_height(180.0)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             for violation in violations {
                 let product = violation.elements.iter().find_map(|element| match element {

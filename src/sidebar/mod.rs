@@ -15,6 +15,8 @@ pub mod quote_ui;
 pub mod selection_ui;
 pub mod status_ui;
 pub mod structure_ui;
+pub mod tab_contents;
+pub mod tabs;
 pub mod tools_ui;
 
 use crate::catalogs::Catalogs;
@@ -41,9 +43,7 @@ use bevy_egui::{
 };
 use catalog_ui::CatalogBrowser;
 use quote_ui::QuoteForm;
-use room_planner_core::domain::drawing::room_keys;
-use room_planner_core::domain::editing::Edit;
-use room_planner_core::domain::values::ids::{ElementId, ProductId, ProductInstanceId, WallId};
+use room_planner_core::domain::values::ids::{ProductId, WallId};
 
 /// Sidebar state that lives between frames.
 #[derive(Resource, Debug, Default)]
@@ -55,6 +55,8 @@ pub struct SidebarState {
     room_name: Option<((WallId, bool), String, String)>,
     /// The "New layout" window's values while it is open.
     new_layout: Option<new_layout_ui::NewLayoutForm>,
+    /// The tab shown.
+    tab: tabs::SidebarTab,
 }
 
 /// The sidebar plugin (window only: egui cannot run without a renderer).
@@ -162,30 +164,39 @@ fn sidebar(
         );
     });
     let state = &mut *state;
+    if out.selection.is_changed() {
+        state.tab = tabs::tab_after_selection_change(state.tab, !out.selection.is_nothing());
+    }
     egui::Panel::left("sidebar")
         .resizable(true)
         .default_size(360.0)
-        .min_size(280.0)
+        .min_size(300.0)
         .show(&mut root, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("sidebar scroll")
-                .show(ui, |ui| {
-                    let plan = PlanView {
-                        selection: &out.selection,
-                        tool: &out.tool,
-                        wall_defaults: *out.wall_defaults,
-                        unit: out.preferences.length_unit,
-                    };
-                    sections(
-                        ui,
-                        &inputs,
-                        state,
-                        &mut panels,
-                        selected.as_ref(),
-                        &plan,
-                        &mut actions,
-                    );
-                });
+            // Scroll bars take their own room, so no amount is hidden under one.
+            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+            let counts = tabs::TabCounts {
+                issues: inputs.live.checker.count(),
+                selected: !out.selection.is_nothing(),
+            };
+            if let Some(clicked) = tabs::tab_bar_ui(ui, state.tab, counts) {
+                state.tab = clicked;
+            }
+            ui.separator();
+            let plan = tab_contents::PlanView {
+                selection: &out.selection,
+                tool: &out.tool,
+                wall_defaults: *out.wall_defaults,
+                unit: out.preferences.length_unit,
+            };
+            tab_contents::tab_ui(
+                ui,
+                state.tab,
+                &inputs,
+                state,
+                &mut panels,
+                &plan,
+                &mut actions,
+            );
         });
     let free = root.available_rect_before_wrap();
     if let Some(question) = &inputs.question.0 {
@@ -215,277 +226,20 @@ fn sidebar(
                 .saturating_sub(position)
                 .max(UVec2::ONE),
         );
-        camera.viewport = Some(Viewport {
-            physical_position: position,
-            physical_size: size,
-            ..default()
+        // Written only when it changes, so the camera is not marked changed every frame.
+        let unchanged = camera.viewport.as_ref().is_some_and(|viewport| {
+            viewport.physical_position == position && viewport.physical_size == size
         });
+        if !unchanged {
+            camera.viewport = Some(Viewport {
+                physical_position: position,
+                physical_size: size,
+                ..default()
+            });
+        }
     }
     dispatch(actions, &inputs, &mut out, ctx.zoom_factor());
     Ok(())
-}
-
-/// What the sidebar shows of the plan tools.
-struct PlanView<'a> {
-    selection: &'a Selection,
-    tool: &'a PlanTool,
-    wall_defaults: WallDefaults,
-    unit: room_planner_core::domain::values::length_units::LengthUnit,
-}
-
-fn sections(
-    ui: &mut egui::Ui,
-    inputs: &SidebarInputs,
-    state: &mut SidebarState,
-    panels: &mut OptionPanels,
-    selected: Option<&ProductInstanceId>,
-    plan: &PlanView<'_>,
-    actions: &mut Vec<UiAction>,
-) {
-    if !inputs.catalogs.problems.is_empty() {
-        for problem in &inputs.catalogs.problems {
-            ui.label(
-                egui::RichText::new(problem)
-                    .color(crate::theme::ui::ERROR)
-                    .small(),
-            );
-        }
-    }
-    egui::CollapsingHeader::new(egui::RichText::new("Catalog").heading())
-        .default_open(true)
-        .show(ui, |ui| {
-            catalog_ui::catalog_ui(ui, &inputs.catalogs.set, &mut state.browser, actions)
-        });
-    // A room name typed and then left by selecting something else is stored, not dropped.
-    let still_named = |key: &(WallId, bool)| matches!(plan.selection, Selection::Room { wall, left } if (wall, *left) == (&key.0, key.1));
-    if let Some((key, text, stored)) = state.room_name.take() {
-        if still_named(&key) {
-            state.room_name = Some((key, text, stored));
-        } else if text.trim() != stored {
-            actions.push(UiAction::edit(Edit::SetRoomName {
-                wall: key.0,
-                left: key.1,
-                name: text.trim().to_owned(),
-            }));
-        }
-    }
-    egui::CollapsingHeader::new(egui::RichText::new("Walls and rooms").heading())
-        .default_open(true)
-        .show(ui, |ui| {
-            let typed = match plan.tool {
-                PlanTool::DrawWalls(WallDraft { typed, .. }) => Some(typed.as_str()),
-                PlanTool::Select => None,
-            };
-            tools_ui::tools_ui(
-                ui,
-                &tools_ui::ToolsView {
-                    drawing: typed.is_some(),
-                    typed,
-                    defaults: plan.wall_defaults,
-                    unit: plan.unit,
-                },
-                actions,
-            );
-        });
-    if let Some(id) = selected {
-        egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
-            .default_open(true)
-            .show(ui, |ui| {
-                selection_section(ui, inputs, panels, id, plan.unit, actions)
-            });
-    } else if !plan.selection.is_nothing() {
-        let pick = plan.selection;
-        egui::CollapsingHeader::new(egui::RichText::new("Selection").heading())
-            .default_open(true)
-            .show(ui, |ui| {
-                structure_section(ui, inputs, state, panels, pick, plan.unit, actions)
-            });
-    }
-    let violations = inputs.live.checker.violations();
-    egui::CollapsingHeader::new(
-        egui::RichText::new(format!("Issues ({})", violations.len())).heading(),
-    )
-    .default_open(true)
-    .show(ui, |ui| issues_ui::issues_ui(ui, &violations, actions));
-    let layout = &inputs.document.layout;
-    let editing = ui.ctx().memory(|memory| memory.focused().is_some());
-    state.form.refresh(
-        &layout.customer,
-        &layout.quote,
-        inputs.document.revision(),
-        editing,
-    );
-    egui::CollapsingHeader::new(egui::RichText::new("Quote").heading())
-        .default_open(true)
-        .show(ui, |ui| {
-            let quote = match &inputs.live.quote {
-                Ok(quote) => Ok(quote.quote()),
-                Err(problem) => Err(problem.as_str()),
-            };
-            quote_ui::quote_ui(
-                ui,
-                quote,
-                (&layout.customer, &layout.quote),
-                &mut state.form,
-                actions,
-            );
-        });
-}
-
-fn structure_section(
-    ui: &mut egui::Ui,
-    inputs: &SidebarInputs,
-    state: &mut SidebarState,
-    panels: &mut OptionPanels,
-    pick: &Selection,
-    unit: room_planner_core::domain::values::length_units::LengthUnit,
-    actions: &mut Vec<UiAction>,
-) {
-    let layout = &inputs.document.layout;
-    let structure = inputs.live.checker.structure();
-    match pick {
-        Selection::Wall(id) => {
-            let (Some(wall), Some((_, geometry))) = (layout.wall(id), structure.wall(id)) else {
-                return;
-            };
-            let split_id = layout.next_wall_id();
-            let end_corner = room_planner_core::domain::editing::corner_ends(
-                layout,
-                id,
-                room_planner_core::domain::editing::WallEnd::End,
-            );
-            structure_ui::wall_ui(
-                ui,
-                &structure_ui::WallView {
-                    wall,
-                    geometry,
-                    split_id: &split_id,
-                    openings: layout.openings.iter().filter(|o| &o.wall == id).count(),
-                    end_corner: &end_corner,
-                    unit,
-                },
-                actions,
-            );
-        }
-        Selection::Opening(id) => {
-            let (Some(opening), Some(placement)) = (
-                layout.opening(id),
-                structure
-                    .openings
-                    .iter()
-                    .find(|placement| &placement.id == id),
-            ) else {
-                return;
-            };
-            let Some((_, product)) = inputs.catalogs.set.product(&opening.product) else {
-                ui.label(format!(
-                    "Product `{}` is in no loaded catalog.",
-                    opening.product
-                ));
-                return;
-            };
-            let panel = panels.view(product, &opening.options);
-            let violations = inputs
-                .live
-                .checker
-                .violations_of(&ElementId::Opening(id.clone()));
-            structure_ui::opening_ui(
-                ui,
-                &structure_ui::OpeningView {
-                    opening,
-                    product,
-                    placement,
-                    panel,
-                    wall_length_mm: structure.walls[placement.wall].length,
-                    violations: &violations,
-                    unit,
-                },
-                actions,
-            );
-        }
-        Selection::Room { wall, left } => {
-            let Some(index) = room_keys::room_on_side(structure, wall, *left) else {
-                return;
-            };
-            let stored = room_keys::room_name(layout, structure, index).unwrap_or("");
-            let key = (wall.clone(), *left);
-            let editing = ui
-                .ctx()
-                .memory(|memory| memory.has_focus(egui::Id::new(structure_ui::ROOM_NAME_FIELD)));
-            let fresh = state
-                .room_name
-                .as_ref()
-                .is_some_and(|(named, _, _)| named == &key);
-            if !fresh || !editing {
-                state.room_name = Some((key.clone(), stored.to_owned(), stored.to_owned()));
-            }
-            if let Some((_, name, _)) = state.room_name.as_mut() {
-                structure_ui::room_ui(
-                    ui,
-                    &structure_ui::RoomView {
-                        room: &structure.rooms[index],
-                        key: (wall, *left),
-                        stored_name: stored,
-                        unit,
-                    },
-                    name,
-                    actions,
-                );
-            }
-        }
-        Selection::Nothing | Selection::Product(_) => {}
-    }
-}
-
-fn selection_section(
-    ui: &mut egui::Ui,
-    inputs: &SidebarInputs,
-    panels: &mut OptionPanels,
-    id: &ProductInstanceId,
-    unit: room_planner_core::domain::values::length_units::LengthUnit,
-    actions: &mut Vec<UiAction>,
-) {
-    let layout = &inputs.document.layout;
-    let Some(placed) = layout.products.iter().find(|placed| &placed.id == id) else {
-        return;
-    };
-    let Some((catalog, product)) = inputs.catalogs.set.product(&placed.product) else {
-        ui.label(format!(
-            "Product `{}` is in no loaded catalog.",
-            placed.product
-        ));
-        return;
-    };
-    let Some(placement) = inputs.live.checker.product(id) else {
-        return;
-    };
-    let panel = panels.view(product, &placed.options);
-    let breakdown = inputs
-        .live
-        .quote
-        .as_ref()
-        .ok()
-        .and_then(|quote| quote.breakdown(id));
-    let violations = inputs
-        .live
-        .checker
-        .violations_of(&ElementId::Product(id.clone()));
-    let sku = product.sku_for(&placement.configuration);
-    selection_ui::selection_ui(
-        ui,
-        &selection_ui::SelectionView {
-            placed,
-            product,
-            placement,
-            panel,
-            breakdown,
-            sku: &sku,
-            currency: &catalog.currency.code,
-            violations: &violations,
-            unit,
-        },
-        actions,
-    );
 }
 
 /// A catalog product dragged out of the sidebar and released over the 3D view.

@@ -54,6 +54,7 @@ pub fn quote_ui(
     form: &mut QuoteForm,
     actions: &mut Vec<UiAction>,
 ) {
+    exports_ui(ui, actions);
     match quote {
         Ok(quote) => lines_and_totals(ui, quote),
         Err(problem) => {
@@ -67,6 +68,10 @@ pub fn quote_ui(
     egui::CollapsingHeader::new("Customer and quote details")
         .default_open(false)
         .show(ui, |ui| details(ui, current, form, actions));
+}
+
+/// The export buttons, at the top of the quote so they are in view.
+fn exports_ui(ui: &mut egui::Ui, actions: &mut Vec<UiAction>) {
     ui.horizontal(|ui| {
         if ui
             .button("Export quote…")
@@ -83,32 +88,28 @@ pub fn quote_ui(
             actions.push(UiAction::File(FileRequested::ExportCsv));
         }
     });
+    ui.separator();
 }
 
 fn lines_and_totals(ui: &mut egui::Ui, quote: &Quote) {
     let (currency, decimals) = (quote.currency.code.as_str(), quote.currency.decimals);
-    egui::ScrollArea::vertical()
-        .id_salt("quote lines")
-        .max_height(200.0)
+    egui::Grid::new("quote lines grid")
+        .num_columns(3)
+        .striped(true)
+        .spacing([8.0, 2.0])
         .show(ui, |ui| {
-            egui::Grid::new("quote lines grid")
-                .num_columns(3)
-                .striped(true)
-                .spacing([8.0, 2.0])
-                .show(ui, |ui| {
-                    for line in &quote.lines {
-                        ui.label(format!("{}×", line.quantity));
-                        ui.label(&line.name).on_hover_text(format!(
-                            "{}\nSKU {}",
-                            line.description(),
-                            line.sku
-                        ));
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(money(line.amount, currency, decimals))
-                        });
-                        ui.end_row();
-                    }
+            for line in &quote.lines {
+                ui.label(format!("{}×", line.quantity));
+                ui.label(&line.name).on_hover_text(format!(
+                    "{}\nSKU {}",
+                    line.description(),
+                    line.sku
+                ));
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(money(line.amount, currency, decimals))
                 });
+                ui.end_row();
+            }
         });
     ui.separator();
     let totals = &quote.totals;
