@@ -294,9 +294,9 @@ fn crowding(
     }
     let structure = live.checker.structure();
     // The wall solids: walls without their doorways, as the wall rule measures them.
-    let on_walls = structure.wall_solids.iter().any(|(wall, solid)| {
-        copied.bottom_mm < structure.walls[*wall].height
-            && convex_overlap_depth(&corners, solid).is_some()
+    let on_walls = structure.wall_solids.iter().any(|solid| {
+        copied.bottom_mm < solid.top_mm
+            && convex_overlap_depth(&corners, &solid.footprint).is_some()
     });
     let in_a_room = structure.rooms.is_empty()
         || structure.rooms.iter().any(|room| {

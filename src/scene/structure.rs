@@ -1,5 +1,6 @@
 //! Walls, doors, windows and floors as entities: rebuilt together whenever the walls or
-//! openings change (they are few), each wall cut around its openings.
+//! openings change (they are few), from the measured plan the live checker keeps (each wall's
+//! pieces around its openings, each opening's place on its wall).
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
@@ -13,11 +14,12 @@ use bevy::asset::RenderAssetUsages;
 use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
 use geo::TriangulateEarcut;
-use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::{Appearance, CatalogSet, ShapeKind};
+use room_planner_core::domain::geometry::Coord;
 use room_planner_core::domain::geometry::rooms::Room;
 use room_planner_core::domain::geometry::walls::WallGeometry;
-use room_planner_core::domain::layout::{Layout, Opening};
+use room_planner_core::domain::layout::Layout;
+use room_planner_core::domain::measured::{OpeningPlacement, Structure};
 use room_planner_core::domain::values::ids::{OpeningId, WallId};
 
 /// The parent of every wall, opening and floor entity.
@@ -117,96 +119,47 @@ pub(crate) fn sync_structure(
         ));
     }
     let structure = live.checker.structure();
-    for (wall, wall_id) in structure.walls.iter().zip(&structure.wall_ids) {
-        let openings = openings_on(layout, &catalogs.set, wall_id);
-        for (from, to, bottom, top) in wall_pieces(wall, &openings) {
-            commands.spawn((
-                WallPiece {
-                    wall: wall_id.clone(),
-                },
-                Mesh3d(meshes.add(prism_mesh(&wall.piece(from, to), bottom, top))),
-                MeshMaterial3d(looks.wall.clone()),
-                Transform::default(),
-                ChildOf(root),
-            ));
-        }
-        for placed in &openings {
-            spawn_opening(
-                &mut commands,
-                root,
-                &unit_meshes,
-                &mut cache,
-                &mut materials,
-                &catalogs.set,
-                wall,
-                placed,
-            );
-        }
+    for (wall_id, footprint, bottom_mm, top_mm) in wall_prisms(structure) {
+        commands.spawn((
+            WallPiece {
+                wall: wall_id.clone(),
+            },
+            Mesh3d(meshes.add(prism_mesh(footprint, bottom_mm, top_mm))),
+            MeshMaterial3d(looks.wall.clone()),
+            Transform::default(),
+            ChildOf(root),
+        ));
+    }
+    for placement in &structure.openings {
+        let Some(wall) = structure.walls.get(placement.wall) else {
+            continue;
+        };
+        spawn_opening(
+            &mut commands,
+            root,
+            &unit_meshes,
+            &mut cache,
+            &mut materials,
+            &catalogs.set,
+            wall,
+            placement,
+        );
     }
 }
 
-/// An opening measured on its wall.
-struct PlacedOpening<'a> {
-    opening: &'a Opening,
-    from_mm: f64,
-    to_mm: f64,
-    sill_mm: f64,
-    top_mm: f64,
-}
-
-fn openings_on<'a>(
-    layout: &'a Layout,
-    catalogs: &CatalogSet,
-    wall_id: &WallId,
-) -> Vec<PlacedOpening<'a>> {
-    let mut openings: Vec<PlacedOpening<'a>> = layout
-        .openings
+/// Every piece of wall the scene stands up, as (wall, footprint, bottom, top) in plan mm: the
+/// measured plan's pieces around the openings, full height, below sills and above heads.
+fn wall_prisms(structure: &Structure) -> Vec<(&WallId, &[Coord<f64>; 4], f64, f64)> {
+    structure
+        .wall_ids
         .iter()
-        .filter(|opening| &opening.wall == wall_id)
-        .filter_map(|opening| {
-            let (_, product) = catalogs.product(&opening.product)?;
-            let (configuration, _) =
-                ConfigurationEngine::new(product).resolve_or_defaults(&opening.options);
-            let dimensions = product.dimensions(&configuration);
-            let from_mm = opening.offset.as_f64();
-            Some(PlacedOpening {
-                opening,
-                from_mm,
-                to_mm: from_mm + dimensions.width.as_f64(),
-                sill_mm: opening.sill.as_f64(),
-                top_mm: opening.sill.as_f64() + dimensions.height.as_f64(),
-            })
+        .zip(&structure.wall_pieces)
+        .flat_map(|(wall_id, pieces)| {
+            pieces
+                .iter()
+                .map(move |piece| (wall_id, &piece.footprint, piece.bottom_mm, piece.top_mm))
         })
-        .collect();
-    openings.sort_by(|a, b| a.from_mm.total_cmp(&b.from_mm));
-    openings
-}
-
-/// Stretches of wall body as (from, to, bottom, top) in mm: full height between openings,
-/// below the sill and above the head of each opening.
-fn wall_pieces(wall: &WallGeometry, openings: &[PlacedOpening<'_>]) -> Vec<(f64, f64, f64, f64)> {
-    let mut pieces = Vec::new();
-    let mut from = 0.0;
-    for opening in openings {
-        let (start, end) = (opening.from_mm.max(from), opening.to_mm.min(wall.length));
-        if start > from {
-            pieces.push((from, start, 0.0, wall.height));
-        }
-        if end > start {
-            if opening.sill_mm > 0.0 {
-                pieces.push((start, end, 0.0, opening.sill_mm.min(wall.height)));
-            }
-            if opening.top_mm < wall.height {
-                pieces.push((start, end, opening.top_mm, wall.height));
-            }
-        }
-        from = from.max(end);
-    }
-    let end = wall.length;
-    if end > from {
-        pieces.push((from, end, 0.0, wall.height));
-    }
-    pieces
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -218,22 +171,20 @@ fn spawn_opening(
     materials: &mut Assets<StandardMaterial>,
     catalogs: &CatalogSet,
     wall: &WallGeometry,
-    placed: &PlacedOpening<'_>,
+    placed: &OpeningPlacement,
 ) {
-    let Some((_, product)) = catalogs.product(&placed.opening.product) else {
+    let Some((_, product)) = catalogs.product(&placed.product_id) else {
         return;
     };
     let shape = match &product.appearance {
         Appearance::Shape { shape, .. } => *shape,
         Appearance::Model { .. } => ShapeKind::Door,
     };
-    let (configuration, _) =
-        ConfigurationEngine::new(product).resolve_or_defaults(&placed.opening.options);
     let middle = wall.point_at((placed.from_mm + placed.to_mm) / 2.0);
     let opening_root = commands
         .spawn((
             OpeningEntity {
-                id: placed.opening.id.clone(),
+                id: placed.id.clone(),
             },
             Transform::from_translation(world_point(middle.x, middle.y, placed.sill_mm))
                 .with_rotation(world_rotation(wall.angle_deg())),
@@ -242,10 +193,10 @@ fn spawn_opening(
         ))
         .id();
     let width = metres(placed.to_mm - placed.from_mm);
-    let height = metres(placed.top_mm - placed.sill_mm);
+    let height = metres(placed.height_mm);
     let depth = metres(wall.half_thickness * 2.0 + 10.0);
     for part in parts(shape, width, depth, height) {
-        let material = cache.part(materials, product, &configuration, part.role);
+        let material = cache.part(materials, product, &placed.configuration, part.role);
         let mesh = match part.shape {
             PartShape::Box => unit_meshes.cube.clone(),
             PartShape::Cylinder => unit_meshes.cylinder.clone(),
@@ -336,46 +287,94 @@ fn spawn_ground(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use room_planner_core::domain::geometry::walls::wall_geometries;
-    use room_planner_core::domain::layout::Wall;
-    use room_planner_core::domain::values::units::{Mm, PointMm};
+    use geo::Contains;
+    use room_planner_core::domain::catalog::ProductKind;
+    use room_planner_core::domain::constraints::LiveChecker;
+    use room_planner_core::domain::drawing::plan_drawing::plan_drawing;
+    use room_planner_core::domain::geometry::polygon;
+    use room_planner_core::domain::measured::{PieceKind, PlanContext};
+    use room_planner_core::storage::catalog::load_catalog_folder;
+    use room_planner_core::storage::layout_file::load_layout;
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    fn covers(footprint: &[Coord<f64>; 4], point: Coord<f64>) -> bool {
+        polygon(footprint).contains(&geo::Point::from(point))
+    }
 
     #[test]
-    fn a_window_leaves_wall_below_and_above_it() {
-        let walls = [Wall {
-            id: "w".into(),
-            start: PointMm::new(0, 0),
-            end: PointMm::new(4000, 0),
-            thickness: Mm(200),
-            height: Mm(2600),
-        }];
-        let geometry = wall_geometries(&walls);
-        let opening = Opening {
-            id: "o".into(),
-            product: "window".into(),
-            options: Default::default(),
-            wall: "w".into(),
-            offset: Mm(1000),
-            sill: Mm(900),
-            hinge: room_planner_core::domain::layout::HingeSide::Start,
-            swing: room_planner_core::domain::layout::Swing::In,
-        };
-        let placed = PlacedOpening {
-            opening: &opening,
-            from_mm: 1000.0,
-            to_mm: 2200.0,
-            sill_mm: 900.0,
-            top_mm: 2100.0,
-        };
-        let pieces = wall_pieces(&geometry[0], &[placed]);
-        assert_eq!(
-            pieces,
-            vec![
-                (0.0, 1000.0, 0.0, 2600.0),
-                (1000.0, 2200.0, 0.0, 900.0),
-                (1000.0, 2200.0, 2100.0, 2600.0),
-                (2200.0, 4000.0, 0.0, 2600.0),
-            ]
+    fn the_scene_the_plan_drawing_and_the_constraint_check_agree_on_the_showroom_walls() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (catalogs, errors) = load_catalog_folder(&root.join("catalogs"));
+        assert!(errors.is_empty(), "{errors:?}");
+        let catalogs = CatalogSet { catalogs };
+        let (layout, _) =
+            load_layout(&root.join("saves/showroom.ron")).expect("the shipped showroom loads");
+        // The scene reads the live checker's measured plan; the plan drawing (screen, PNG, PDF)
+        // and the batch check read one measured for them.
+        let live = LiveChecker::new(&layout, &catalogs);
+        let structure = live.structure();
+        let context = PlanContext::new(&layout, &catalogs);
+        assert_eq!(structure.wall_pieces, context.structure.wall_pieces);
+        let prisms = wall_prisms(structure);
+        let kinds: Vec<PieceKind> = structure
+            .wall_pieces
+            .iter()
+            .flatten()
+            .map(|p| p.kind)
+            .collect();
+        assert!(kinds.contains(&PieceKind::BelowSill) && kinds.contains(&PieceKind::AboveHead));
+
+        // The plan draws exactly the scene's floor-to-top pieces.
+        let drawing = plan_drawing(&context, &BTreeMap::new());
+        let full_height: Vec<[Coord<f64>; 4]> = prisms
+            .iter()
+            .filter(|(wall_id, _, bottom_mm, top_mm)| {
+                let (_, wall) = structure.wall(wall_id).expect("a measured wall");
+                *bottom_mm == 0.0 && *top_mm == wall.height
+            })
+            .map(|(_, footprint, _, _)| **footprint)
+            .collect();
+        assert_eq!(drawing.walls, full_height);
+        let leaves: Vec<_> = structure.openings.iter().map(|o| o.leaf.clone()).collect();
+        let drawn: Vec<_> = drawing.openings.iter().map(|o| o.leaf.clone()).collect();
+        assert_eq!(drawn, leaves);
+        assert!(
+            leaves.iter().any(Option::is_some),
+            "the showroom has a door"
         );
+
+        // Along every wall, the rules see a solid exactly where the scene stands wall or a
+        // window on the floor: everywhere but the doorways (a French window reaches the floor,
+        // yet nothing may stand in it).
+        let mut sampled = 0;
+        for (index, (wall, wall_id)) in structure.walls.iter().zip(&structure.wall_ids).enumerate()
+        {
+            let mut offset_mm = 12.5;
+            while offset_mm < wall.length {
+                let point = wall.point_at(offset_mm);
+                let in_scene = prisms.iter().any(|(id, footprint, bottom_mm, _)| {
+                    *id == wall_id && *bottom_mm == 0.0 && covers(footprint, point)
+                });
+                let in_rules = context
+                    .structure
+                    .wall_solids
+                    .iter()
+                    .any(|solid| solid.wall == index && covers(&solid.footprint, point));
+                let in_window = structure.openings_on(index).iter().any(|opening| {
+                    let opening = &structure.openings[*opening];
+                    opening.kind == ProductKind::Window
+                        && (opening.from_mm..opening.to_mm).contains(&offset_mm)
+                });
+                assert_eq!(
+                    in_scene || in_window,
+                    in_rules,
+                    "wall {wall_id} at {offset_mm} mm"
+                );
+                sampled += 1;
+                offset_mm += 25.0;
+            }
+        }
+        assert!(sampled > 500, "{sampled} points along the walls");
     }
 }

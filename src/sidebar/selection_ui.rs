@@ -12,7 +12,8 @@ use crate::sidebar::options_ui::{OptionsView, option_rows_ui, options_status_ui}
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product, ProductKind};
-use room_planner_core::domain::constraints::{ProductPlacement, Violation};
+use room_planner_core::domain::constraints::Violation;
+use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::layout::PlacedProduct;
 use room_planner_core::domain::pricing::PriceBreakdown;

@@ -1,5 +1,5 @@
-//! Drawings that make the plan view readable: door swings, product footprints with names and
-//! sizes, and dimensions in the preferred unit (both faces of every wall, opening widths, room
+//! Drawings that make the plan view readable: door swings (the measured plan's leaves), product
+//! footprints with names and sizes, and dimensions in the preferred unit (both faces of every wall, opening widths, room
 //! names with net floor areas, and the selected product's distances to the nearest walls).
 //! Drawn as gizmos, so they also appear in rendered images.
 
@@ -11,7 +11,7 @@ use crate::theme;
 use crate::viewport::camera::{OrbitCamera, ViewMode};
 use crate::world_units::{metres, world_point};
 use bevy::prelude::*;
-use room_planner_core::domain::constraints::Structure;
+use room_planner_core::domain::measured::Structure;
 use room_planner_core::domain::geometry::Coord;
 use room_planner_core::domain::geometry::dimensions::{distances_to_walls, face_lengths};
 
@@ -254,29 +254,16 @@ pub(crate) fn draw_plan_overlay(
             );
         }
     }
-    for opening in &structure.openings {
-        // The swing zone is the hinge followed by the arc the leaf's tip sweeps.
-        let Some((hinge, arc)) = opening
-            .swing_zone
-            .as_ref()
-            .and_then(|zone| zone.split_first())
-        else {
-            continue;
-        };
-        let wall = &structure.walls[opening.wall];
-        let arc_points: Vec<Vec3> = arc.iter().map(|p| at(p.x, p.y)).collect();
+    for leaf in structure
+        .openings
+        .iter()
+        .filter_map(|opening| opening.leaf.as_ref())
+    {
+        let arc_points: Vec<Vec3> = leaf.arc().iter().map(|p| at(p.x, p.y)).collect();
         gizmos.linestrip(arc_points, theme::PLAN_LINE);
-        let off_wall = |point: &room_planner_core::domain::geometry::Coord<f64>| {
-            wall.side_distance(*point).abs()
-        };
-        let open_tip = arc
-            .iter()
-            .max_by(|a, b| off_wall(a).total_cmp(&off_wall(b)))
-            .copied()
-            .unwrap_or(*hinge);
         gizmos.line(
-            at(hinge.x, hinge.y),
-            at(open_tip.x, open_tip.y),
+            at(leaf.hinge.x, leaf.hinge.y),
+            at(leaf.open_tip.x, leaf.open_tip.y),
             theme::PLAN_LINE,
         );
     }

@@ -1,6 +1,7 @@
 //! Rule: the option choices of every product and opening satisfy the catalog's rules.
 
-use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation};
+use super::{ConstraintRule, Violation};
+use crate::domain::measured::{OpeningPlacement, PlanContext, ProductPlacement};
 use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {

@@ -1,9 +1,9 @@
 //! Rule: nothing stands where a door leaf swings.
 
 use super::capped::{Partners, capped};
-use super::structure::Structure;
-use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
+use crate::domain::measured::{OpeningPlacement, PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -45,7 +45,7 @@ pub(super) fn product_violations(
 
 /// True when the product stands where the door leaf swings (what [`door_product`] reports).
 fn blocks(door: &OpeningPlacement, placement: &ProductPlacement) -> bool {
-    door.swing_zone.as_ref().is_some_and(|zone| {
+    door.swing_zone().is_some_and(|zone| {
         placement.bottom_mm < door.sill_mm + door.height_mm
             && convex_overlap_depth(zone, &placement.footprint.corners()).is_some()
     })
@@ -56,7 +56,7 @@ pub(super) fn door_product(
     door: &OpeningPlacement,
     placement: &ProductPlacement,
 ) -> Option<Violation> {
-    let zone = door.swing_zone.as_ref()?;
+    let zone = door.swing_zone()?;
     let leaf_top = door.sill_mm + door.height_mm;
     if placement.bottom_mm >= leaf_top {
         return None;

@@ -2,10 +2,10 @@
 //! of walls and of other products at the same height.
 
 use super::capped::{Partners, capped};
-use super::structure::Structure;
-use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::bounds_of;
 use crate::domain::geometry::{Coord, convex_overlap_depth, dot};
+use crate::domain::measured::{PlanContext, ProductPlacement, Structure, WallPiece};
 use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -92,7 +92,11 @@ pub(super) fn wall_violation(structure: &Structure, owner: &ProductPlacement) ->
     let zone = owner.front_zone()?.corners();
     let mut deepest_wall: Option<(usize, f64)> = None;
     for solid_index in structure.solids_touching(&bounds_of(&zone)) {
-        let (wall, solid) = &structure.wall_solids[solid_index];
+        let WallPiece {
+            wall,
+            footprint: solid,
+            ..
+        } = &structure.wall_solids[solid_index];
         if convex_overlap_depth(&zone, solid).is_none() {
             continue;
         }

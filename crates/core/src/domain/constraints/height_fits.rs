@@ -1,8 +1,8 @@
 //! Rule: a product's top stays under the height of the room it stands in.
 
-use super::structure::Structure;
-use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
+use crate::domain::measured::{PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
 use geo::{Contains, Point};
 

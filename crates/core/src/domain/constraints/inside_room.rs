@@ -1,8 +1,8 @@
 //! Rule: every floor and wall product stands inside a room formed by the walls.
 
-use super::structure::Structure;
-use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::{TOUCH_TOLERANCE_MM, length};
+use crate::domain::measured::{PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
 use geo::{BooleanOps, CoordsIter, Distance, Euclidean, Point};
 

@@ -1,4 +1,5 @@
-//! Placement constraints: pure checks over a layout and its catalogs, one rule per file.
+//! Placement constraints: pure checks over a layout's measured plan (`domain::measured`), one
+//! rule per file.
 //! Violations are data: the rule, the elements involved, the measured amount and a message.
 //!
 //! Each rule measures one element or one pair at a time; the batch check ([`check_layout`])
@@ -6,7 +7,6 @@
 
 mod capped;
 mod configuration_valid;
-mod context;
 mod door_swing_clear;
 mod front_clearance;
 mod height_fits;
@@ -14,16 +14,12 @@ mod inside_room;
 pub mod live;
 mod opening_fits_wall;
 mod openings_apart;
-mod placement;
 mod product_overlap;
-mod structure;
 mod wall_mounted_on_wall;
 mod wall_overlap;
 
-pub use context::PlanContext;
+use crate::domain::measured::PlanContext;
 pub use live::LiveChecker;
-pub use placement::{OpeningPlacement, ProductPlacement, place_product};
-pub use structure::Structure;
 
 use crate::domain::catalog::CatalogSet;
 use crate::domain::layout::Layout;

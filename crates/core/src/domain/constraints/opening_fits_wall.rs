@@ -1,9 +1,9 @@
 //! Rule: a door or window lies within its wall: clear of corners and joined walls along the
 //! length, and under the wall's height.
 
-use super::structure::Structure;
-use super::{ConstraintRule, OpeningPlacement, PlanContext, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
+use crate::domain::measured::{OpeningPlacement, PlanContext, Structure};
 use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {

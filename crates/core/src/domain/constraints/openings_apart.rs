@@ -1,9 +1,9 @@
 //! Rule: doors and windows on the same wall do not overlap.
 
 use super::capped::{Partners, capped};
-use super::structure::Structure;
-use super::{ConstraintRule, OpeningPlacement, PlanContext, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
+use crate::domain::measured::{OpeningPlacement, PlanContext, Structure};
 use crate::domain::values::ids::ElementId;
 use std::collections::HashMap;
 

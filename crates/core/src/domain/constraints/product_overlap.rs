@@ -2,9 +2,10 @@
 //! or a wall-mounted product hanging above another.
 
 use super::capped::{Partners, capped};
-use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::convex_overlap_depth;
+use crate::domain::measured::{PlanContext, ProductPlacement};
 use crate::domain::values::ids::ElementId;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {

@@ -1,11 +1,11 @@
 //! Rule: a wall-mounted product hangs flat against a wall, facing away from it.
 
-use super::structure::Structure;
-use super::{ConstraintRule, OpeningPlacement, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::geometry::dot;
 use crate::domain::geometry::walls::WallGeometry;
+use crate::domain::measured::{OpeningPlacement, PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
 
 /// Largest gap between a product's back and the wall face that still counts as mounted.

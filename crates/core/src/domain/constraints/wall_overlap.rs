@@ -1,9 +1,9 @@
 //! Rule: products do not stand in walls (doorways excepted).
 
 use super::capped::{Partners, capped};
-use super::structure::Structure;
-use super::{ConstraintRule, PlanContext, ProductPlacement, Violation, whole_mm};
+use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
+use crate::domain::measured::{PlanContext, ProductPlacement, Structure, WallPiece};
 use crate::domain::values::ids::ElementId;
 use std::collections::BTreeMap;
 
@@ -23,7 +23,11 @@ pub(super) fn product_violations(
     let corners = placement.footprint.corners();
     let mut deepest_per_wall: BTreeMap<usize, f64> = BTreeMap::new();
     for solid_index in structure.solids_touching(&placement.bounds()) {
-        let (wall, solid) = &structure.wall_solids[solid_index];
+        let WallPiece {
+            wall,
+            footprint: solid,
+            ..
+        } = &structure.wall_solids[solid_index];
         if placement.bottom_mm >= structure.walls[*wall].height {
             continue;
         }

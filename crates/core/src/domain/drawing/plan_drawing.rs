@@ -1,9 +1,11 @@
-//! The top-down plan as shapes to draw, in plan millimetres: wall pieces cut at every opening,
-//! door leaves with their swing arcs, window marks and labelled product footprints.
+//! The top-down plan as shapes to draw, in plan millimetres: the measured plan's full-height
+//! wall pieces (gaps at every opening), its door leaves with their swing arcs, window marks and
+//! labelled product footprints.
 
 use crate::domain::catalog::ProductKind;
-use crate::domain::constraints::PlanContext;
 use crate::domain::geometry::Coord;
+pub use crate::domain::measured::DoorLeaf;
+use crate::domain::measured::{PlanContext, WallPiece};
 use crate::domain::values::ids::ProductInstanceId;
 use std::collections::BTreeMap;
 
@@ -22,17 +24,6 @@ pub struct OpeningMark {
     pub half_thickness: f64,
     /// For doors: the open leaf (hinge to leaf tip) and the arc its tip sweeps from closed to open.
     pub leaf: Option<DoorLeaf>,
-}
-
-/// A door leaf drawn open, with the arc of its swing.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DoorLeaf {
-    /// The hinge point.
-    pub hinge: Coord<f64>,
-    /// The leaf's tip when fully open.
-    pub open_tip: Coord<f64>,
-    /// The arc from the closed tip to the open tip.
-    pub arc: Vec<Coord<f64>>,
 }
 
 /// A product's footprint with what its label says.
@@ -80,7 +71,7 @@ impl PlanDrawing {
                 self.openings
                     .iter()
                     .filter_map(|mark| mark.leaf.as_ref())
-                    .flat_map(|leaf| leaf.arc.iter()),
+                    .flat_map(|leaf| leaf.arc().iter()),
             );
         points.fold(None, |bounds, point| {
             let (low, high) = bounds.unwrap_or((*point, *point));
@@ -104,58 +95,27 @@ pub fn plan_drawing(
     context: &PlanContext,
     positions: &BTreeMap<ProductInstanceId, usize>,
 ) -> PlanDrawing {
-    let mut walls = Vec::new();
-    for (index, wall) in context.structure.walls.iter().enumerate() {
-        let mut gaps: Vec<(f64, f64)> = context
-            .structure
-            .openings
-            .iter()
-            .filter(|placement| placement.wall == index)
-            .map(|placement| (placement.from_mm, placement.to_mm))
-            .collect();
-        gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut from = 0.0;
-        for (gap_from, gap_to) in gaps {
-            if gap_from > from {
-                walls.push(wall.piece(from, gap_from));
-            }
-            from = from.max(gap_to);
-        }
-        if wall.length > from {
-            walls.push(wall.piece(from, wall.length));
-        }
-    }
+    let walls = context
+        .structure
+        .wall_pieces
+        .iter()
+        .flatten()
+        .filter(|piece| piece.is_full_height())
+        .map(|piece: &WallPiece| piece.footprint)
+        .collect();
     let openings = context
         .structure
         .openings
         .iter()
         .map(|placement| {
             let wall = &context.structure.walls[placement.wall];
-            // The swing zone is the hinge followed by the arc the leaf's tip sweeps; the open
-            // position is the arc end furthest from the wall.
-            let leaf = placement.swing_zone.as_ref().and_then(|zone| {
-                let (hinge, arc) = zone.split_first()?;
-                let (first, last) = (arc.first()?, arc.last()?);
-                let off_wall =
-                    |point: &crate::domain::geometry::Coord<f64>| wall.side_distance(*point).abs();
-                let open_tip = if off_wall(first) > off_wall(last) {
-                    *first
-                } else {
-                    *last
-                };
-                Some(DoorLeaf {
-                    hinge: *hinge,
-                    open_tip,
-                    arc: arc.to_vec(),
-                })
-            });
             OpeningMark {
                 kind: placement.kind,
                 from: wall.point_at(placement.from_mm),
                 to: wall.point_at(placement.to_mm),
                 across: wall.left,
                 half_thickness: wall.half_thickness,
-                leaf,
+                leaf: placement.leaf.clone(),
             }
         })
         .collect();
@@ -206,7 +166,7 @@ mod tests {
             .expect("a door has a leaf");
         let radius = length(leaf.open_tip - leaf.hinge);
         assert!(
-            leaf.arc
+            leaf.arc()
                 .iter()
                 .all(|point| (length(*point - leaf.hinge) - radius).abs() < 1e-6)
         );

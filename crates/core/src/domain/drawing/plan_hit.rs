@@ -1,8 +1,8 @@
 //! What lies under a point of the plan: a door or window, a wall (and whether near one of its
 //! ends), or a room's floor. Products are picked on their meshes; this covers the structure.
 
-use crate::domain::constraints::Structure;
 use crate::domain::geometry::{Coord, length};
+use crate::domain::measured::Structure;
 use geo::Contains;
 
 /// Which end of a wall.

@@ -6,8 +6,8 @@
 //! the room along the wall's first stretch (from its start), which stays the same when the
 //! partition moves, so every key names one room and keeps naming it.
 
-use crate::domain::constraints::Structure;
 use crate::domain::layout::Layout;
+use crate::domain::measured::Structure;
 use crate::domain::values::ids::WallId;
 use geo::Contains;
 

@@ -4,10 +4,10 @@
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::configuration::ConfigurationEngine;
 use crate::domain::catalog::{CatalogSet, ProductKind};
-use crate::domain::constraints::Structure;
 use crate::domain::editing::free_place_on_wall;
 use crate::domain::geometry::{coord, distance_to_segment};
 use crate::domain::layout::{HingeSide, Layout, Opening, Swing};
+use crate::domain::measured::Structure;
 use crate::domain::values::ids::{ProductId, WallId};
 use crate::domain::values::units::{Mm, PointMm};
 

@@ -2,11 +2,12 @@
 //! (turned to face away from it, and into a corner), and edges lined up with or pushed against
 //! neighbouring products.
 
-use crate::domain::constraints::{LiveChecker, ProductPlacement};
+use crate::domain::constraints::LiveChecker;
 use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::geometry::{Coord, OrientedRect, cross, dot, length};
 use crate::domain::geometry::{bounds_of, grown};
 use crate::domain::layout::Layout;
+use crate::domain::measured::ProductPlacement;
 use crate::domain::values::ids::ProductInstanceId;
 use crate::domain::values::units::{PointMm, normalize_deg};
 

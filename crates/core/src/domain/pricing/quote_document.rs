@@ -2,9 +2,10 @@
 //! number, dates, parties, the priced quote, price lists, the plan and any violations.
 
 use crate::domain::catalog::CatalogSet;
-use crate::domain::constraints::{PlanContext, Violation, check_context};
+use crate::domain::constraints::{Violation, check_context};
 use crate::domain::drawing::plan_drawing::{PlanDrawing, plan_drawing};
 use crate::domain::layout::{Customer, Layout, QuoteInfo};
+use crate::domain::measured::PlanContext;
 use crate::domain::pricing::dealer::Dealer;
 use crate::domain::pricing::quote::{Quote, QuoteError, quote_for_layout};
 use crate::domain::values::date::IsoDate;

@@ -147,7 +147,7 @@ fn draw_openings(block: &mut Block, plan: &PlanDrawing, view: &View) {
                         Pen::solid(theme::OUTLINE, 1.0),
                     );
                     block.ops.push(Op::Shape {
-                        points: leaf.arc.iter().map(|point| view.at(*point)).collect(),
+                        points: leaf.arc().iter().map(|point| view.at(*point)).collect(),
                         closed: false,
                         fill: None,
                         pen: Some(Pen::solid(theme::OUTLINE, 0.45)),

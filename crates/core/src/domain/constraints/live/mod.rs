@@ -6,8 +6,6 @@
 
 mod store;
 
-use super::placement::ProductPlacement;
-use super::structure::Structure;
 use super::{
     ConstraintRule, Violation, configuration_valid, door_swing_clear, front_clearance, height_fits,
     inside_room, opening_fits_wall, openings_apart, product_overlap, wall_mounted_on_wall,
@@ -22,6 +20,7 @@ use crate::domain::geometry::{Bounds, Indexed, indexed};
 use crate::domain::layout::Changes;
 use crate::domain::layout::order;
 use crate::domain::layout::{Layout, PlacedProduct};
+use crate::domain::measured::{ProductPlacement, Structure};
 use crate::domain::values::ids::{ElementId, ProductInstanceId};
 use rstar::RTree;
 use std::collections::{BTreeMap, BTreeSet};

@@ -1,5 +1,5 @@
-//! Everything the constraint rules measure for one batch check: the plan's structure and every
-//! product's placement, with a spatial index of the footprints.
+//! A whole layout measured at once (for the batch check, the plan drawing and the PDF plan): the
+//! plan's structure and every product's placement, with a spatial index of the footprints.
 
 use super::placement::ProductPlacement;
 use super::structure::Structure;

@@ -1,7 +1,9 @@
-//! The fixed part of a plan, measured once: wall bodies cut at doorways, rooms, openings and
-//! door swings, each with a spatial index so a product is measured only against what is near it.
+//! The fixed part of a plan, measured once: walls cut around their openings (for the 3D view and
+//! the plan) and at their doorways (for the rules), rooms, openings and door swings, each with a
+//! spatial index so a product is measured only against what is near it.
 
 use super::placement::OpeningPlacement;
+use super::wall_pieces::{Gap, WallPiece, cut_wall};
 use crate::domain::catalog::configuration::ResolveMemo;
 use crate::domain::catalog::{CatalogSet, ProductKind};
 use crate::domain::geometry::Coord;
@@ -24,8 +26,12 @@ pub struct Structure {
     pub rooms: Vec<Room>,
     /// Openings whose product and wall were found, in layout order.
     pub openings: Vec<OpeningPlacement>,
-    /// Solid stretches of wall (doorways left out) with the index of their wall.
-    pub wall_solids: Vec<(usize, [Coord<f64>; 4])>,
+    /// Each wall's pieces around all its openings (full height, below sills, above heads), in
+    /// layout order, each wall's in order along it.
+    pub wall_pieces: Vec<Vec<WallPiece>>,
+    /// Stretches of wall a product may not stand in: every wall cut at its doorways only (a
+    /// product may stand in a doorway, not in the wall under a window), full height.
+    pub wall_solids: Vec<WallPiece>,
     room_outlines: Vec<geo::Polygon<f64>>,
     room_index: RTree<Indexed<usize>>,
     solid_index: RTree<Indexed<usize>>,
@@ -70,13 +76,31 @@ impl Structure {
                 ))
             })
             .collect();
-        let wall_solids = solid_stretches(&walls, &openings);
         let mut openings_on_wall: Vec<Vec<usize>> = vec![Vec::new(); walls.len()];
         for (index, opening) in openings.iter().enumerate() {
             if let Some(on_wall) = openings_on_wall.get_mut(opening.wall) {
                 on_wall.push(index);
             }
         }
+        let gaps_on = |wall: usize, doors_only: bool| -> Vec<Gap> {
+            openings_on_wall[wall]
+                .iter()
+                .map(|index| &openings[*index])
+                .filter(|opening| !doors_only || opening.kind == ProductKind::Door)
+                .map(OpeningPlacement::gap)
+                .collect()
+        };
+        let wall_pieces: Vec<Vec<WallPiece>> = walls
+            .iter()
+            .enumerate()
+            .map(|(index, wall)| cut_wall(index, wall, &gaps_on(index, false)))
+            .collect();
+        let wall_solids: Vec<WallPiece> = walls
+            .iter()
+            .enumerate()
+            .flat_map(|(index, wall)| cut_wall(index, wall, &gaps_on(index, true)))
+            .filter(WallPiece::is_full_height)
+            .collect();
         let wall_index = RTree::bulk_load(
             walls
                 .iter()
@@ -103,7 +127,7 @@ impl Structure {
             wall_solids
                 .iter()
                 .enumerate()
-                .map(|(index, (_, solid))| indexed(bounds_of(solid), index))
+                .map(|(index, solid)| indexed(bounds_of(&solid.footprint), index))
                 .collect(),
         );
         let swing_index = RTree::bulk_load(
@@ -111,7 +135,7 @@ impl Structure {
                 .iter()
                 .enumerate()
                 .filter_map(|(index, opening)| {
-                    let zone = opening.swing_zone.as_ref()?;
+                    let zone = opening.swing_zone()?;
                     Some(indexed(bounds_of(zone), index))
                 })
                 .collect(),
@@ -121,6 +145,7 @@ impl Structure {
             wall_ids: layout.walls.iter().map(|wall| wall.id.clone()).collect(),
             rooms,
             openings,
+            wall_pieces,
             wall_solids,
             room_outlines,
             room_index,
@@ -143,7 +168,8 @@ impl Structure {
     }
 
     /// Indices into `openings` of the openings in wall `wall`, ascending.
-    pub(crate) fn openings_on(&self, wall: usize) -> &[usize] {
+    #[must_use]
+    pub fn openings_on(&self, wall: usize) -> &[usize] {
         self.openings_on_wall.get(wall).map_or(&[], Vec::as_slice)
     }
 
@@ -203,36 +229,6 @@ impl Structure {
         found.sort_unstable();
         found
     }
-}
-
-/// Each wall body cut at its doorways: products may stand in a doorway's gap but not in the wall.
-fn solid_stretches(
-    walls: &[WallGeometry],
-    openings: &[OpeningPlacement],
-) -> Vec<(usize, [Coord<f64>; 4])> {
-    let mut doorways_of: Vec<Vec<(f64, f64)>> = vec![Vec::new(); walls.len()];
-    for placement in openings {
-        if placement.kind == ProductKind::Door
-            && let Some(doorways) = doorways_of.get_mut(placement.wall)
-        {
-            doorways.push((placement.from_mm, placement.to_mm));
-        }
-    }
-    let mut solids = Vec::new();
-    for ((index, wall), mut doorways) in walls.iter().enumerate().zip(doorways_of) {
-        doorways.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mut from = 0.0;
-        for (gap_from, gap_to) in doorways {
-            if gap_from > from {
-                solids.push((index, wall.piece(from, gap_from)));
-            }
-            from = from.max(gap_to);
-        }
-        if wall.length > from {
-            solids.push((index, wall.piece(from, wall.length)));
-        }
-    }
-    solids
 }
 
 #[cfg(test)]

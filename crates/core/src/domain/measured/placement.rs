@@ -1,18 +1,19 @@
-//! Placed products and openings measured for the rules: owned values (no borrow of the layout
-//! or catalogs), so a long-lived checker can keep them between edits.
+//! Placed products and openings measured once for every reader (rules, 3D scene, plan views,
+//! PDF): owned values (no borrow of the layout or catalogs), so a long-lived checker can keep
+//! them between edits.
 
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::configuration::{ConfigurationEngine, Resolved};
 use crate::domain::catalog::{Dimensions, Product, ProductKind};
 use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::geometry::{Bounds, bounds_of};
-use crate::domain::geometry::{Coord, OrientedRect, coord, sector};
-use crate::domain::layout::{HingeSide, Opening, PlacedProduct, Swing};
+use crate::domain::geometry::{Coord, OrientedRect, coord};
+use crate::domain::layout::{Opening, PlacedProduct};
 use crate::domain::values::ids::{OpeningId, ProductId, ProductInstanceId};
 use crate::domain::values::units::{Mm, PointMm};
 
-/// Arc segments used to draw a door swing.
-const SWING_SEGMENTS: usize = 12;
+use super::door_leaf::DoorLeaf;
+use super::wall_pieces::Gap;
 
 /// A placed product with its resolved configuration, size and footprint.
 #[derive(Debug, Clone, PartialEq)]
@@ -161,8 +162,8 @@ pub struct OpeningPlacement {
     pub height_mm: f64,
     /// Sill height.
     pub sill_mm: f64,
-    /// The floor area a door leaf sweeps, as a convex polygon (doors only).
-    pub swing_zone: Option<Vec<Coord<f64>>>,
+    /// The door's leaf: hinge, open tip and the floor area it sweeps (doors only).
+    pub leaf: Option<DoorLeaf>,
 }
 
 impl OpeningPlacement {
@@ -193,18 +194,8 @@ impl OpeningPlacement {
         let from_mm = opening.offset.as_f64();
         let width = dimensions.width.as_f64();
         let to_mm = from_mm + width;
-        let swing_zone = (product.kind == ProductKind::Door).then(|| {
-            let side = match opening.swing {
-                Swing::In => wall.left,
-                Swing::Out => -wall.left,
-            };
-            let (hinge_at, closed_towards) = match opening.hinge {
-                HingeSide::Start => (from_mm, wall.along),
-                HingeSide::End => (to_mm, -wall.along),
-            };
-            let hinge = wall.point_at(hinge_at) + side * wall.half_thickness;
-            sector(hinge, width, closed_towards, side, SWING_SEGMENTS)
-        });
+        let leaf = (product.kind == ProductKind::Door)
+            .then(|| DoorLeaf::new(wall, from_mm, to_mm, opening.hinge, opening.swing));
         Self {
             id: opening.id.clone(),
             product_id: product.id.clone(),
@@ -218,7 +209,7 @@ impl OpeningPlacement {
             to_mm,
             height_mm: dimensions.height.as_f64(),
             sill_mm: opening.sill.as_f64(),
-            swing_zone,
+            leaf,
         }
     }
 
@@ -226,6 +217,23 @@ impl OpeningPlacement {
     #[must_use]
     pub fn label(&self) -> String {
         format!("{} ({})", self.name, self.id)
+    }
+
+    /// The gap the opening cuts in its wall.
+    #[must_use]
+    pub fn gap(&self) -> Gap {
+        Gap {
+            from_mm: self.from_mm,
+            to_mm: self.to_mm,
+            sill_mm: self.sill_mm,
+            head_mm: self.sill_mm + self.height_mm,
+        }
+    }
+
+    /// The door leaf's swept floor area, as a convex polygon (none for windows).
+    #[must_use]
+    pub fn swing_zone(&self) -> Option<&[Coord<f64>]> {
+        self.leaf.as_ref().map(DoorLeaf::zone)
     }
 }
 
