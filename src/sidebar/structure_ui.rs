@@ -13,7 +13,6 @@ use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{Product, ProductKind};
 use room_planner_core::domain::constraints::Violation;
-use room_planner_core::domain::measured::OpeningPlacement;
 use room_planner_core::domain::editing::{Edit, WallEnd};
 use room_planner_core::domain::geometry::dimensions::face_lengths;
 use room_planner_core::domain::geometry::rooms::Room;
@@ -22,6 +21,7 @@ use room_planner_core::domain::layout::{
     MAX_WALL_HEIGHT_MM, MAX_WALL_THICKNESS_MM, MIN_WALL_HEIGHT_MM, MIN_WALL_THICKNESS_MM,
 };
 use room_planner_core::domain::layout::{Opening, Wall};
+use room_planner_core::domain::measured::OpeningPlacement;
 use room_planner_core::domain::values::ids::WallId;
 use room_planner_core::domain::values::length_units::LengthUnit;
 use room_planner_core::domain::values::units::{Mm, PointMm};

@@ -4,6 +4,7 @@
 
 mod checks;
 mod error;
+mod grow_from_walls;
 mod keep_openings;
 mod openings;
 mod products;

@@ -5,9 +5,12 @@ use super::checks::{
     check_choices, check_discount, check_elevation, check_new_id, check_position, checked_rotation,
     list_catalog_of,
 };
+use super::grow_from_walls::centre_after_resize;
 use crate::domain::catalog::{CatalogSet, OptionValue, Product};
+use crate::domain::geometry::walls::wall_geometries;
 use crate::domain::layout::Changes;
 use crate::domain::layout::{Layout, PlacedProduct};
+use crate::domain::measured::ProductPlacement;
 use crate::domain::values::ids::{OptionId, ProductInstanceId};
 use crate::domain::values::units::{Mm, PointMm};
 use rust_decimal::Decimal;
@@ -91,7 +94,27 @@ pub(super) fn set_option(
         let mut options = placed.options.clone();
         options.insert(option.clone(), value.clone());
         check_choices(product, &options)?;
-        layout.products[index].options = options;
+        let before = ProductPlacement::new(placed, product);
+        let mut resized = placed.clone();
+        resized.options = options;
+        let after = ProductPlacement::new(&resized, product);
+        // Against a wall, a product made wider or deeper grows away from the wall.
+        if after.dimensions.width != before.dimensions.width
+            || after.dimensions.depth != before.dimensions.depth
+        {
+            let centre = centre_after_resize(
+                &wall_geometries(&layout.walls),
+                &before.footprint,
+                after.dimensions.width.as_f64(),
+                after.dimensions.depth.as_f64(),
+            );
+            let moved = PointMm::new(centre.x.round() as i64, centre.y.round() as i64);
+            if moved != resized.position {
+                resized.position = moved;
+                changes.moved.insert(id.clone());
+            }
+        }
+        layout.products[index] = resized;
         changes.reconfigured.insert(id.clone());
     }
     Ok(changes)

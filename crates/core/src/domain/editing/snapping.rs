@@ -1,6 +1,7 @@
-//! Magnetism while moving a product: the centre on a grid, the back against the nearest wall
-//! (turned to face away from it, and into a corner), and edges lined up with or pushed against
-//! neighbouring products.
+//! Magnetism while moving a product: the centre on a grid, the back against the wall it faces
+//! (and into a corner), edges lined up with or pushed against neighbouring products. A drag
+//! never turns the product (only the user does), pushes it out of a wall it was dragged into,
+//! and never snaps it onto another product when the spot it was dragged to is free.
 
 use crate::domain::constraints::LiveChecker;
 use crate::domain::geometry::walls::WallGeometry;
@@ -15,8 +16,9 @@ use crate::domain::values::units::{PointMm, normalize_deg};
 const PARALLEL_SINE: f64 = 1e-3;
 /// Overlaps smaller than this count as touching, in millimetres.
 const TOUCH_MM: f64 = 0.5;
-/// Rotations are kept to this many degrees (so that wall-facing turns come out exact).
-const ROTATION_STEP_DEG: f64 = 1e-6;
+/// A product's back faces a wall when its rotation is within this of square to it (degrees);
+/// it is then squared, a turn too small to see.
+const FACING_TOLERANCE_DEG: f64 = 1.0;
 
 /// How strongly products snap.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,6 +108,7 @@ pub fn snap_product(
     let width = placement.dimensions.width.as_f64();
     let depth = placement.dimensions.depth.as_f64();
 
+    let wanted_centre = centre;
     let mut faces = Vec::new();
     let mut fixed_across = false;
     let mut fixed_along = false;
@@ -113,6 +116,7 @@ pub fn snap_product(
         nearest_wall(checker.walls(), centre, width, depth, rotation, settings)
     {
         let normal = wall.left * side;
+        // Within a degree of square: squared exactly, so the back lies flat on the face.
         rotation = turned_to_face(normal);
         let level = dot(wall.start, normal) + wall.half_thickness;
         centre = centre + normal * (level + depth / 2.0 - dot(centre, normal));
@@ -125,7 +129,15 @@ pub fn snap_product(
             faces.push(face);
             fixed_along = true;
         }
+    } else if let Some((shift, face)) = out_of_walls(
+        checker.walls(),
+        &OrientedRect::new(centre, width, depth, rotation),
+    ) {
+        centre = centre + shift;
+        faces.push(face);
+        snapped_to.push(SnapKind::Wall);
     }
+    let walls_only = centre;
 
     let rect = OrientedRect::new(centre, width, depth, rotation);
     let shift = neighbour_shift(
@@ -140,6 +152,25 @@ pub fn snap_product(
         centre = centre + shift;
         snapped_to.push(SnapKind::Neighbour);
     }
+    // Snapping must not put the product onto another one when a spot it would have taken
+    // without a pull is free: the neighbour pull goes first, then the wall's.
+    let on_others = |at: Coord<f64>| {
+        overlaps_others(
+            checker,
+            placement,
+            &OrientedRect::new(at, width, depth, rotation),
+        )
+    };
+    if on_others(centre) {
+        if !on_others(walls_only) {
+            centre = walls_only;
+            snapped_to.retain(|kind| *kind != SnapKind::Neighbour);
+        } else if !on_others(wanted_centre) {
+            centre = wanted_centre;
+            faces.clear();
+            snapped_to.retain(|kind| *kind == SnapKind::Grid);
+        }
+    }
     Snapped {
         position: rounded(centre, &faces),
         rotation_deg: rotation,
@@ -147,9 +178,56 @@ pub fn snap_product(
     }
 }
 
-/// The wall face nearest to the footprint whose face the product's back is within the wall
-/// distance of, as it stands or turned to back onto that wall; with the side of the wall the
-/// product is on (1 for the wall's left, -1 for its right).
+/// True when a product at `rect` would overlap another product at its height.
+fn overlaps_others(
+    checker: &LiveChecker,
+    placement: &ProductPlacement,
+    rect: &OrientedRect,
+) -> bool {
+    let corners = rect.corners();
+    checker
+        .products_touching(&bounds_of(&corners))
+        .into_iter()
+        .any(|other| {
+            other.id != placement.id
+                && placement.overlaps_vertically(other)
+                && crate::domain::geometry::convex_overlap_depth(
+                    &corners,
+                    &other.footprint.corners(),
+                )
+                .is_some()
+        })
+}
+
+/// The push that takes a footprint dragged into a wall (one it does not back onto) back out of
+/// it, square to the wall, with the wall's face normal.
+fn out_of_walls(walls: &[WallGeometry], rect: &OrientedRect) -> Option<(Coord<f64>, Face)> {
+    let corners = rect.corners();
+    let mut deepest: Option<(f64, Coord<f64>)> = None;
+    for wall in walls {
+        let along = wall.offset_of(rect.centre);
+        if along < -wall.start_extension || along > wall.length + wall.end_extension {
+            continue;
+        }
+        let side = if wall.side_distance(rect.centre) < 0.0 {
+            -1.0
+        } else {
+            1.0
+        };
+        let gap = corners
+            .iter()
+            .map(|corner| wall.side_distance(*corner) * side - wall.half_thickness)
+            .fold(f64::INFINITY, f64::min);
+        if gap < -TOUCH_MM && deepest.is_none_or(|(known, _)| gap < known) {
+            deepest = Some((gap, wall.left * side));
+        }
+    }
+    deepest.map(|(gap, normal)| (normal * -gap, normal))
+}
+
+/// The wall face nearest to the footprint that the product's back faces (as it stands, within
+/// a degree) and is within the wall distance of; with the side of the wall the product is on
+/// (1 for the wall's left, -1 for its right).
 fn nearest_wall<'w>(
     walls: &'w [WallGeometry],
     centre: Coord<f64>,
@@ -182,11 +260,13 @@ fn nearest_wall<'w>(
             .iter()
             .map(|corner| face_gap(*corner))
             .fold(f64::NEG_INFINITY, f64::max);
-        let back_turned = face_gap(centre) - depth / 2.0;
-        if back_as_is > settings.wall_distance_mm && back_turned > settings.wall_distance_mm {
+        let facing = (normalize_deg(rotation - turned_to_face(wall.left * side) + 180.0) - 180.0)
+            .abs()
+            <= FACING_TOLERANCE_DEG;
+        if !facing || back_as_is > settings.wall_distance_mm {
             continue;
         }
-        let candidate = (footprint_gap.max(0.0), back_turned.abs(), index, side);
+        let candidate = (footprint_gap.max(0.0), back_as_is.abs(), index, side);
         let better = best.is_none_or(|known| {
             (candidate.0, candidate.1, candidate.2) < (known.0, known.1, known.2)
         });
@@ -199,8 +279,7 @@ fn nearest_wall<'w>(
 
 /// The rotation whose front faces along `normal` (at 0° the front faces +y).
 fn turned_to_face(normal: Coord<f64>) -> f64 {
-    let degrees = (-normal.x).atan2(normal.y).to_degrees();
-    normalize_deg((degrees / ROTATION_STEP_DEG).round() * ROTATION_STEP_DEG)
+    normalize_deg((-normal.x).atan2(normal.y).to_degrees())
 }
 
 /// A push along the back wall that puts a side of the product against a wall across it.

@@ -363,3 +363,43 @@ fn changes_merge_and_the_difference_of_two_layouts_is_classified() {
     renamed.products[0].product = ProductId::from("other");
     assert_eq!(Changes::between(&before, &renamed).reconfigured.len(), 1);
 }
+
+#[test]
+fn a_sofa_backed_onto_a_wall_made_deeper_grows_away_from_the_wall() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (shipped, errors) = crate::storage::catalog::load_catalog_folder(&root.join("catalogs"));
+    assert!(errors.is_empty());
+    let catalogs = CatalogSet { catalogs: shipped };
+    let mut layout = crate::domain::constraints::test_support::room();
+    // 960 deep with its back on the south face (y 50).
+    layout
+        .products
+        .push(crate::domain::constraints::test_support::placed(
+            "s",
+            "sofa-oslo",
+            (2500, 530),
+            0.0,
+        ));
+    let set = |option: &str, value: OptionValue| Edit::SetOption {
+        id: "s".into(),
+        option: option.into(),
+        value,
+    };
+    let changes = apply_edit(
+        &mut layout,
+        &catalogs,
+        &set("chaise", OptionValue::Choice("left".into())),
+    )
+    .expect("a chaise fits");
+    assert!(changes.moved.contains(&ProductInstanceId::from("s")));
+    // 1600 deep now, the back still on the face.
+    assert_eq!(layout.products[0].position, PointMm::new(2500, 850));
+    // Wider along the wall, away from any side wall: it grows to both sides.
+    apply_edit(
+        &mut layout,
+        &catalogs,
+        &set("width", OptionValue::Number(3000)),
+    )
+    .expect("fits");
+    assert_eq!(layout.products[0].position, PointMm::new(2500, 850));
+}

@@ -53,30 +53,86 @@ fn in_open_floor_only_the_grid_applies() {
 }
 
 #[test]
-fn near_a_wall_the_back_goes_against_it_facing_the_room() {
+fn near_a_wall_it_faces_the_back_goes_against_it_and_the_rotation_stays() {
     // 400 mm from the south face: too far to snap.
     let far = snap(&with_cabinet(), "c", (2500, 700), 0.0);
     assert_eq!(far.snapped_to, vec![SnapKind::Grid]);
     assert_eq!(far.position, PointMm::new(2500, 700));
 
-    // Turned 30° with its back 100 mm off the face: turned square and pushed back.
-    let near = snap(&with_cabinet(), "c", (2500, 400), 30.0);
+    // Square to the wall with its back 100 mm off the face: pushed back.
+    let near = snap(&with_cabinet(), "c", (2500, 400), 0.0);
     assert_eq!(near.position, PointMm::new(2500, 300));
     assert_eq!(near.rotation_deg, 0.0);
     assert_eq!(near.snapped_to, vec![SnapKind::Grid, SnapKind::Wall]);
 
-    // Facing the east wall: it is turned round to face the room.
+    // Turned 30°: it keeps its turn (only the user turns a product), and a corner that
+    // would reach into the wall is pushed out.
+    let turned = snap(&with_cabinet(), "c", (2500, 400), 30.0);
+    assert_eq!(turned.rotation_deg, 30.0);
+    let mut layout = with_cabinet();
+    layout.products[0].position = turned.position;
+    layout.products[0].rotation = turned.rotation_deg;
+    assert!(check_layout(&layout, &catalogs()).is_empty());
+
+    // Facing the east wall: against it.
     let east = snap(&with_cabinet(), "c", (4600, 2000), 90.0);
     assert_eq!(east.position, PointMm::new(4700, 2000));
     assert_eq!(east.rotation_deg, 90.0);
+    // Its back to the east near the west wall: not turned round, only kept out of the wall.
     let west = snap(&with_cabinet(), "c", (250, 2000), 90.0);
     assert_eq!(west.position, PointMm::new(300, 2000));
-    assert_eq!(west.rotation_deg, 270.0);
+    assert_eq!(west.rotation_deg, 90.0);
+    let west_facing = snap(&with_cabinet(), "c", (250, 2000), 270.0);
+    assert_eq!(west_facing.position, PointMm::new(300, 2000));
+    assert_eq!(west_facing.rotation_deg, 270.0);
 
-    // Pushed into the wall, it comes back out.
+    // Pushed into the wall it does not face, it comes back out, still facing north.
     let inside = snap(&with_cabinet(), "c", (2500, 3900), 0.0);
     assert_eq!(inside.position, PointMm::new(2500, 3700));
-    assert_eq!(inside.rotation_deg, 180.0);
+    assert_eq!(inside.rotation_deg, 0.0);
+}
+
+#[test]
+fn dragged_along_its_wall_into_a_corner_it_is_not_turned_onto_the_other_wall() {
+    // Backed onto the south wall and dragged to the west corner, 30 mm past the west face.
+    for x in [900, 700, 560, 520] {
+        let along = snap(&with_cabinet(), "c", (x, 300), 0.0);
+        assert_eq!(along.rotation_deg, 0.0, "at x {x}");
+        assert_eq!(
+            along.position.y,
+            crate::domain::values::units::Mm(300),
+            "at x {x}"
+        );
+    }
+}
+
+#[test]
+fn a_pull_that_would_put_it_onto_a_neighbour_is_dropped_when_its_own_spot_is_free() {
+    // A lamp (300 × 300) stands against the south wall at x 2510 to 2810; the cabinet's back
+    // is 350 mm from the wall, inside a 600 mm wall pull that would put it onto the lamp.
+    let mut layout = with_cabinet();
+    layout.products.push(placed("n", "lamp", (2660, 200), 0.0));
+    let settings = SnapSettings {
+        wall_distance_mm: 600.0,
+        ..SnapSettings::default()
+    };
+    let checker = LiveChecker::new(&layout, &catalogs());
+    let pull = |at: (i64, i64)| {
+        snap_product(
+            &checker,
+            &layout,
+            &"c".into(),
+            PointMm::new(at.0, at.1),
+            0.0,
+            &settings,
+        )
+    };
+    let snapped = pull((2660, 650));
+    assert_eq!(snapped.position, PointMm::new(2660, 650));
+    assert_eq!(snapped.snapped_to, vec![SnapKind::Grid]);
+    // Clear of the lamp along the wall, the same pull puts it against the wall.
+    let clear = pull((3900, 650));
+    assert_eq!(clear.position, PointMm::new(3900, 300));
 }
 
 #[test]
@@ -143,12 +199,16 @@ fn a_wall_cabinet_above_a_floor_cabinet_lines_up_with_it_instead_of_moving_aside
 }
 
 #[test]
-fn a_wall_cabinet_hung_the_wrong_way_is_turned_onto_the_wall() {
+fn a_wall_cabinet_keeps_its_rotation_and_hangs_on_the_wall_its_back_faces() {
     let mut layout = room();
     layout
         .products
         .push(placed("w", "wall-cabinet", (2500, 3700), 0.0));
-    let snapped = snap(&layout, "w", (2500, 3700), 0.0);
+    // Facing the north wall: not turned round.
+    let facing_the_wall = snap(&layout, "w", (2500, 3700), 0.0);
+    assert_eq!(facing_the_wall.rotation_deg, 0.0);
+    // Turned by the user to back onto it: hung on it.
+    let snapped = snap(&layout, "w", (2500, 3700), 180.0);
     assert_eq!(snapped.position, PointMm::new(2500, 3775));
     assert_eq!(snapped.rotation_deg, 180.0);
     layout.products[0].position = snapped.position;
