@@ -14,6 +14,7 @@ use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::geometry::{Coord, OrientedRect, convex_overlap_depth};
 use room_planner_core::domain::layout::{Layout, PlacedProduct};
+use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::values::ids::ProductInstanceId;
 use room_planner_core::domain::values::units::PointMm;
 
@@ -208,7 +209,7 @@ pub fn copy_at_free_spot(
                 x: around.x.as_f64(),
                 y: around.y.as_f64(),
             };
-            free_spot(&footprint, &placed.id, live, try_the_spot_itself)
+            free_spot(&footprint, placement, live, try_the_spot_itself)
         })
         .unwrap_or_else(|| (PointMm::new(around.x.0 + 300, around.y.0 - 300), false));
     let copy = PlacedProduct {
@@ -219,12 +220,13 @@ pub fn copy_at_free_spot(
     (copy, free)
 }
 
-/// The nearest spot for `footprint` (moved beside itself) that overlaps no product but
-/// `original`, no wall, and lies in a room when the layout has rooms; true when it is free.
+/// The nearest spot for `footprint` of `original` (moved beside itself, or kept where it is
+/// when `try_the_spot_itself`) that overlaps no other product at its height, no wall, and
+/// lies in a room when the layout has rooms; true when it is free.
 /// Where no spot is free, the least crowded one in a room.
-fn free_spot(
+pub fn free_spot(
     footprint: &OrientedRect,
-    original: &ProductInstanceId,
+    original: &ProductPlacement,
     live: &LiveState,
     try_the_spot_itself: bool,
 ) -> (PointMm, bool) {
@@ -282,12 +284,12 @@ fn to_point(footprint: &OrientedRect) -> PointMm {
 /// its original), else how deep it reaches into other products (0 when the spot is free).
 fn crowding(
     candidate: &OrientedRect,
-    original: &ProductInstanceId,
+    copied: &ProductPlacement,
     live: &LiveState,
     original_counts: bool,
 ) -> Option<f64> {
     let corners = candidate.corners();
-    let copied = live.checker.product(original)?;
+    let original = &copied.id;
     // The original is where the copy starts from: it may not overlap it either.
     if !original_counts && convex_overlap_depth(&corners, &copied.footprint.corners()).is_some() {
         return None;
@@ -312,14 +314,41 @@ fn crowding(
     if on_walls || !in_a_room {
         return None;
     }
+    // The access space it needs in front, and that the others need in front of them.
+    let own_front = (copied.front_clearance.0 > 0).then(|| {
+        candidate
+            .front_zone(copied.front_clearance.as_f64())
+            .corners()
+    });
+    if let Some(front) = &own_front
+        && structure
+            .wall_solids
+            .iter()
+            .any(|solid| convex_overlap_depth(front, &solid.footprint).is_some())
+    {
+        return None;
+    }
     // Only what shares the copy's heights is in its way (a wall lamp is not, over a sofa).
-    Some(
+    let others = || {
         live.checker
             .products()
-            .filter(|other| {
-                (original_counts || &other.id != original) && copied.overlaps_vertically(other)
-            })
-            .filter_map(|other| convex_overlap_depth(&corners, &other.footprint.corners()))
-            .sum(),
-    )
+            .filter(move |other| original_counts || &other.id != original)
+    };
+    let on_products: f64 = others()
+        .filter(|other| copied.overlaps_vertically(other))
+        .filter_map(|other| convex_overlap_depth(&corners, &other.footprint.corners()))
+        .sum();
+    let in_front_of_others: f64 = others()
+        .filter(|other| other.front_clearance.0 > 0)
+        .filter_map(|other| {
+            let zone = other.footprint.front_zone(other.front_clearance.as_f64());
+            convex_overlap_depth(&corners, &zone.corners())
+        })
+        .sum();
+    let blocking_own_front: f64 = own_front.map_or(0.0, |front| {
+        others()
+            .filter_map(|other| convex_overlap_depth(&front, &other.footprint.corners()))
+            .sum()
+    });
+    Some(on_products + in_front_of_others + blocking_own_front)
 }

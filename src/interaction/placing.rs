@@ -7,6 +7,7 @@ use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested};
 use crate::editor::pointer::{MainCameraQuery, plan_point_under};
 use crate::editor::selection::Selection;
+use crate::interaction::clipboard::free_spot;
 use crate::live::LiveState;
 use crate::notices::Notices;
 use crate::viewport::camera::OrbitCamera;
@@ -16,6 +17,7 @@ use geo::Contains;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::editing::new_opening::opening_in_wall;
 use room_planner_core::domain::layout::PlacedProduct;
+use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::values::ids::ProductId;
 use room_planner_core::domain::values::units::PointMm;
 use rust_decimal::Decimal;
@@ -86,7 +88,7 @@ pub(crate) fn place_requested_products(
             ));
         }
         taken.push(id.clone());
-        edits.write(EditRequested::single(Edit::AddProduct(PlacedProduct {
+        let mut placed = PlacedProduct {
             id: id.clone(),
             product: request.product.clone(),
             options: Default::default(),
@@ -94,7 +96,16 @@ pub(crate) fn place_requested_products(
             rotation: 0.0,
             elevation: None,
             discount_percent: Decimal::ZERO,
-        })));
+        };
+        // "Add" puts it on free floor near the middle of the view; a drop goes where it fell.
+        if request.dropped_at.is_none()
+            && let Some((_, product)) = catalogs.set.product(&request.product)
+        {
+            let placement = ProductPlacement::new(&placed, product);
+            let (spot, _) = free_spot(&placement.footprint, &placement, &live, true);
+            placed.position = spot;
+        }
+        edits.write(EditRequested::single(Edit::AddProduct(placed)));
         *selection = Selection::Product(id);
     }
 }

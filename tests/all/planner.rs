@@ -256,4 +256,18 @@ fn the_whole_app_runs_without_a_window_or_renderer() {
         Edit::DeleteProduct(ProductInstanceId::from("p-footstool")),
     );
     assert!(app.world().resource::<Document>().is_dirty());
+    // "Add" from the catalog puts the product on free floor in the room looked at.
+    let products = app.world().resource::<Document>().layout.products.len();
+    app.world_mut()
+        .write_message(room_planner::interaction::placing::PlaceRequested {
+            product: "armchair-bergen".into(),
+            dropped_at: None,
+        });
+    app.update();
+    app.update();
+    let layout = &app.world().resource::<Document>().layout;
+    assert_eq!(layout.products.len(), products + 1);
+    let added = layout.products.last().expect("added").id.clone();
+    let broken = violations_of(&app, &added.0);
+    assert!(broken.is_empty(), "{broken:?}");
 }
