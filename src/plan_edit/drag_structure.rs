@@ -13,12 +13,12 @@ use crate::viewport::camera::ViewMode;
 use crate::world_units::plan_of;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
-use room_planner_core::domain::measured::Structure;
 use room_planner_core::domain::drawing::plan_hit::{StructureHit, structure_under};
 use room_planner_core::domain::drawing::room_keys;
 use room_planner_core::domain::editing::wall_drawing::{WallSnapping, snap_corner};
 use room_planner_core::domain::editing::{Edit, WallEnd, corner_ends, wall_and_corner_ends};
 use room_planner_core::domain::geometry::coord;
+use room_planner_core::domain::measured::Structure;
 use room_planner_core::domain::values::ids::{OpeningId, WallId};
 use room_planner_core::domain::values::units::{Mm, PointMm};
 

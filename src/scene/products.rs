@@ -9,8 +9,8 @@ use crate::scene::parts::{PartShape, parts};
 use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::prelude::*;
 use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
-use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::layout::Changes;
+use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::values::ids::ProductInstanceId;
 use std::collections::HashMap;
 

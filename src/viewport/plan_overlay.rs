@@ -11,9 +11,9 @@ use crate::theme;
 use crate::viewport::camera::{OrbitCamera, ViewMode};
 use crate::world_units::{metres, world_point};
 use bevy::prelude::*;
-use room_planner_core::domain::measured::Structure;
 use room_planner_core::domain::geometry::Coord;
 use room_planner_core::domain::geometry::dimensions::{distances_to_walls, face_lengths};
+use room_planner_core::domain::measured::Structure;
 
 /// Height above the floor plan drawings sit at, so they stay above floors and rugs.
 pub const PLAN_LIFT_MM: f64 = 2_900.0;

@@ -1,8 +1,8 @@
 //! Tests of the wall tool's step: corners, snapping, typed lengths, ends of a chain.
 
 use super::*;
-use room_planner_core::domain::values::units::PointMm;
 use room_planner_core::domain::values::length_units::LengthUnit;
+use room_planner_core::domain::values::units::PointMm;
 
 fn accept_all(_: &Wall) -> Result<(), String> {
     Ok(())
