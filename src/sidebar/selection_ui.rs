@@ -99,11 +99,12 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
     ui.separator();
     let size = view.placement.dimensions;
     ui.label(format!(
-        "Size: {} × {} × {} {} (W × D × H)",
-        view.unit.format_number(size.width.as_f64()),
-        view.unit.format_number(size.depth.as_f64()),
-        view.unit.format_number(size.height.as_f64()),
-        view.unit.symbol()
+        "Size: {} (W × D × H)",
+        view.unit.format_size(&[
+            size.width.as_f64(),
+            size.depth.as_f64(),
+            size.height.as_f64()
+        ])
     ));
     placement_fields(ui, view, actions);
     ui.horizontal(|ui| {

@@ -44,7 +44,13 @@ pub(super) fn tab_ui(
                         .small(),
                 );
             }
-            catalog_ui::catalog_ui(ui, &inputs.catalogs.set, &mut state.browser, actions);
+            catalog_ui::catalog_ui(
+                ui,
+                &inputs.catalogs.set,
+                &mut state.browser,
+                plan.unit,
+                actions,
+            );
         }
         SidebarTab::Issues => {
             let violations = inputs.live.checker.violations();

@@ -47,6 +47,19 @@ impl LengthUnit {
         }
     }
 
+    /// What follows a number from [`LengthUnit::format_number`]: ` mm`, ` in`; nothing for feet
+    /// and inches, whose numbers carry their marks.
+    #[must_use]
+    pub fn suffix(self) -> &'static str {
+        match self {
+            LengthUnit::Millimetres => " mm",
+            LengthUnit::Centimetres => " cm",
+            LengthUnit::Metres => " m",
+            LengthUnit::Inches => " in",
+            LengthUnit::FeetInches => "",
+        }
+    }
+
     /// Millimetres in one of this unit.
     #[must_use]
     pub fn mm_per_unit(self) -> f64 {
@@ -85,6 +98,17 @@ impl LengthUnit {
             LengthUnit::Metres => 3,
         };
         trim_zeros(&format!("{value:.decimals$}"))
+    }
+
+    /// Several lengths with one unit, as a size reads: `2400 × 960 × 820 mm`,
+    /// `7' 10.5" × 3' 1.8" × 2' 8.28"` (feet and inches carry their marks on each).
+    #[must_use]
+    pub fn format_size(self, lengths_mm: &[f64]) -> String {
+        let numbers: Vec<String> = lengths_mm
+            .iter()
+            .map(|length| self.format_number(*length))
+            .collect();
+        format!("{}{}", numbers.join(" × "), self.suffix())
     }
 
     /// An area for display: square metres for metric units, square feet for inches.
@@ -245,6 +269,16 @@ mod tests {
         // Inches that round up to twelve carry into the feet.
         assert_eq!(LengthUnit::FeetInches.format(609.5), "2' 0\"");
         assert_eq!(LengthUnit::FeetInches.format_area(92_903.04), "1.0 sq ft");
+        let size = [2400.0, 960.0, 820.0];
+        assert_eq!(
+            LengthUnit::Millimetres.format_size(&size),
+            "2400 × 960 × 820 mm"
+        );
+        assert_eq!(LengthUnit::Metres.format_size(&size), "2.4 × 0.96 × 0.82 m");
+        assert_eq!(
+            LengthUnit::FeetInches.format_size(&size),
+            "7' 10.49\" × 3' 1.8\" × 2' 8.28\""
+        );
     }
 
     #[test]
