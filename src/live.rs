@@ -1,11 +1,13 @@
 //! Live constraint checks and prices: kept current from [`LayoutEdited`] messages, updating
-//! only what the edit touched (the core's incremental checker and quote).
+//! only what the edit touched (the core's incremental checker and quote), and the names messages
+//! give the layout's elements.
 
 use crate::AppSystems;
 use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
 use bevy::prelude::*;
 use room_planner_core::domain::constraints::live::LiveChecker;
+use room_planner_core::domain::drawing::names::Names;
 use room_planner_core::domain::layout::Changes;
 use room_planner_core::domain::pricing::quote_live::LiveQuote;
 
@@ -16,14 +18,18 @@ pub struct LiveState {
     pub checker: LiveChecker,
     /// The priced quote, or why it cannot be priced.
     pub quote: Result<LiveQuote, String>,
+    /// What messages call each element ("the north wall of Living room").
+    pub names: Names,
 }
 
 impl LiveState {
     /// Checks and prices a document from scratch.
     #[must_use]
     pub fn new(document: &Document, catalogs: &Catalogs) -> Self {
+        let checker = LiveChecker::new(&document.layout, &catalogs.set);
         Self {
-            checker: LiveChecker::new(&document.layout, &catalogs.set),
+            names: Names::new(&document.layout, &catalogs.set, checker.structure()),
+            checker,
             quote: LiveQuote::new(&document.layout, &catalogs.set)
                 .map_err(|error| error.to_string()),
         }
@@ -51,6 +57,7 @@ fn update_live_state(
     let live = &mut *live;
     live.checker
         .update(&document.layout, &catalogs.set, &changes);
+    live.names = Names::new(&document.layout, &catalogs.set, live.checker.structure());
     live.quote = match std::mem::replace(&mut live.quote, Err(String::new())) {
         Ok(mut quote) => match quote.update(&document.layout, &catalogs.set, &changes) {
             Ok(()) => Ok(quote),

@@ -9,6 +9,7 @@ use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::{CatalogSet, Product};
 use room_planner_core::domain::pricing::price_breakdown;
 use room_planner_core::domain::values::ids::ProductId;
+use room_planner_core::domain::values::length_units::LengthUnit;
 
 /// What the browser shows: search text, category and the product previewed.
 #[derive(Debug, Clone, Default)]
@@ -52,6 +53,7 @@ pub fn catalog_ui(
     ui: &mut egui::Ui,
     catalogs: &CatalogSet,
     browser: &mut CatalogBrowser,
+    unit: LengthUnit,
     actions: &mut Vec<UiAction>,
 ) {
     ui.horizontal(|ui| {
@@ -97,7 +99,7 @@ pub fn catalog_ui(
                 ui.label("No product matches.");
             }
             for product in &products {
-                product_row(ui, product, currency, browser, actions);
+                product_row(ui, product, currency, unit, browser, actions);
             }
         });
     if let Some(product) = browser
@@ -120,6 +122,7 @@ fn product_row(
     ui: &mut egui::Ui,
     product: &Product,
     currency: &str,
+    unit: LengthUnit,
     browser: &mut CatalogBrowser,
     actions: &mut Vec<UiAction>,
 ) {
@@ -145,10 +148,12 @@ fn product_row(
                     };
                     ui.label(
                         egui::RichText::new(format!(
-                            "{} × {} × {} mm · {from}{}",
-                            dimensions.width.0,
-                            dimensions.depth.0,
-                            dimensions.height.0,
+                            "{} · {from}{}",
+                            unit.format_size(&[
+                                dimensions.width.as_f64(),
+                                dimensions.depth.as_f64(),
+                                dimensions.height.as_f64(),
+                            ]),
                             money(price, currency, 2)
                         ))
                         .small(),
@@ -218,7 +223,13 @@ mod tests {
         state.0.search = "oslo".into();
         let mut harness = Harness::new_ui_state(
             |ui, state: &mut (CatalogBrowser, Vec<UiAction>)| {
-                catalog_ui(ui, &catalogs, &mut state.0, &mut state.1)
+                catalog_ui(
+                    ui,
+                    &catalogs,
+                    &mut state.0,
+                    LengthUnit::Millimetres,
+                    &mut state.1,
+                )
             },
             state,
         );
@@ -231,6 +242,26 @@ mod tests {
             harness.state().1,
             vec![UiAction::Add(ProductId::from("sofa-oslo"))]
         );
+    }
+
+    #[test]
+    fn sizes_in_the_list_are_in_the_chosen_unit() {
+        let catalogs = shipped();
+        let mut browser = CatalogBrowser {
+            search: "oslo".into(),
+            ..CatalogBrowser::default()
+        };
+        let harness = Harness::new_ui(|ui| {
+            catalog_ui(
+                ui,
+                &catalogs,
+                &mut browser,
+                LengthUnit::FeetInches,
+                &mut Vec::new(),
+            );
+        });
+        assert!(harness.query_by_label_contains("\" · ").is_some());
+        assert!(harness.query_by_label_contains(" mm · ").is_none());
     }
 
     #[test]

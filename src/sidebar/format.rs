@@ -23,7 +23,7 @@ pub fn length_value(
         .speed(10.0)
         .custom_formatter(move |value_mm, _| unit.format_number(value_mm))
         .custom_parser(move |text| unit.parse(text).ok().map(|length| length.as_f64()))
-        .suffix(format!(" {}", unit.symbol()))
+        .suffix(unit.suffix())
 }
 
 /// An amount with thousands separators and the currency, e.g. `€ 12,345.60` or `12,345.60 CHF`.

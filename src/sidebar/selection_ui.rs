@@ -12,7 +12,6 @@ use crate::sidebar::options_ui::{OptionsView, option_rows_ui, options_status_ui}
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product, ProductKind};
-use room_planner_core::domain::constraints::Violation;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::layout::PlacedProduct;
 use room_planner_core::domain::measured::ProductPlacement;
@@ -39,8 +38,8 @@ pub struct SelectionView<'a> {
     pub sku: &'a str,
     /// Currency code.
     pub currency: &'a str,
-    /// Its constraint violations.
-    pub violations: &'a [Violation],
+    /// Its constraint violations' messages, in the user's words and unit.
+    pub issues: &'a [String],
     /// Unit for sizes and positions.
     pub unit: LengthUnit,
 }
@@ -53,8 +52,8 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
         egui::RichText::new(format!("{} · SKU {}", view.product.category, view.sku))
             .color(colours::MUTED),
     );
-    for violation in view.violations {
-        ui.label(egui::RichText::new(format!("⚠ {}", violation.message)).color(colours::ERROR));
+    for issue in view.issues {
+        ui.label(egui::RichText::new(format!("⚠ {issue}")).color(colours::ERROR));
     }
     if !view.product.options.is_empty() {
         ui.add_space(4.0);
@@ -100,11 +99,12 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
     ui.separator();
     let size = view.placement.dimensions;
     ui.label(format!(
-        "Size: {} × {} × {} {} (W × D × H)",
-        view.unit.format_number(size.width.as_f64()),
-        view.unit.format_number(size.depth.as_f64()),
-        view.unit.format_number(size.height.as_f64()),
-        view.unit.symbol()
+        "Size: {} (W × D × H)",
+        view.unit.format_size(&[
+            size.width.as_f64(),
+            size.depth.as_f64(),
+            size.height.as_f64()
+        ])
     ));
     placement_fields(ui, view, actions);
     ui.horizontal(|ui| {

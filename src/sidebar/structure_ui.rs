@@ -12,7 +12,6 @@ use crate::sidebar::selection_ui::gesture_of;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::{Product, ProductKind};
-use room_planner_core::domain::constraints::Violation;
 use room_planner_core::domain::editing::{Edit, WallEnd};
 use room_planner_core::domain::geometry::dimensions::face_lengths;
 use room_planner_core::domain::geometry::rooms::Room;
@@ -172,8 +171,10 @@ pub struct OpeningView<'a> {
     pub panel: PanelView<'a>,
     /// The host wall's centre-line length.
     pub wall_length_mm: f64,
-    /// Its constraint problems.
-    pub violations: &'a [Violation],
+    /// Its constraint problems' messages, in the user's words and unit.
+    pub issues: &'a [String],
+    /// Its wall in words ("the north wall of Hall").
+    pub wall_name: &'a str,
     /// Display unit.
     pub unit: LengthUnit,
 }
@@ -185,15 +186,15 @@ pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<U
     ui.label(egui::RichText::new(&view.product.name).heading());
     ui.label(
         egui::RichText::new(format!(
-            "{} × {} in wall {}",
+            "{} × {} in {}",
             unit.format(view.placement.dimensions.width.as_f64()),
             unit.format(view.placement.height_mm),
-            opening.wall
+            view.wall_name
         ))
         .color(colours::MUTED),
     );
-    for violation in view.violations {
-        ui.label(egui::RichText::new(format!("⚠ {}", violation.message)).color(colours::ERROR));
+    for issue in view.issues {
+        ui.label(egui::RichText::new(format!("⚠ {issue}")).color(colours::ERROR));
     }
     egui::Grid::new("opening")
         .num_columns(2)

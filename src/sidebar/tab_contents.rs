@@ -44,11 +44,22 @@ pub(super) fn tab_ui(
                         .small(),
                 );
             }
-            catalog_ui::catalog_ui(ui, &inputs.catalogs.set, &mut state.browser, actions);
+            catalog_ui::catalog_ui(
+                ui,
+                &inputs.catalogs.set,
+                &mut state.browser,
+                plan.unit,
+                actions,
+            );
         }
         SidebarTab::Issues => {
             let violations = inputs.live.checker.violations();
-            issues_ui::issues_ui(ui, &violations, actions);
+            let view = issues_ui::IssuesView {
+                violations: &violations,
+                names: &inputs.live.names,
+                unit: plan.unit,
+            };
+            issues_ui::issues_ui(ui, &view, actions);
         }
         SidebarTab::Room | SidebarTab::Selection | SidebarTab::Quote => {
             egui::ScrollArea::vertical()
@@ -199,10 +210,12 @@ fn structure_section(
                 return;
             };
             let panel = panels.view(product, &opening.options);
-            let violations = inputs
+            let element = ElementId::Opening(id.clone());
+            let issues = issue_messages(inputs, &element, unit);
+            let wall_name = inputs
                 .live
-                .checker
-                .violations_of(&ElementId::Opening(id.clone()));
+                .names
+                .name(&ElementId::Wall(opening.wall.clone()), unit);
             structure_ui::opening_ui(
                 ui,
                 &structure_ui::OpeningView {
@@ -211,7 +224,8 @@ fn structure_section(
                     placement,
                     panel,
                     wall_length_mm: structure.walls[placement.wall].length,
-                    violations: &violations,
+                    issues: &issues,
+                    wall_name: &wall_name,
                     unit,
                 },
                 actions,
@@ -280,10 +294,7 @@ fn selection_section(
         .as_ref()
         .ok()
         .and_then(|quote| quote.breakdown(id));
-    let violations = inputs
-        .live
-        .checker
-        .violations_of(&ElementId::Product(id.clone()));
+    let issues = issue_messages(inputs, &ElementId::Product(id.clone()), unit);
     let sku = product.sku_for(&placement.configuration);
     selection_ui::selection_ui(
         ui,
@@ -295,9 +306,24 @@ fn selection_section(
             breakdown,
             sku: &sku,
             currency: &catalog.currency.code,
-            violations: &violations,
+            issues: &issues,
             unit,
         },
         actions,
     );
+}
+
+/// The messages of an element's violations, in the user's words and unit.
+fn issue_messages(
+    inputs: &SidebarInputs,
+    element: &ElementId,
+    unit: room_planner_core::domain::values::length_units::LengthUnit,
+) -> Vec<String> {
+    inputs
+        .live
+        .checker
+        .violations_of(element)
+        .iter()
+        .map(|violation| inputs.live.names.message(&violation.message, unit))
+        .collect()
 }

@@ -276,10 +276,10 @@ pub(crate) fn draw_plan_overlay(
         gizmos.lineloop(outline, theme::PLAN_LINE);
         let centre = placement.footprint.centre;
         let size = format!(
-            "{} x {} {}",
+            "{} x {}{}",
             unit.format_number(placement.dimensions.width.as_f64()),
             unit.format_number(placement.dimensions.depth.as_f64()),
-            unit.symbol()
+            unit.suffix()
         );
         let (width, depth) = (
             placement.dimensions.width.as_f64(),

@@ -199,7 +199,7 @@ fn made_to_measure_products_load_with_warnings_and_are_checked_in_a_layout() {
     assert_eq!(check.code, 1, "{}{}", check.stdout, check.stderr);
     assert!(
         check.stdout.contains(
-            "configuration-valid: product cabinet-narrow: Cabinet made to measure (cabinet-narrow) cannot be made as configured: Narrow cabinets need a carcass under 300 mm deep"
+            "configuration-valid: product cabinet-narrow: Cabinet made to measure 2 cannot be made as configured: Narrow cabinets need a carcass under 300 mm deep"
         ),
         "{}",
         check.stdout

@@ -3,7 +3,6 @@
 
 use crate::support::{room_planner, root};
 use calamine::{Data, Reader, Xlsx};
-use room_planner::domain::constraints::check_layout;
 use room_planner::domain::pricing::quote::{Quote, quote_for_layout};
 use room_planner::storage::dealer_settings::{load_dealer, parse_dealer};
 use room_planner::storage::layout_file::load_layout;
@@ -13,6 +12,8 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 /// A scratch folder with a copy of the shipped settings, so tests never move the shipped counter.
+mod notice;
+
 struct Scratch(PathBuf);
 
 impl Scratch {
@@ -162,45 +163,6 @@ fn the_pdf_quote_of_the_showroom_reads_back_with_every_line_part_and_total() {
         assert!(text.contains(&format!("Page {page} of {count}")));
     }
     assert!(pages.last().expect("pages").contains("Bill of materials"));
-}
-
-#[test]
-fn a_quote_of_a_layout_with_violations_carries_a_notice_listing_them() {
-    let scratch = Scratch::new("notice");
-    let run = room_planner(&[
-        "quote",
-        "saves/problems.ron",
-        "--format",
-        "pdf",
-        "-o",
-        &scratch.path("p.pdf"),
-        "--settings",
-        &scratch.settings(),
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("warning: the layout has"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("carries a notice"), "{}", run.stderr);
-    let text = flat(
-        &pdf_extract::extract_text_from_mem(&std::fs::read(scratch.path("p.pdf")).expect("pdf"))
-            .expect("text"),
-    );
-    let (layout, _) = load_layout(&root().join("saves/problems.ron")).expect("layout");
-    let violations = check_layout(&layout, &crate::support::shipped_catalogs());
-    assert!(text.contains(&format!(
-        "this design has {} unresolved planning issues",
-        violations.len()
-    )));
-    for violation in &violations {
-        assert!(
-            text.contains(&flat(&violation.message)),
-            "{} missing",
-            violation.message
-        );
-    }
 }
 
 #[test]

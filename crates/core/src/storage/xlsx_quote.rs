@@ -301,8 +301,8 @@ fn write_details(
         "Planning issues".into(),
         document.violations.len().to_string(),
     ));
-    for violation in &document.violations {
-        rows.push((String::new(), violation.message.clone()));
+    for message in document.violation_messages() {
+        rows.push((String::new(), message));
     }
     for (row, (label, value)) in (0u32..).zip(rows) {
         sheet.write_string_with_format(row, 0, label, &formats.head)?;

@@ -8,6 +8,7 @@
 
 use super::{ConstraintRule, Violation};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 /// Most pair findings one element lists for one rule.
 pub const MAX_PAIR_FINDINGS: usize = 8;
@@ -28,7 +29,6 @@ pub(super) struct Partners {
 pub(super) fn capped<T>(
     rule: ConstraintRule,
     owner: ElementId,
-    owner_label: &str,
     partners: Partners,
     mut found: Vec<(u64, T)>,
     build: impl FnMut(T) -> Option<Violation>,
@@ -44,12 +44,12 @@ pub(super) fn capped<T>(
     if rest > 0 {
         kept.push(Violation {
             rule,
-            elements: vec![owner],
+            elements: vec![owner.clone()],
             amount_mm: None,
-            message: format!(
-                "{owner_label} {} {rest} more {} (only the first {MAX_PAIR_FINDINGS} are listed)",
+            message: Message::new().element(owner).text(format!(
+                " {} {rest} more {} (only the first {MAX_PAIR_FINDINGS} are listed)",
                 partners.verb, partners.plural
-            ),
+            )),
         });
     }
     kept
@@ -67,7 +67,7 @@ mod tests {
                 rule: ConstraintRule::ProductOverlap,
                 elements: vec![ElementId::Product(ProductInstanceId::from("a"))],
                 amount_mm: Some(1),
-                message: format!("{partner}"),
+                message: format!("{partner}").into(),
             },
         )
     }
@@ -82,26 +82,24 @@ mod tests {
         let few = capped(
             ConstraintRule::ProductOverlap,
             owner.clone(),
-            "A",
             partners,
             (0..3).rev().map(finding).collect(),
             Some,
         );
-        let messages: Vec<&str> = few.iter().map(|v| v.message.as_str()).collect();
+        let messages: Vec<String> = few.iter().map(|v| v.message.to_string()).collect();
         assert_eq!(messages, ["0", "1", "2"]);
         let many = capped(
             ConstraintRule::ProductOverlap,
             owner,
-            "A",
             partners,
             (0..100).rev().map(finding).collect(),
             Some,
         );
         assert_eq!(many.len(), MAX_PAIR_FINDINGS + 1);
-        assert_eq!(many[0].message, "0");
+        assert_eq!(many[0].message.to_string(), "0");
         assert_eq!(
-            many[MAX_PAIR_FINDINGS].message,
-            "A also overlaps 92 more products (only the first 8 are listed)"
+            many[MAX_PAIR_FINDINGS].message.to_string(),
+            "Product a also overlaps 92 more products (only the first 8 are listed)"
         );
         assert_eq!(many[MAX_PAIR_FINDINGS].amount_mm, None);
     }

@@ -3,6 +3,7 @@
 use super::{ConstraintRule, Violation};
 use crate::domain::measured::{OpeningPlacement, PlanContext, ProductPlacement};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let products = context.products.iter().filter_map(product_violation);
@@ -20,7 +21,7 @@ pub(super) fn product_violation(placement: &ProductPlacement) -> Option<Violatio
         rule: ConstraintRule::ConfigurationValid,
         elements: vec![ElementId::Product(placement.id.clone())],
         amount_mm: None,
-        message: message(&placement.label(), &placement.configuration_conflicts),
+        message: message(placement.element(), &placement.configuration_conflicts),
     })
 }
 
@@ -30,15 +31,15 @@ pub(super) fn opening_violation(opening: &OpeningPlacement) -> Option<Violation>
         rule: ConstraintRule::ConfigurationValid,
         elements: vec![ElementId::Opening(opening.id.clone())],
         amount_mm: None,
-        message: message(&opening.label(), &opening.configuration_conflicts),
+        message: message(opening.element(), &opening.configuration_conflicts),
     })
 }
 
-fn message(label: &str, conflicts: &[String]) -> String {
-    format!(
-        "{label} cannot be made as configured: {}",
+fn message(element: ElementId, conflicts: &[String]) -> Message {
+    Message::new().element(element).text(format!(
+        " cannot be made as configured: {}",
         conflicts.join("; ")
-    )
+    ))
 }
 
 #[cfg(test)]
@@ -85,6 +86,6 @@ mod tests {
             .insert(OptionId::from("width"), OptionValue::Number(1200));
         let found = check(&PlanContext::new(&layout, &catalogs));
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("out of production"));
+        assert!(found[0].message.mentions("out of production"));
     }
 }

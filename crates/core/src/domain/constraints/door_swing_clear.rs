@@ -5,6 +5,7 @@ use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::measured::{OpeningPlacement, PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let structure = &context.structure;
@@ -33,7 +34,6 @@ pub(super) fn product_violations(
     capped(
         ConstraintRule::DoorSwingClear,
         ElementId::Product(placement.id.clone()),
-        &placement.label(),
         Partners {
             plural: "door swings",
             verb: "also blocks",
@@ -69,12 +69,12 @@ pub(super) fn door_product(
             ElementId::Opening(door.id.clone()),
         ],
         amount_mm: Some(whole_mm(depth)),
-        message: format!(
-            "{} blocks the swing of {} by {} mm",
-            placement.label(),
-            door.label(),
-            whole_mm(depth)
-        ),
+        message: Message::new()
+            .element(placement.element())
+            .text(" blocks the swing of ")
+            .element(door.element())
+            .text(" by ")
+            .length(whole_mm(depth)),
     })
 }
 

@@ -7,6 +7,7 @@ use crate::domain::geometry::bounds_of;
 use crate::domain::geometry::{Coord, convex_overlap_depth, dot};
 use crate::domain::measured::{PlanContext, ProductPlacement, Structure, WallPiece};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
@@ -39,7 +40,6 @@ pub(super) fn owned_products(
     capped(
         ConstraintRule::FrontClearance,
         ElementId::Product(owner.id.clone()),
-        &owner.label(),
         Partners {
             plural: "products in its access space",
             verb: "has",
@@ -77,13 +77,14 @@ pub(super) fn product_violation(
             ElementId::Product(other.id.clone()),
         ],
         amount_mm: Some(whole_mm(depth)),
-        message: format!(
-            "{} stands {} mm into the {} mm access space in front of {}",
-            other.label(),
-            whole_mm(depth),
-            owner.front_clearance.0,
-            owner.label()
-        ),
+        message: Message::new()
+            .element(other.element())
+            .text(" stands ")
+            .length(whole_mm(depth))
+            .text(" into the ")
+            .length(owner.front_clearance.0)
+            .text(" access space in front of ")
+            .element(owner.element()),
     })
 }
 
@@ -114,12 +115,14 @@ pub(super) fn wall_violation(structure: &Structure, owner: &ProductPlacement) ->
             ElementId::Wall(wall_id.clone()),
         ],
         amount_mm: Some(whole_mm(depth)),
-        message: format!(
-            "wall {wall_id} stands {} mm into the {} mm access space in front of {}",
-            whole_mm(depth),
-            owner.front_clearance.0,
-            owner.label()
-        ),
+        message: Message::new()
+            .element(wall_id.clone())
+            .text(" stands ")
+            .length(whole_mm(depth))
+            .text(" into the ")
+            .length(owner.front_clearance.0)
+            .text(" access space in front of ")
+            .element(owner.element()),
     })
 }
 

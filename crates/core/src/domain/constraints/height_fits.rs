@@ -4,6 +4,7 @@ use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::measured::{PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 use geo::{Contains, Point};
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -31,12 +32,13 @@ pub(super) fn product_violation(
         rule: ConstraintRule::HeightFits,
         elements: vec![ElementId::Product(placement.id.clone())],
         amount_mm: Some(whole_mm(excess)),
-        message: format!(
-            "{} is {} mm too tall for the {} mm room height",
-            placement.label(),
-            whole_mm(excess),
-            ceiling.round()
-        ),
+        message: Message::new()
+            .element(placement.element())
+            .text(" is ")
+            .length(whole_mm(excess))
+            .text(" too tall for the ")
+            .length(ceiling.round() as i64)
+            .text(" room height"),
     })
 }
 

@@ -4,6 +4,7 @@ use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::{TOUCH_TOLERANCE_MM, length};
 use crate::domain::measured::{PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 use geo::{BooleanOps, CoordsIter, Distance, Euclidean, Point};
 
 /// Rooms whose bounding box lies this much further away than the best room found so far cannot
@@ -30,19 +31,17 @@ pub(super) fn product_violation(
     let (amount_mm, message) = if outside_by.is_finite() {
         (
             Some(whole_mm(outside_by)),
-            format!(
-                "{} sticks out of the room by {} mm",
-                placement.label(),
-                whole_mm(outside_by)
-            ),
+            Message::new()
+                .element(placement.element())
+                .text(" sticks out of the room by ")
+                .length(whole_mm(outside_by)),
         )
     } else {
         (
             None,
-            format!(
-                "{} is not in a room: the walls enclose no room",
-                placement.label()
-            ),
+            Message::new()
+                .element(placement.element())
+                .text(" is not in a room: the walls enclose no room"),
         )
     };
     Some(Violation {

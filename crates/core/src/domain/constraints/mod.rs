@@ -1,6 +1,7 @@
 //! Placement constraints: pure checks over a layout's measured plan (`domain::measured`), one
 //! rule per file.
-//! Violations are data: the rule, the elements involved, the measured amount and a message.
+//! Violations are data: the rule, the elements involved, the measured amount and a message whose
+//! names and lengths are filled in where it is shown.
 //!
 //! Each rule measures one element or one pair at a time; the batch check ([`check_layout`])
 //! and the incremental [`LiveChecker`] run the same measurements, so they always agree.
@@ -24,7 +25,7 @@ pub use live::LiveChecker;
 use crate::domain::catalog::CatalogSet;
 use crate::domain::layout::Layout;
 use crate::domain::values::ids::ElementId;
-use crate::domain::values::message_text::escape_control;
+use crate::domain::values::message::Message;
 use std::fmt;
 
 /// The kinds of constraint a layout must satisfy.
@@ -100,18 +101,29 @@ pub struct Violation {
     pub elements: Vec<ElementId>,
     /// How much the rule is broken by, in millimetres, where that can be measured.
     pub amount_mm: Option<i64>,
-    /// What the user reads.
-    pub message: String,
+    /// What the user reads, with slots for element names and lengths: the window fills them
+    /// in with [`crate::domain::drawing::names::Names`] and the user's unit.
+    pub message: Message,
 }
 
+impl Violation {
+    /// The machine-readable part of a line about this violation: the rule, the elements' ids
+    /// and the amount in millimetres (`wall-overlap: product p-1, wall w-2: by 80 mm`).
+    #[must_use]
+    pub fn evidence(&self) -> String {
+        let elements: Vec<String> = self.elements.iter().map(ToString::to_string).collect();
+        let mut evidence = format!("{}: {}", self.rule, elements.join(", "));
+        if let Some(amount) = self.amount_mm {
+            evidence.push_str(&format!(": by {amount} mm"));
+        }
+        evidence
+    }
+}
+
+/// The evidence and the message with ids for names, in millimetres.
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let elements: Vec<String> = self.elements.iter().map(ToString::to_string).collect();
-        write!(f, "{}: {}", self.rule, elements.join(", "))?;
-        if let Some(amount) = self.amount_mm {
-            write!(f, ": by {amount} mm")?;
-        }
-        write!(f, ": {}", escape_control(&self.message))
+        write!(f, "{}: {}", self.evidence(), self.message)
     }
 }
 

@@ -5,6 +5,7 @@ use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::measured::{OpeningPlacement, PlanContext, Structure};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     structure_violations(&context.structure)
@@ -26,11 +27,11 @@ pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
                 rule: ConstraintRule::OpeningFitsWall,
                 elements: elements.clone(),
                 amount_mm: Some(whole_mm(outside_by)),
-                message: format!(
-                    "{} runs {} mm past the usable length of wall {wall_id}",
-                    placement.label(),
-                    whole_mm(outside_by)
-                ),
+                message: Message::new()
+                    .element(placement.element())
+                    .text(" runs ")
+                    .length(whole_mm(outside_by))
+                    .text(" past the usable length of its wall"),
             });
         }
         let top = placement.sill_mm + placement.height_mm;
@@ -39,11 +40,11 @@ pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
                 rule: ConstraintRule::OpeningFitsWall,
                 elements,
                 amount_mm: Some(whole_mm(top - wall.height)),
-                message: format!(
-                    "{} is {} mm taller than wall {wall_id}",
-                    placement.label(),
-                    whole_mm(top - wall.height)
-                ),
+                message: Message::new()
+                    .element(placement.element())
+                    .text(" is ")
+                    .length(whole_mm(top - wall.height))
+                    .text(" taller than its wall"),
             });
         }
     }

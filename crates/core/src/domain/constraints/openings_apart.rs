@@ -5,6 +5,7 @@ use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::TOUCH_TOLERANCE_MM;
 use crate::domain::measured::{OpeningPlacement, PlanContext, Structure};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 use std::collections::HashMap;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -52,7 +53,6 @@ pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
         violations.extend(capped(
             ConstraintRule::OpeningsApart,
             ElementId::Opening(first.id.clone()),
-            &first.label(),
             Partners {
                 plural: "doors or windows placed after it",
                 verb: "also overlaps",
@@ -66,12 +66,13 @@ pub(super) fn structure_violations(structure: &Structure) -> Vec<Violation> {
                         ElementId::Opening(second.id.clone()),
                     ],
                     amount_mm: Some(whole_mm(overlap)),
-                    message: format!(
-                        "{} and {} overlap by {} mm along the wall",
-                        first.label(),
-                        second.label(),
-                        whole_mm(overlap)
-                    ),
+                    message: Message::new()
+                        .element(first.element())
+                        .text(" and ")
+                        .element(second.element())
+                        .text(" overlap by ")
+                        .length(whole_mm(overlap))
+                        .text(" along the wall"),
                 })
             },
         ));
@@ -111,8 +112,8 @@ mod tests {
         let found = check(&PlanContext::new(&layout, &catalogs));
         assert_eq!(found.len(), 9_991 * 9 + (1..=8).sum::<usize>());
         assert_eq!(
-            found[8].message,
-            "window (w0) also overlaps 9991 more doors or windows placed after it (only the first 8 are listed)"
+            found[8].message.to_string(),
+            "Opening w0 also overlaps 9991 more doors or windows placed after it (only the first 8 are listed)"
         );
     }
 }

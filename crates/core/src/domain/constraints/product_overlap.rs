@@ -7,6 +7,7 @@ use crate::domain::catalog::ProductKind;
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::measured::{PlanContext, ProductPlacement};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
     let mut violations = Vec::new();
@@ -34,7 +35,6 @@ pub(super) fn owned(
     capped(
         ConstraintRule::ProductOverlap,
         ElementId::Product(first.id.clone()),
-        &first.label(),
         Partners {
             plural: "products placed after it",
             verb: "also overlaps",
@@ -75,12 +75,12 @@ pub(super) fn pair_violation(
             rule: ConstraintRule::ProductOverlap,
             elements,
             amount_mm: Some(whole_mm(depth)),
-            message: format!(
-                "{} overlaps {} by {} mm",
-                first.label(),
-                second.label(),
-                whole_mm(depth)
-            ),
+            message: Message::new()
+                .element(first.element())
+                .text(" overlaps ")
+                .element(second.element())
+                .text(" by ")
+                .length(whole_mm(depth)),
         });
     }
     let (lower, upper) = if first.bottom_mm <= second.bottom_mm {
@@ -95,11 +95,11 @@ pub(super) fn pair_violation(
         rule: ConstraintRule::ProductOverlap,
         elements,
         amount_mm: Some(whole_mm(depth)),
-        message: format!(
-            "{} is stacked on {}, which does not take anything on top",
-            upper.label(),
-            lower.label()
-        ),
+        message: Message::new()
+            .element(upper.element())
+            .text(" is stacked on ")
+            .element(lower.element())
+            .text(", which does not take anything on top"),
     })
 }
 
@@ -143,7 +143,7 @@ mod tests {
         layout.products[1].elevation = Some(Mm(800));
         let found = check(&PlanContext::new(&layout, &catalogs));
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("does not take anything on top"));
+        assert!(found[0].message.mentions("does not take anything on top"));
     }
 
     #[test]
@@ -160,8 +160,8 @@ mod tests {
         assert!(found.len() <= 10_000 * 9, "{}", found.len());
         assert_eq!(found.len(), 9_991 * 9 + (1..=8).sum::<usize>());
         assert_eq!(
-            found[8].message,
-            "lamp (p0) also overlaps 9991 more products placed after it (only the first 8 are listed)"
+            found[8].message.to_string(),
+            "Product p0 also overlaps 9991 more products placed after it (only the first 8 are listed)"
         );
     }
 }

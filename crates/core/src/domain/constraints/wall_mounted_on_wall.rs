@@ -7,6 +7,7 @@ use crate::domain::geometry::dot;
 use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::measured::{OpeningPlacement, PlanContext, ProductPlacement, Structure};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 
 /// Largest gap between a product's back and the wall face that still counts as mounted.
 const MOUNT_TOLERANCE_MM: f64 = 10.0;
@@ -40,26 +41,28 @@ pub(super) fn product_violation(
                 ElementId::Opening(opening.id.clone()),
             ],
             amount_mm: None,
-            message: format!(
-                "{} hangs in front of {}, where there is no wall behind it",
-                placement.label(),
-                opening.label()
-            ),
+            message: Message::new()
+                .element(placement.element())
+                .text(" hangs in front of ")
+                .element(opening.element())
+                .text(", where there is no wall behind it"),
         });
     }
     let (amount_mm, message) = if gap.is_finite() {
         (
             Some(whole_mm(gap)),
-            format!(
-                "{} hangs {} mm away from the wall",
-                placement.label(),
-                whole_mm(gap)
-            ),
+            Message::new()
+                .element(placement.element())
+                .text(" hangs ")
+                .length(whole_mm(gap))
+                .text(" away from the wall"),
         )
     } else {
         (
             None,
-            format!("{} is not backed onto any wall", placement.label()),
+            Message::new()
+                .element(placement.element())
+                .text(" is not backed onto any wall"),
         )
     };
     Some(Violation {
@@ -190,7 +193,7 @@ mod tests {
         let found = check(&PlanContext::new(&layout, &catalogs));
         assert_eq!(found.len(), 1);
         assert!(
-            found[0].message.contains("no wall behind it"),
+            found[0].message.mentions("no wall behind it"),
             "{}",
             found[0].message
         );

@@ -5,6 +5,7 @@ use super::{ConstraintRule, Violation, whole_mm};
 use crate::domain::geometry::convex_overlap_depth;
 use crate::domain::measured::{PlanContext, ProductPlacement, Structure, WallPiece};
 use crate::domain::values::ids::ElementId;
+use crate::domain::values::message::Message;
 use std::collections::BTreeMap;
 
 pub(super) fn check(context: &PlanContext) -> Vec<Violation> {
@@ -43,7 +44,6 @@ pub(super) fn product_violations(
     capped(
         ConstraintRule::WallOverlap,
         ElementId::Product(placement.id.clone()),
-        &placement.label(),
         Partners {
             plural: "walls",
             verb: "also reaches into",
@@ -58,11 +58,12 @@ pub(super) fn product_violations(
                     ElementId::Wall(wall_id.clone()),
                 ],
                 amount_mm: Some(whole_mm(depth)),
-                message: format!(
-                    "{} reaches {} mm into wall {wall_id}",
-                    placement.label(),
-                    whole_mm(depth)
-                ),
+                message: Message::new()
+                    .element(placement.element())
+                    .text(" reaches ")
+                    .length(whole_mm(depth))
+                    .text(" into ")
+                    .element(wall_id.clone()),
             })
         },
     )

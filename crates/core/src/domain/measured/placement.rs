@@ -9,7 +9,7 @@ use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::geometry::{Bounds, bounds_of};
 use crate::domain::geometry::{Coord, OrientedRect, coord};
 use crate::domain::layout::{Opening, PlacedProduct};
-use crate::domain::values::ids::{OpeningId, ProductId, ProductInstanceId};
+use crate::domain::values::ids::{ElementId, OpeningId, ProductId, ProductInstanceId};
 use crate::domain::values::units::{Mm, PointMm};
 
 use super::door_leaf::DoorLeaf;
@@ -97,10 +97,10 @@ impl ProductPlacement {
         Self::with_resolved(placed, product, resolved)
     }
 
-    /// "Name (id)" for messages.
+    /// The placed element, as a message names it.
     #[must_use]
-    pub fn label(&self) -> String {
-        format!("{} ({})", self.name, self.id)
+    pub fn element(&self) -> ElementId {
+        self.id.clone().into()
     }
 
     /// True when the two products' vertical extents overlap.
@@ -213,10 +213,10 @@ impl OpeningPlacement {
         }
     }
 
-    /// "Name (id)" for messages.
+    /// The placed element, as a message names it.
     #[must_use]
-    pub fn label(&self) -> String {
-        format!("{} ({})", self.name, self.id)
+    pub fn element(&self) -> ElementId {
+        self.id.clone().into()
     }
 
     /// The gap the opening cuts in its wall.
@@ -248,7 +248,7 @@ mod tests {
         let (_, cabinet) = catalogs.product(&"cabinet".into()).expect("test product");
         let mut at = placed("p1", "cabinet", (1000, 1000), 90.0);
         let placement = ProductPlacement::new(&at, cabinet);
-        assert_eq!(placement.label(), "cabinet (p1)");
+        assert_eq!(placement.element().to_string(), "product p1");
         assert_eq!(placement.front_clearance, Mm(600));
         assert!(placement.front_zone().is_some());
         assert_eq!(placement.top_mm, 800.0);

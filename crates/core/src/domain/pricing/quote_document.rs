@@ -3,6 +3,7 @@
 
 use crate::domain::catalog::CatalogSet;
 use crate::domain::constraints::{Violation, check_context};
+use crate::domain::drawing::names::Names;
 use crate::domain::drawing::plan_drawing::{PlanDrawing, plan_drawing};
 use crate::domain::layout::{Customer, Layout, QuoteInfo};
 use crate::domain::measured::PlanContext;
@@ -10,6 +11,7 @@ use crate::domain::pricing::dealer::Dealer;
 use crate::domain::pricing::quote::{Quote, QuoteError, quote_for_layout};
 use crate::domain::values::date::IsoDate;
 use crate::domain::values::ids::ProductInstanceId;
+use crate::domain::values::length_units::LengthUnit;
 use std::collections::BTreeMap;
 
 /// A price list a quote was priced from.
@@ -46,6 +48,23 @@ pub struct QuoteDocument {
     pub plan: PlanDrawing,
     /// Constraint violations of the layout (empty when it is fine).
     pub violations: Vec<Violation>,
+    /// The names the violations' messages give the layout's elements.
+    pub names: Names,
+}
+
+impl QuoteDocument {
+    /// Each violation's message as the document prints it: elements by name, lengths in
+    /// millimetres (the dealer's unit for order documents).
+    #[must_use]
+    pub fn violation_messages(&self) -> Vec<String> {
+        self.violations
+            .iter()
+            .map(|violation| {
+                self.names
+                    .message(&violation.message, LengthUnit::Millimetres)
+            })
+            .collect()
+    }
 }
 
 /// Builds the document for a layout: prices it, checks it and draws its plan.
@@ -97,6 +116,7 @@ pub fn quote_document(
         customer: layout.customer.clone(),
         quote,
         price_lists,
+        names: Names::new(layout, catalogs, &context.structure),
         plan,
         violations,
     })

@@ -72,6 +72,24 @@ pub enum ElementId {
     Product(ProductInstanceId),
 }
 
+impl From<WallId> for ElementId {
+    fn from(id: WallId) -> Self {
+        ElementId::Wall(id)
+    }
+}
+
+impl From<OpeningId> for ElementId {
+    fn from(id: OpeningId) -> Self {
+        ElementId::Opening(id)
+    }
+}
+
+impl From<ProductInstanceId> for ElementId {
+    fn from(id: ProductInstanceId) -> Self {
+        ElementId::Product(id)
+    }
+}
+
 impl fmt::Display for ElementId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

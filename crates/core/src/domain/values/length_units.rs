@@ -1,5 +1,5 @@
-//! The length unit a user prefers for showing and typing dimensions (mm, cm, m or inches), and
-//! the conversions both ways. Files always hold whole millimetres.
+//! The length unit a user prefers for showing and typing dimensions (mm, cm, m, inches or feet
+//! and inches), and the conversions both ways. Files always hold whole millimetres.
 
 use crate::domain::values::units::{MAX_COORDINATE_MM, Mm};
 use serde::{Deserialize, Serialize};
@@ -20,15 +20,19 @@ pub enum LengthUnit {
     Metres,
     /// Inches with two decimals.
     Inches,
+    /// Feet and inches, the inches with up to two decimals: `7' 10.5"`. A bare typed number is
+    /// in feet.
+    FeetInches,
 }
 
 impl LengthUnit {
     /// Every unit, in the order a menu lists them.
-    pub const ALL: [LengthUnit; 4] = [
+    pub const ALL: [LengthUnit; 5] = [
         LengthUnit::Millimetres,
         LengthUnit::Centimetres,
         LengthUnit::Metres,
         LengthUnit::Inches,
+        LengthUnit::FeetInches,
     ];
 
     /// The unit's symbol.
@@ -39,6 +43,20 @@ impl LengthUnit {
             LengthUnit::Centimetres => "cm",
             LengthUnit::Metres => "m",
             LengthUnit::Inches => "in",
+            LengthUnit::FeetInches => "ft",
+        }
+    }
+
+    /// What follows a number from [`LengthUnit::format_number`]: ` mm`, ` in`; nothing for feet
+    /// and inches, whose numbers carry their marks.
+    #[must_use]
+    pub fn suffix(self) -> &'static str {
+        match self {
+            LengthUnit::Millimetres => " mm",
+            LengthUnit::Centimetres => " cm",
+            LengthUnit::Metres => " m",
+            LengthUnit::Inches => " in",
+            LengthUnit::FeetInches => "",
         }
     }
 
@@ -50,34 +68,54 @@ impl LengthUnit {
             LengthUnit::Centimetres => 10.0,
             LengthUnit::Metres => 1000.0,
             LengthUnit::Inches => MM_PER_INCH,
+            LengthUnit::FeetInches => MM_PER_INCH * 12.0,
         }
     }
 
-    /// A length for display, with the unit: `2450 mm`, `245 cm`, `2.45 m`, `96.5 in`.
+    /// A length for display, with the unit: `2450 mm`, `245 cm`, `2.45 m`, `96.5 in`,
+    /// `8' 0.46"`.
     #[must_use]
     pub fn format(self, length_mm: f64) -> String {
-        format!("{} {}", self.format_number(length_mm), self.symbol())
+        match self {
+            LengthUnit::FeetInches => feet_and_inches(length_mm),
+            _ => format!("{} {}", self.format_number(length_mm), self.symbol()),
+        }
     }
 
-    /// A length as a bare number in this unit, as an input field shows it.
+    /// A length as a bare number in this unit, as an input field shows it (feet and inches
+    /// carry their marks: `7' 10.5"`).
     #[must_use]
     pub fn format_number(self, length_mm: f64) -> String {
+        if self == LengthUnit::FeetInches {
+            return feet_and_inches(length_mm);
+        }
         let value = length_mm / self.mm_per_unit();
         // Enough decimals that a shown value reads back to the same whole millimetre.
         let decimals = match self {
             LengthUnit::Millimetres => 0,
             LengthUnit::Centimetres => 1,
-            LengthUnit::Inches => 2,
+            LengthUnit::Inches | LengthUnit::FeetInches => 2,
             LengthUnit::Metres => 3,
         };
         trim_zeros(&format!("{value:.decimals$}"))
+    }
+
+    /// Several lengths with one unit, as a size reads: `2400 × 960 × 820 mm`,
+    /// `7' 10.5" × 3' 1.8" × 2' 8.28"` (feet and inches carry their marks on each).
+    #[must_use]
+    pub fn format_size(self, lengths_mm: &[f64]) -> String {
+        let numbers: Vec<String> = lengths_mm
+            .iter()
+            .map(|length| self.format_number(*length))
+            .collect();
+        format!("{}{}", numbers.join(" × "), self.suffix())
     }
 
     /// An area for display: square metres for metric units, square feet for inches.
     #[must_use]
     pub fn format_area(self, area_mm2: f64) -> String {
         match self {
-            LengthUnit::Inches => {
+            LengthUnit::Inches | LengthUnit::FeetInches => {
                 let square_feet = area_mm2 / (MM_PER_INCH * 12.0).powi(2);
                 format!("{square_feet:.1} sq ft")
             }
@@ -159,7 +197,22 @@ impl fmt::Display for LengthUnit {
             LengthUnit::Centimetres => "centimetres",
             LengthUnit::Metres => "metres",
             LengthUnit::Inches => "inches",
+            LengthUnit::FeetInches => "feet and inches",
         })
+    }
+}
+
+/// `7' 10.5"`: whole feet and inches to a hundredth (enough that it reads back to the same
+/// whole millimetre); `10.5"` under a foot; a minus sign in front of a negative length.
+fn feet_and_inches(length_mm: f64) -> String {
+    let sign = if length_mm < 0.0 { "-" } else { "" };
+    let hundredths = (length_mm.abs() / MM_PER_INCH * 100.0).round() as i64;
+    let feet = hundredths / 1200;
+    let inches = trim_zeros(&format!("{:.2}", (hundredths % 1200) as f64 / 100.0));
+    if feet == 0 {
+        format!("{sign}{inches}\"")
+    } else {
+        format!("{sign}{feet}' {inches}\"")
     }
 }
 
@@ -208,6 +261,37 @@ mod tests {
         assert_eq!(LengthUnit::Inches.format(2540.0), "100 in");
         assert_eq!(LengthUnit::Metres.format_area(12_000_000.0), "12.00 m²");
         assert_eq!(LengthUnit::Inches.format_area(92_903.04), "1.0 sq ft");
+        assert_eq!(LengthUnit::FeetInches.format(2387.6), "7' 10\"");
+        assert_eq!(LengthUnit::FeetInches.format(2400.3), "7' 10.5\"");
+        assert_eq!(LengthUnit::FeetInches.format(304.8), "1' 0\"");
+        assert_eq!(LengthUnit::FeetInches.format(120.0), "4.72\"");
+        assert_eq!(LengthUnit::FeetInches.format(-304.8), "-1' 0\"");
+        // Inches that round up to twelve carry into the feet.
+        assert_eq!(LengthUnit::FeetInches.format(609.5), "2' 0\"");
+        assert_eq!(LengthUnit::FeetInches.format_area(92_903.04), "1.0 sq ft");
+        let size = [2400.0, 960.0, 820.0];
+        assert_eq!(
+            LengthUnit::Millimetres.format_size(&size),
+            "2400 × 960 × 820 mm"
+        );
+        assert_eq!(LengthUnit::Metres.format_size(&size), "2.4 × 0.96 × 0.82 m");
+        assert_eq!(
+            LengthUnit::FeetInches.format_size(&size),
+            "7' 10.49\" × 3' 1.8\" × 2' 8.28\""
+        );
+    }
+
+    #[test]
+    fn feet_and_inches_read_back_as_the_wall_tool_takes_them() {
+        let unit = LengthUnit::FeetInches;
+        assert_eq!(unit.parse("7' 10.5\""), Ok(Mm(2400)));
+        assert_eq!(unit.parse("10.5\""), Ok(Mm(267)));
+        assert_eq!(unit.parse("8"), Ok(Mm(2438)), "a bare number is in feet");
+        assert_eq!(unit.parse("8' 2"), Ok(Mm(2489)));
+        assert_eq!(unit.parse("2400 mm"), Ok(Mm(2400)));
+        for mm in [0, 1, 254, 2400, 3048, 12_345] {
+            assert_eq!(unit.parse(&unit.format(mm as f64)), Ok(Mm(mm)), "{mm}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod date;
 pub mod ids;
 pub mod length_units;
+pub mod message;
 pub mod message_text;
 pub mod money;
 pub mod units;

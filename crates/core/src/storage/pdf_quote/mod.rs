@@ -128,7 +128,7 @@ fn place_plan(flow: &mut Flow<'_>, document: &QuoteDocument, own_page: bool) -> 
 fn layout_pages(fonts: &Fonts, document: &QuoteDocument, pictures: QuotePictures<'_>) -> Vec<Page> {
     let mut flow = Flow::new(fonts, header::running_head(fonts, document));
     flow.place(header::letterhead(fonts, document, pictures.logo));
-    notice::place_notice(&mut flow, &document.violations);
+    notice::place_notice(&mut flow, &document.violation_messages());
     if let Some(design) = pictures.design {
         place_design(&mut flow, design);
     }

@@ -1,10 +1,9 @@
 //! The notice box listing the layout's constraint violations: a tinted box with a red bar, one
-//! row per violation, so that a long list may continue on the next page.
+//! row per violation message, so that a long list may continue on the next page.
 
 use super::fonts::{FontKind, Fonts};
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Style, theme};
 use super::text::wrap;
-use crate::domain::constraints::Violation;
 
 const TITLE: Style = Style::new(FontKind::Bold, 9.0, theme::NOTICE_INK);
 const BODY: Style = Style::new(FontKind::Regular, 8.0, theme::INK);
@@ -12,7 +11,7 @@ const BAR_WIDTH: f32 = 3.0;
 const PADDING: f32 = 10.0;
 
 /// Places the notice when there are violations.
-pub(super) fn place_notice(flow: &mut Flow<'_>, violations: &[Violation]) {
+pub(super) fn place_notice(flow: &mut Flow<'_>, violations: &[String]) {
     if violations.is_empty() {
         return;
     }
@@ -24,8 +23,8 @@ pub(super) fn place_notice(flow: &mut Flow<'_>, violations: &[Violation]) {
         format!("Please note: this design has {count} unresolved planning issues")
     };
     let mut rows = vec![row(fonts, &title, TITLE, 8.0, false)];
-    for violation in violations {
-        rows.push(row(fonts, &violation.message, BODY, 2.0, true));
+    for message in violations {
+        rows.push(row(fonts, message, BODY, 2.0, true));
     }
     rows.push(row(
         fonts,

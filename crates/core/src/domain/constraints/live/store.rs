@@ -119,7 +119,7 @@ mod tests {
             rule,
             elements: elements.to_vec(),
             amount_mm: Some(amount),
-            message: format!("{amount}"),
+            message: format!("{amount}").into(),
         }
     }
 
