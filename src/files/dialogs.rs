@@ -117,6 +117,8 @@ pub trait NativeDialogs: Send + Sync + 'static {
 pub struct SystemDialogs;
 
 impl NativeDialogs for SystemDialogs {
+    // The one place the system's blocking dialog is called: on the dialog's own thread.
+    #[allow(clippy::disallowed_methods)]
     fn show(&self, spec: &DialogSpec) -> NativeOutcome {
         if let Some(why) = system_dialog_missing() {
             return NativeOutcome::Unavailable(why);
