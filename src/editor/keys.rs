@@ -10,6 +10,17 @@ use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::Edit;
 
+/// True while Ctrl (or the Super/Command key) is held: the modifier of every shortcut.
+#[must_use]
+pub fn command_held(keys: &ButtonInput<KeyCode>) -> bool {
+    keys.any_pressed([
+        KeyCode::ControlLeft,
+        KeyCode::ControlRight,
+        KeyCode::SuperLeft,
+        KeyCode::SuperRight,
+    ])
+}
+
 /// What Delete does to a selection: the edit, or why there is none.
 #[must_use]
 pub fn delete_edit(selection: &Selection) -> Option<Result<Edit, &'static str>> {
@@ -36,12 +47,7 @@ pub(crate) fn selection_keys(
     if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) || tool.is_drawing() {
         return;
     }
-    let ctrl = keys.any_pressed([
-        KeyCode::ControlLeft,
-        KeyCode::ControlRight,
-        KeyCode::SuperLeft,
-        KeyCode::SuperRight,
-    ]);
+    let ctrl = command_held(&keys);
     if keys.just_pressed(KeyCode::Escape) {
         *selection = Selection::Nothing;
         return;

@@ -4,6 +4,7 @@
 
 use crate::AppSystems;
 use crate::document::{Document, EditRequested};
+use crate::editor::keys::command_held;
 use crate::editor::selection::Selection;
 use crate::live::LiveState;
 use crate::notices::Notices;
@@ -111,12 +112,7 @@ fn clipboard_keys(
     mut edits: MessageWriter<EditRequested>,
     mut notices: ResMut<Notices>,
 ) {
-    let ctrl = keys.any_pressed([
-        KeyCode::ControlLeft,
-        KeyCode::ControlRight,
-        KeyCode::SuperLeft,
-        KeyCode::SuperRight,
-    ]);
+    let ctrl = command_held(&keys);
     if !ctrl || egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
         return;
     }

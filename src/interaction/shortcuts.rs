@@ -4,6 +4,7 @@
 //! ([`crate::editor::keys`]); Ctrl+C/V/D are the clipboard's ([`super::clipboard`]).
 
 use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
+use crate::editor::keys::command_held;
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
@@ -33,12 +34,7 @@ pub(crate) fn keyboard_shortcuts(
     if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
         return;
     }
-    let ctrl = keys.any_pressed([
-        KeyCode::ControlLeft,
-        KeyCode::ControlRight,
-        KeyCode::SuperLeft,
-        KeyCode::SuperRight,
-    ]);
+    let ctrl = command_held(&keys);
     let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
     if ctrl {
         if keys.just_pressed(KeyCode::KeyZ) && !shift {

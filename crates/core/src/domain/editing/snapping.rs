@@ -199,25 +199,35 @@ fn overlaps_others(
         })
 }
 
+/// For a wall the footprint's centre lies beside (within its length and joins): the side of
+/// the wall the centre is on (1 for its left, -1 for its right) and how far the footprint's
+/// nearest corner is from that face (negative inside the wall).
+fn gap_to_face(wall: &WallGeometry, rect: &OrientedRect) -> Option<(f64, f64)> {
+    let along = wall.offset_of(rect.centre);
+    if along < -wall.start_extension || along > wall.length + wall.end_extension {
+        return None;
+    }
+    let side = if wall.side_distance(rect.centre) < 0.0 {
+        -1.0
+    } else {
+        1.0
+    };
+    let gap = rect
+        .corners()
+        .iter()
+        .map(|corner| wall.side_distance(*corner) * side - wall.half_thickness)
+        .fold(f64::INFINITY, f64::min);
+    Some((side, gap))
+}
+
 /// The push that takes a footprint dragged into a wall (one it does not back onto) back out of
 /// it, square to the wall, with the wall's face normal.
 fn out_of_walls(walls: &[WallGeometry], rect: &OrientedRect) -> Option<(Coord<f64>, Face)> {
-    let corners = rect.corners();
     let mut deepest: Option<(f64, Coord<f64>)> = None;
     for wall in walls {
-        let along = wall.offset_of(rect.centre);
-        if along < -wall.start_extension || along > wall.length + wall.end_extension {
+        let Some((side, gap)) = gap_to_face(wall, rect) else {
             continue;
-        }
-        let side = if wall.side_distance(rect.centre) < 0.0 {
-            -1.0
-        } else {
-            1.0
         };
-        let gap = corners
-            .iter()
-            .map(|corner| wall.side_distance(*corner) * side - wall.half_thickness)
-            .fold(f64::INFINITY, f64::min);
         if gap < -TOUCH_MM && deepest.is_none_or(|(known, _)| gap < known) {
             deepest = Some((gap, wall.left * side));
         }
@@ -289,25 +299,14 @@ fn side_wall(
     rect: &OrientedRect,
     settings: &SnapSettings,
 ) -> Option<(Coord<f64>, Face)> {
-    let corners = rect.corners();
     let mut best: Option<(f64, Coord<f64>, Face)> = None;
     for wall in walls {
         if std::ptr::eq(wall, back_wall) || dot(wall.along, back_wall.along).abs() > PARALLEL_SINE {
             continue;
         }
-        let along = wall.offset_of(rect.centre);
-        if along < -wall.start_extension || along > wall.length + wall.end_extension {
+        let Some((side, gap)) = gap_to_face(wall, rect) else {
             continue;
-        }
-        let side = if wall.side_distance(rect.centre) < 0.0 {
-            -1.0
-        } else {
-            1.0
         };
-        let gap = corners
-            .iter()
-            .map(|corner| wall.side_distance(*corner) * side - wall.half_thickness)
-            .fold(f64::INFINITY, f64::min);
         if gap.abs() > settings.neighbour_distance_mm
             || best.as_ref().is_some_and(|known| known.0 <= gap.abs())
         {
