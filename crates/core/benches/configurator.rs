@@ -4,14 +4,16 @@
 //! the product from catalog text (parse, validate, defaults checked) and a full options panel
 //! (offered values and minimal explanations) with no choices and with one to three choices;
 //! median and maximum. Run with `cargo bench -p room-planner-core --bench configurator`;
-//! `BENCH_VERBOSE=1` prints each product's times as it goes.
+//! `BENCH_VERBOSE=1` prints each product's times as it goes; `BENCH_FAMILY=dense` runs only
+//! the families whose name contains the text; `BENCH_PANELS_ONLY=1` leaves out the reasons.
 
 use room_planner_core::domain::catalog::Configuration;
-use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
 use room_planner_core::domain::catalog::configuration::sample::{
     SampleKind, SampleRng, SampleShape, sample_product,
 };
+use room_planner_core::domain::catalog::configuration::{ConfigurationEngine, ConfigurationError};
 use room_planner_core::domain::catalog::{Condition, OptionDomain, OptionValue, Product, Rule};
+use room_planner_core::domain::values::ids::OptionId;
 use room_planner_core::storage::catalog::parse_catalog;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -19,6 +21,10 @@ use std::time::{Duration, Instant};
 
 /// Products generated per family.
 const PRODUCTS: u64 = 12;
+/// Blocked values whose reasons are asked one at a time, per panel.
+const REASONS_ASKED: usize = 10;
+/// How long a panel with every reason may take before the bench counts it as over.
+const EVERY_REASON_LIMIT: Duration = Duration::from_secs(2);
 
 fn main() {
     let families = [
@@ -54,12 +60,20 @@ fn main() {
         ),
     ];
     println!(
-        "| family | products | load median / max | panel, no choices: median / max | panel, 1–3 choices: median / max |"
+        "| family | products | load median / max | panel, no choices: median / max | panel, 1–3 choices: median / max | one value's reasons: median / max | every reason at once: median / max |"
     );
-    println!("|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     let mut largest = (0, String::new());
     let verbose = std::env::var_os("BENCH_VERBOSE").is_some();
+    let only = std::env::var("BENCH_FAMILY").ok();
+    let panels_only = std::env::var_os("BENCH_PANELS_ONLY").is_some();
     for (name, kind, options, values, rules) in families {
+        if only
+            .as_ref()
+            .is_some_and(|only| !name.contains(only.as_str()))
+        {
+            continue;
+        }
         let shape = SampleShape {
             kind,
             options,
@@ -70,6 +84,8 @@ fn main() {
         let mut loads = Vec::new();
         let mut empty = Vec::new();
         let mut chosen = Vec::new();
+        let mut reasons = Vec::new();
+        let mut all_reasons = Vec::new();
         let mut seed = 0;
         let mut made = 0;
         while made < PRODUCTS && seed < PRODUCTS * 50 {
@@ -94,21 +110,36 @@ fn main() {
             if combinations > largest.0 {
                 largest = (combinations, format!("{name} seed {seed}"));
             }
-            empty.push(panel_time(product, &Configuration::new()));
-            if verbose {
-                eprintln!("{name} seed {seed}: panel {:?}", empty.last());
-            }
             let mut rng = SampleRng::new(seed);
-            for count in 1..=3 {
-                let explicit = random_choices(product, &mut rng, count);
-                chosen.push(panel_time(product, &explicit));
+            let mut asked = vec![Configuration::new()];
+            asked.extend((1..=3).map(|count| random_choices(product, &mut rng, count)));
+            for (index, explicit) in asked.iter().enumerate() {
+                let (panel, blocked) = panel_time(product, explicit);
+                if index == 0 {
+                    empty.push(panel);
+                } else {
+                    chosen.push(panel);
+                }
+                if panels_only {
+                    continue;
+                }
+                reasons.extend(reason_times(product, explicit, &blocked));
+                all_reasons.push(every_reason_time(product, explicit));
+                if verbose {
+                    eprintln!(
+                        "{name} seed {seed}, {index} choices: panel {panel:?}, every reason {:?}",
+                        all_reasons.last()
+                    );
+                }
             }
         }
         println!(
-            "| {name} | {made} | {} | {} | {} |",
+            "| {name} | {made} | {} | {} | {} | {} | {} |",
             stats(&mut loads),
             stats(&mut empty),
-            stats(&mut chosen)
+            stats(&mut chosen),
+            stats(&mut reasons),
+            limited_stats(&all_reasons)
         );
     }
     println!(
@@ -123,15 +154,86 @@ fn configurable(seed: u64, shape: SampleShape) -> Option<Product> {
     (product.rules.len() == shape.rules).then_some(product)
 }
 
-fn panel_time(product: &Product, explicit: &Configuration) -> Duration {
+/// The time for the panel's offered and blocked values, and the blocked values by option.
+fn panel_time(
+    product: &Product,
+    explicit: &Configuration,
+) -> (Duration, Vec<(OptionId, OptionValue)>) {
     let started = Instant::now();
     let engine = ConfigurationEngine::new(product);
-    let states = engine.option_states(explicit);
+    let states = engine.option_availability(explicit);
     let elapsed = started.elapsed();
-    if let Err(error) = states {
-        eprintln!("{}: {error}", product.id);
+    let blocked = match states {
+        Ok(states) => states
+            .into_iter()
+            .flat_map(|state| {
+                let option = state.option;
+                state
+                    .blocked
+                    .into_iter()
+                    .map(move |value| (option.clone(), value))
+            })
+            .collect(),
+        Err(error) => {
+            eprintln!("{}: {error}", product.id);
+            Vec::new()
+        }
+    };
+    (elapsed, blocked)
+}
+
+/// Reasons asked one value at a time, as the window asks when a blocked value is hovered: at
+/// most [`REASONS_ASKED`] values spread over the blocked ones.
+fn reason_times(
+    product: &Product,
+    explicit: &Configuration,
+    blocked: &[(OptionId, OptionValue)],
+) -> Vec<Duration> {
+    let engine = ConfigurationEngine::new(product);
+    let stride = blocked.len().div_ceil(REASONS_ASKED).max(1);
+    blocked
+        .iter()
+        .step_by(stride)
+        .map(|(option, value)| {
+            let started = Instant::now();
+            match engine.why_blocked(explicit, option, value) {
+                Ok(Some(_)) => {}
+                Ok(None) => eprintln!("{}: {option} = {value} has no reason", product.id),
+                Err(error) => eprintln!("{}: {error}", product.id),
+            }
+            started.elapsed()
+        })
+        .collect()
+}
+
+/// Every option's values with every blocked value's reasons, in one question; `None` when it
+/// takes over [`EVERY_REASON_LIMIT`].
+fn every_reason_time(product: &Product, explicit: &Configuration) -> Option<Duration> {
+    let started = Instant::now();
+    let engine = ConfigurationEngine::new(product).with_time_limit(EVERY_REASON_LIMIT);
+    match engine.option_states(explicit) {
+        Ok(_) => Some(started.elapsed()),
+        Err(ConfigurationError::TooComplex) => None,
+        Err(error) => {
+            eprintln!("{}: {error}", product.id);
+            None
+        }
     }
-    elapsed
+}
+
+/// As [`stats`], saying how many took over [`EVERY_REASON_LIMIT`].
+fn limited_stats(times: &[Option<Duration>]) -> String {
+    let mut within: Vec<Duration> = times.iter().flatten().copied().collect();
+    let over = times.len() - within.len();
+    if over == 0 {
+        return stats(&mut within);
+    }
+    format!(
+        "{} of {} over {} s",
+        over,
+        times.len(),
+        EVERY_REASON_LIMIT.as_secs()
+    )
 }
 
 /// `count` choices, each among the values still offered after the earlier ones.
@@ -140,7 +242,10 @@ fn random_choices(product: &Product, rng: &mut SampleRng, count: usize) -> Confi
     let mut explicit = Configuration::new();
     for _ in 0..count {
         let def = &product.options[rng.below(product.options.len())];
-        let Ok(state) = engine.option_state(&explicit, &def.id) else {
+        let Ok(states) = engine.option_availability(&explicit) else {
+            break;
+        };
+        let Some(state) = states.into_iter().find(|state| state.option == def.id) else {
             break;
         };
         if state.offered.is_empty() {

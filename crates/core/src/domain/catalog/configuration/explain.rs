@@ -2,7 +2,7 @@
 //! the user's choices forbid a value, found by QuickXplain (Junker 2004), then the fewest of
 //! the user's choices those rules need.
 
-use super::ground::{Held, grounded, satisfiable};
+use super::ground::{Held, grounded, refuting_rules, satisfiable};
 use super::model::Model;
 use super::reasons::Reason;
 use super::search::{Budget, OutOfTime};
@@ -48,36 +48,40 @@ pub(super) fn explain(
     };
     let propagation_refutes =
         |rules: &[usize]| grounded(model, group, &all_held, &mask(rules)).is_none();
-    let search_refutes = |rules: &[usize], budget: &mut Budget| {
-        Ok::<bool, OutOfTime>(!satisfiable(model, group, &all_held, &mask(rules), budget)?)
+    let refuting = |rules: &[usize], budget: &mut Budget| {
+        refuting_rules(model, group, &all_held, &mask(rules), budget)
     };
     let hinted = hint
         .map(Reason::rules)
         .filter(|rules| propagation_refutes(rules));
-    let mut rules = match hinted {
+    let start = match hinted {
         Some(candidates) => {
-            let quick = quick_xplain(&candidates, &mut |subset| Ok(propagation_refutes(subset)))?;
-            shrink(quick, &mut |subset| search_refutes(subset, budget))?
+            quick_xplain(&candidates, &mut |subset| Ok(propagation_refutes(subset)))?
         }
         None => {
-            let mut group_rules: Vec<usize> = model.groups[group]
-                .constraints
-                .iter()
-                .map(|constraint| model.rule_of[*constraint])
-                .collect();
-            group_rules.sort_unstable();
-            group_rules.dedup();
             let mut start = None;
             for core in known.cores.iter().rev().take(KNOWN_CORES_TRIED) {
-                if search_refutes(core, budget)? {
-                    start = Some(core.clone());
+                if let Some(used) = refuting(core, budget)? {
+                    start = Some(used);
                     break;
                 }
             }
-            let candidates = start.unwrap_or(group_rules);
-            quick_xplain(&candidates, &mut |subset| search_refutes(subset, budget))?
+            match start {
+                Some(start) => start,
+                None => {
+                    let mut group_rules: Vec<usize> = model.groups[group]
+                        .constraints
+                        .iter()
+                        .map(|constraint| model.rule_of[*constraint])
+                        .collect();
+                    group_rules.sort_unstable();
+                    group_rules.dedup();
+                    refuting(&group_rules, budget)?.unwrap_or(group_rules)
+                }
+            }
         }
     };
+    let mut rules = shrink_refining(start, &mut |subset| refuting(subset, budget))?;
     rules.sort_unstable();
     if !known.cores.contains(&rules) {
         known.cores.push(rules.clone());
@@ -135,6 +139,38 @@ fn shrink(
             kept = without;
         } else {
             index += 1;
+        }
+    }
+    Ok(kept)
+}
+
+/// Given rules, the rules a proof that they forbid the value used, or `None` when they do not.
+type Refuting<'a> = dyn FnMut(&[usize]) -> Result<Option<Vec<usize>>, OutOfTime> + 'a;
+
+/// Drops rules from `items` (which forbid the value) until each one left is needed: a set
+/// without it admits a product. When a smaller set still forbids it, `refuting` gives the
+/// rules its proof used, often far fewer, and the search goes on from those; rules found
+/// needed stay needed, since every forbidding subset of the set they were needed in holds them.
+fn shrink_refining(
+    items: Vec<usize>,
+    refuting: &mut Refuting<'_>,
+) -> Result<Vec<usize>, OutOfTime> {
+    let mut kept = items;
+    let mut needed: Vec<usize> = Vec::new();
+    while let Some(candidate) = kept.iter().copied().find(|rule| !needed.contains(rule)) {
+        let without: Vec<usize> = kept
+            .iter()
+            .copied()
+            .filter(|rule| *rule != candidate)
+            .collect();
+        match refuting(&without)? {
+            Some(used) => {
+                kept = used
+                    .into_iter()
+                    .filter(|rule| without.contains(rule))
+                    .collect()
+            }
+            None => needed.push(candidate),
         }
     }
     Ok(kept)

@@ -3,8 +3,8 @@
 
 use super::domains::Domains;
 use super::model::Model;
-use super::propagate::{RuleMask, propagate};
-use super::search::{Budget, OutOfTime, solve};
+use super::propagate::{RuleMask, Scratch, failing_constraint_noting, propagate};
+use super::search::{Budget, OutOfTime, solve, solve_noting};
 
 /// An option held to one class.
 pub(super) type Held = (usize, usize);
@@ -46,4 +46,52 @@ pub(super) fn satisfiable(
 /// Every rule active.
 pub(super) fn all_rules(model: &Model) -> Vec<bool> {
     vec![true; model.rule_count]
+}
+
+/// When no valid product of `group` keeps every held option with only the active rules, the
+/// rules that the proof used (a set that forbids it on its own, usually far smaller than the
+/// active ones); `None` when some product exists.
+pub(super) fn refuting_rules(
+    model: &Model,
+    group: usize,
+    held: &[Held],
+    active: &RuleMask,
+    budget: &mut Budget,
+) -> Result<Option<Vec<usize>>, OutOfTime> {
+    let layout = &model.layout;
+    let mut noted = vec![false; model.constraints.len()];
+    let mut domains = layout.full();
+    for (option, class) in held {
+        if !domains.contains(layout, *option, *class) {
+            return Ok(Some(Vec::new()));
+        }
+        domains.fix(layout, *option, *class);
+    }
+    let seeds = model.groups[group].constraints.iter().copied();
+    let mut scratch = Scratch::default();
+    let refuted =
+        failing_constraint_noting(model, &mut domains, active, seeds, &mut noted, &mut scratch)
+            .is_some()
+            || solve_noting(
+                model,
+                domains,
+                active,
+                &model.groups[group].options,
+                &|_, _| false,
+                budget,
+                &mut noted,
+            )?
+            .is_none();
+    if !refuted {
+        return Ok(None);
+    }
+    let mut rules: Vec<usize> = noted
+        .iter()
+        .enumerate()
+        .filter(|(_, used)| **used)
+        .map(|(constraint, _)| model.rule_of[constraint])
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    Ok(Some(rules))
 }

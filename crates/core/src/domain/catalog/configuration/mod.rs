@@ -22,16 +22,19 @@ mod reasons;
 mod resolve;
 pub mod sample;
 mod search;
+mod states;
 
 pub use diagnostics::{ProductDiagnostics, RuleFinding, UnreachableValue};
 pub use memo::{ResolveMemo, Resolved};
 pub use search::QUESTION_TIME_LIMIT;
+pub use states::{BlockedValue, OptionAvailability, OptionState};
 
 use crate::domain::catalog::{Configuration, OptionValue, Product};
 use crate::domain::values::ids::OptionId;
 use explain::{Explanation, KnownCores, explain};
 use ground::{Held, all_rules, satisfiable};
 use model::Model;
+use panel::Reasons;
 use search::{Budget, OutOfTime};
 use std::time::Duration;
 use thiserror::Error;
@@ -64,61 +67,6 @@ pub enum ConfigurationError {
 impl From<OutOfTime> for ConfigurationError {
     fn from(_: OutOfTime) -> Self {
         ConfigurationError::TooComplex
-    }
-}
-
-/// A value that cannot be completed into a valid product, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BlockedValue {
-    /// The value.
-    pub value: OptionValue,
-    /// Indices into the product's rules of a minimal set that together forbid the value:
-    /// dropping any one of them would make it possible.
-    pub rules: Vec<usize>,
-    /// Those rules' messages, each once, in rule order.
-    pub messages: Vec<String>,
-    /// The user's other choices that those rules need to forbid the value (empty when no
-    /// product with this value can be made at all).
-    pub because_of: Vec<(OptionId, OptionValue)>,
-}
-
-impl BlockedValue {
-    /// One line for the user: the messages, led by the choices they follow from, e.g.
-    /// `With Chaise: Left: A chaise needs 2400 mm`.
-    #[must_use]
-    pub fn reason(&self, product: &Product) -> String {
-        let messages = self.messages.join("; ");
-        if self.because_of.is_empty() {
-            return messages;
-        }
-        let choices: Vec<String> = self
-            .because_of
-            .iter()
-            .map(|(option, value)| match product.option(option) {
-                Some(def) => format!("{}: {}", def.label, def.label_of(value)),
-                None => format!("{option}: {value}"),
-            })
-            .collect();
-        format!("With {}: {messages}", choices.join(", "))
-    }
-}
-
-/// The state of one option for the options panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OptionState {
-    /// The option.
-    pub option: OptionId,
-    /// Values that can still be completed into a valid product, in display order.
-    pub offered: Vec<OptionValue>,
-    /// Values that cannot, in display order, each with why.
-    pub blocked: Vec<BlockedValue>,
-}
-
-impl OptionState {
-    /// Why `value` is blocked, if it is.
-    #[must_use]
-    pub fn blocked(&self, value: &OptionValue) -> Option<&BlockedValue> {
-        self.blocked.iter().find(|blocked| &blocked.value == value)
     }
 }
 
@@ -199,6 +147,59 @@ impl<'product> ConfigurationEngine<'product> {
     ) -> Result<Vec<OptionState>, ConfigurationError> {
         let all: Vec<usize> = (0..self.model.option_count()).collect();
         self.states_of(explicit, &all)
+    }
+
+    /// Which values of every option can still be chosen, in display order, without the
+    /// reasons for the blocked ones: as [`ConfigurationEngine::option_states`] but without a
+    /// minimal explanation per blocked value, which on products with large tables takes far
+    /// longer than the rest. Ask [`ConfigurationEngine::why_blocked`] for one value's reasons.
+    ///
+    /// # Errors
+    /// As [`ConfigurationEngine::option_state`].
+    pub fn option_availability(
+        &self,
+        explicit: &Configuration,
+    ) -> Result<Vec<OptionAvailability>, ConfigurationError> {
+        let all: Vec<usize> = (0..self.model.option_count()).collect();
+        let chosen = self.chosen_classes(explicit)?;
+        let mut budget = Budget::new(self.time_limit);
+        let panels = panel::panels(&self.model, &chosen, &all, Reasons::Left, &mut budget)?;
+        Ok(panels
+            .into_iter()
+            .map(|panel| {
+                let blocked: Vec<usize> = panel.blocked.iter().map(|(class, _)| *class).collect();
+                OptionAvailability {
+                    option: self.model.option_ids[panel.option].clone(),
+                    offered: self.values_in(panel.option, &panel.offered),
+                    blocked: self.values_in(panel.option, &blocked),
+                }
+            })
+            .collect())
+    }
+
+    /// Why `value` of `option` cannot be chosen with the other explicit choices (the option's
+    /// own choice is ignored, as in the options panel): a minimal set of rules and the choices
+    /// they need; `None` when the value can be chosen.
+    ///
+    /// # Errors
+    /// An unknown option or value, or a question over [`QUESTION_TIME_LIMIT`].
+    pub fn why_blocked(
+        &self,
+        explicit: &Configuration,
+        option: &OptionId,
+        value: &OptionValue,
+    ) -> Result<Option<BlockedValue>, ConfigurationError> {
+        let index = self.option_index(option)?;
+        let class = self.model.class_of_value(index, value).ok_or_else(|| {
+            ConfigurationError::ValueNotAllowed {
+                option: option.clone(),
+                value: value.clone(),
+            }
+        })?;
+        let chosen = self.chosen_classes(explicit)?;
+        let mut budget = Budget::new(self.time_limit);
+        let why = panel::explain_one(&self.model, &chosen, index, class, &mut budget)?;
+        Ok(why.map(|why| self.blocked_value(value, &why, explicit)))
     }
 
     /// The full configuration: explicit choices kept, and as many other options at their
@@ -301,19 +302,14 @@ impl<'product> ConfigurationEngine<'product> {
     ) -> Result<Vec<OptionState>, ConfigurationError> {
         let chosen = self.chosen_classes(explicit)?;
         let mut budget = Budget::new(self.time_limit);
-        let panels = panel::panels(&self.model, &chosen, options, &mut budget)?;
+        let panels = panel::panels(&self.model, &chosen, options, Reasons::Given, &mut budget)?;
         Ok(panels
             .into_iter()
             .map(|panel| {
                 let option = panel.option;
                 let class_of = &self.model.class_of[option];
                 let values = &self.model.values[option];
-                let offered = values
-                    .iter()
-                    .zip(class_of)
-                    .filter(|(_, class)| panel.offered.binary_search(class).is_ok())
-                    .map(|(value, _)| value.clone())
-                    .collect();
+                let offered = self.values_in(option, &panel.offered);
                 let blocked = values
                     .iter()
                     .zip(class_of)
@@ -322,7 +318,8 @@ impl<'product> ConfigurationEngine<'product> {
                             .blocked
                             .binary_search_by_key(class, |(c, _)| *c)
                             .ok()?;
-                        Some(self.blocked_value(value, &panel.blocked[at].1, explicit))
+                        let why = panel.blocked[at].1.clone().unwrap_or_default();
+                        Some(self.blocked_value(value, &why, explicit))
                     })
                     .collect();
                 OptionState {
@@ -332,6 +329,16 @@ impl<'product> ConfigurationEngine<'product> {
                 }
             })
             .collect())
+    }
+
+    /// The values of `option` whose classes are in `classes` (ascending), in display order.
+    fn values_in(&self, option: usize, classes: &[usize]) -> Vec<OptionValue> {
+        self.model.values[option]
+            .iter()
+            .zip(&self.model.class_of[option])
+            .filter(|(_, class)| classes.binary_search(class).is_ok())
+            .map(|(value, _)| value.clone())
+            .collect()
     }
 
     fn blocked_value(

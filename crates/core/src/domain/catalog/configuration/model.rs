@@ -20,10 +20,11 @@ pub(super) enum Constraint {
         then_option: usize,
         then: ClassSet,
     },
-    /// The columns (distinct options) take the classes of one of the rows together.
+    /// The columns (distinct options) take the classes of one of the rows together; the
+    /// rows one after another, a class per column each.
     Table {
         columns: Vec<usize>,
-        rows: Vec<Vec<usize>>,
+        rows: Vec<usize>,
     },
 }
 
@@ -147,7 +148,7 @@ impl Model {
                     class_rows.dedup();
                     Constraint::Table {
                         columns: columns.clone(),
-                        rows: class_rows,
+                        rows: class_rows.concat(),
                     }
                 }
             };
@@ -254,6 +255,10 @@ fn value_rule(
                     columns.push(*option);
                 }
             }
+            // A table over no option restricts nothing the solver can hold.
+            if columns.is_empty() {
+                return None;
+            }
             let rows = rows
                 .iter()
                 .filter_map(|row| {
@@ -274,6 +279,45 @@ fn value_rule(
                 .collect();
             Some(ValueRule::Table { columns, rows })
         }
+    }
+}
+
+/// A table row without one of its columns, as one number when the other columns' value
+/// counts multiply to fit (they nearly always do), else as the values themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum RowKey {
+    Packed(u64),
+    Values(Vec<usize>),
+}
+
+fn row_key(
+    row: &[usize],
+    skipped: usize,
+    columns: &[usize],
+    values: &[Vec<OptionValue>],
+) -> RowKey {
+    let mut packed: Option<u64> = Some(0);
+    for (at, (value, option)) in row.iter().zip(columns).enumerate() {
+        if at == skipped {
+            continue;
+        }
+        let radix = u64::try_from(values[*option].len()).ok();
+        let value = u64::try_from(*value).ok();
+        packed = packed
+            .zip(radix)
+            .and_then(|(packed, radix)| packed.checked_mul(radix))
+            .zip(value)
+            .and_then(|(packed, value)| packed.checked_add(value));
+    }
+    match packed {
+        Some(packed) => RowKey::Packed(packed),
+        None => RowKey::Values(
+            row.iter()
+                .enumerate()
+                .filter(|(at, _)| *at != skipped)
+                .map(|(_, value)| *value)
+                .collect(),
+        ),
     }
 }
 
@@ -307,15 +351,10 @@ fn classes(
             }
             ValueRule::Table { columns, rows } => {
                 for (column, option) in columns.iter().enumerate() {
-                    let mut rest_ids: HashMap<Vec<usize>, u32> = HashMap::new();
+                    let mut rest_ids: HashMap<RowKey, u32> = HashMap::new();
                     let mut marks = vec![Vec::new(); values[*option].len()];
                     for row in rows {
-                        let rest: Vec<usize> = row
-                            .iter()
-                            .enumerate()
-                            .filter(|(at, _)| *at != column)
-                            .map(|(_, value)| *value)
-                            .collect();
+                        let rest = row_key(row, column, columns, values);
                         let next = u32::try_from(rest_ids.len()).unwrap_or(u32::MAX);
                         let id = *rest_ids.entry(rest).or_insert(next);
                         marks[row[column]].push(id);

@@ -19,8 +19,19 @@ pub(super) struct ClassPanel {
     pub(super) option: usize,
     /// Classes some valid product contains with the other choices, ascending.
     pub(super) offered: Vec<usize>,
-    /// The other classes, ascending, each with why.
-    pub(super) blocked: Vec<(usize, Explanation)>,
+    /// The other classes, ascending, each with why when asked for.
+    pub(super) blocked: Vec<(usize, Option<Explanation>)>,
+}
+
+/// Whether the panel says why each blocked class is blocked. Finding a minimal set of rules
+/// takes a search per rule in it, which on products with large tables is far slower than
+/// finding what is offered; the window asks for reasons one value at a time instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reasons {
+    /// Every blocked class with a minimal explanation.
+    Given,
+    /// Offered and blocked classes only.
+    Left,
 }
 
 /// The panel for `options` (in the order given), with `chosen` the user's choices by option.
@@ -29,27 +40,14 @@ pub(super) fn panels(
     model: &Model,
     chosen: &[Option<usize>],
     options: &[usize],
+    reasons: Reasons,
     budget: &mut Budget,
 ) -> Result<Vec<ClassPanel>, OutOfTime> {
-    let mut asked = Asked {
+    let asked = Asked {
         model,
-        failing: Vec::new(),
+        failing: failing_groups(model, chosen, reasons, budget)?,
+        reasons,
     };
-    // A group that cannot be completed with the user's choices blocks every other group's
-    // values too: no complete product exists. Its explanation is shared.
-    let active = all_rules(model);
-    for group in 0..model.groups.len() {
-        let held = held_in(model, group, chosen);
-        let hint = match traced(model, group, &held, &active) {
-            Traced::Failed(reason) => Some(reason),
-            Traced::Narrowed { .. } => None,
-        };
-        if hint.is_some() || !satisfiable(model, group, &held, &active, budget)? {
-            let mut known = KnownCores::default();
-            let why = explain(model, group, &[], &held, hint.as_ref(), &mut known, budget)?;
-            asked.failing.push((group, why));
-        }
-    }
     let mut answers: Vec<Option<ClassPanel>> = vec![None; model.option_count()];
     // Options the user has not chosen share one question: the user's choices as they are.
     let unchosen: Vec<usize> = options
@@ -74,6 +72,90 @@ pub(super) fn panels(
         .collect())
 }
 
+/// The groups that cannot be completed with the user's choices, each with why when asked.
+/// Such a group blocks every other group's values too: no complete product exists.
+fn failing_groups(
+    model: &Model,
+    chosen: &[Option<usize>],
+    reasons: Reasons,
+    budget: &mut Budget,
+) -> Result<Vec<(usize, Option<Explanation>)>, OutOfTime> {
+    let active = all_rules(model);
+    let mut failing = Vec::new();
+    for group in 0..model.groups.len() {
+        let held = held_in(model, group, chosen);
+        let hint = match traced(model, group, &held, &active) {
+            Traced::Failed(reason) => Some(reason),
+            Traced::Narrowed { .. } => None,
+        };
+        if hint.is_some() || !satisfiable(model, group, &held, &active, budget)? {
+            let why = match reasons {
+                Reasons::Given => {
+                    let mut known = KnownCores::default();
+                    Some(explain(
+                        model,
+                        group,
+                        &[],
+                        &held,
+                        hint.as_ref(),
+                        &mut known,
+                        budget,
+                    )?)
+                }
+                Reasons::Left => None,
+            };
+            failing.push((group, why));
+        }
+    }
+    Ok(failing)
+}
+
+/// Why `class` of `option` cannot be completed with the user's other choices, or `None`
+/// when some valid product contains it.
+pub(super) fn explain_one(
+    model: &Model,
+    chosen: &[Option<usize>],
+    option: usize,
+    class: usize,
+    budget: &mut Budget,
+) -> Result<Option<Explanation>, OutOfTime> {
+    let mut others = chosen.to_vec();
+    others[option] = None;
+    let group = model.group_of[option];
+    for (failing, why) in failing_groups(model, &others, Reasons::Given, budget)? {
+        if Some(failing) != group {
+            return Ok(why);
+        }
+    }
+    let Some(group) = group else {
+        return Ok(None);
+    };
+    let choices = held_in(model, group, &others);
+    let mut with_class = choices.clone();
+    with_class.push((option, class));
+    let active = all_rules(model);
+    let hint = match traced(model, group, &with_class, &active) {
+        Traced::Failed(reason) => Some(reason),
+        Traced::Narrowed { .. } => {
+            if satisfiable(model, group, &with_class, &active, budget)? {
+                return Ok(None);
+            }
+            None
+        }
+    };
+    let mut known = KnownCores::default();
+    let why = explain(
+        model,
+        group,
+        &[(option, class)],
+        &choices,
+        hint.as_ref(),
+        &mut known,
+        budget,
+    )?;
+    Ok(Some(why))
+}
+
 fn held_in(model: &Model, group: usize, chosen: &[Option<usize>]) -> Vec<Held> {
     model.groups[group]
         .options
@@ -84,8 +166,9 @@ fn held_in(model: &Model, group: usize, chosen: &[Option<usize>]) -> Vec<Held> {
 
 struct Asked<'a> {
     model: &'a Model,
-    /// Groups that cannot be completed with all the user's choices, with why.
-    failing: Vec<(usize, Explanation)>,
+    /// Groups that cannot be completed with all the user's choices, with why when asked.
+    failing: Vec<(usize, Option<Explanation>)>,
+    reasons: Reasons,
 }
 
 impl Asked<'_> {
@@ -126,7 +209,14 @@ impl Asked<'_> {
                     }
                 }));
             } else if let Some(group) = group {
-                answers.extend(answer_group(model, group, base, &in_group, budget)?);
+                answers.extend(answer_group(
+                    model,
+                    group,
+                    base,
+                    &in_group,
+                    self.reasons,
+                    budget,
+                )?);
             } else {
                 answers.extend(in_group.iter().map(|target| ClassPanel {
                     option: *target,
@@ -144,6 +234,7 @@ fn answer_group(
     group: usize,
     chosen: &[Option<usize>],
     targets: &[usize],
+    reasons: Reasons,
     budget: &mut Budget,
 ) -> Result<Vec<ClassPanel>, OutOfTime> {
     let layout = &model.layout;
@@ -207,6 +298,8 @@ fn answer_group(
         for class in 0..layout.size(*target) {
             if seen.contains(class) {
                 offered.push(class);
+            } else if reasons == Reasons::Left {
+                blocked.push((class, None));
             } else {
                 // Removed at the root, or refuted by propagation once held: either way the
                 // propagation's reasons give a small start for the minimal explanation.
@@ -228,7 +321,7 @@ fn answer_group(
                     &mut known,
                     budget,
                 )?;
-                blocked.push((class, why));
+                blocked.push((class, Some(why)));
             }
         }
         answers.push(ClassPanel {

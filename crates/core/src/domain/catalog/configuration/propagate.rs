@@ -26,22 +26,65 @@ pub(super) fn failing_constraint(
     active: &RuleMask,
     seeds: impl IntoIterator<Item = usize>,
 ) -> Option<usize> {
-    let mut queued = vec![false; model.constraints.len()];
-    let mut queue = VecDeque::new();
+    failing_constraint_noting(
+        model,
+        domains,
+        active,
+        seeds,
+        &mut [],
+        &mut Scratch::default(),
+    )
+}
+
+/// Working space of propagation, kept by a search so that its many small propagations
+/// allocate nothing.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    queued: Vec<bool>,
+    queue: VecDeque<usize>,
+    changed: Vec<usize>,
+}
+
+/// As [`failing_constraint`], marking in `noted` (indexed by constraint; empty to note
+/// nothing) every constraint that removed a class or failed. Those constraints alone make
+/// the same removals and the same failure, so a refutation that noted them holds with only
+/// their rules active.
+pub(super) fn failing_constraint_noting(
+    model: &Model,
+    domains: &mut Domains,
+    active: &RuleMask,
+    seeds: impl IntoIterator<Item = usize>,
+    noted: &mut [bool],
+    scratch: &mut Scratch,
+) -> Option<usize> {
+    let Scratch {
+        queued,
+        queue,
+        changed,
+    } = scratch;
+    queued.resize(model.constraints.len(), false);
     for seed in seeds {
         if is_active(model, active, seed) && !queued[seed] {
             queued[seed] = true;
             queue.push_back(seed);
         }
     }
-    let mut changed = Vec::new();
     while let Some(constraint) = queue.pop_front() {
         queued[constraint] = false;
         changed.clear();
-        if !revise(model, domains, constraint, &mut changed) {
+        let kept = revise(model, domains, constraint, changed);
+        if (!kept || !changed.is_empty())
+            && let Some(flag) = noted.get_mut(constraint)
+        {
+            *flag = true;
+        }
+        if !kept {
+            for left in queue.drain(..) {
+                queued[left] = false;
+            }
             return Some(constraint);
         }
-        for option in &changed {
+        for option in changed.iter() {
             for next in &model.constraints_of[*option] {
                 if *next != constraint && !queued[*next] && is_active(model, active, *next) {
                     queued[*next] = true;
@@ -96,30 +139,92 @@ pub(super) fn revise(
             !domains.is_empty(layout, *then_option)
         }
         Constraint::Table { columns, rows } => {
-            let mut supports: Vec<Vec<u64>> = columns
-                .iter()
-                .map(|option| vec![0; domains.of(layout, *option).len()])
-                .collect();
-            for row in rows {
-                let valid = row
-                    .iter()
-                    .zip(columns)
-                    .all(|(class, option)| domains.contains(layout, *option, *class));
-                if valid {
-                    for (support, class) in supports.iter_mut().zip(row) {
-                        support[class / 64] |= 1 << (class % 64);
-                    }
-                }
+            if columns.len() <= SMALL_COLUMNS
+                && columns.iter().all(|option| layout.size(*option) <= 64)
+            {
+                revise_small_table(model, domains, columns, rows, changed)
+            } else {
+                revise_table(model, domains, columns, rows, changed)
             }
-            for (option, support) in columns.iter().zip(&supports) {
-                if domains.restrict(layout, *option, support) {
-                    changed.push(*option);
-                }
-                if domains.is_empty(layout, *option) {
-                    return false;
-                }
-            }
-            true
         }
     }
+}
+
+/// Tables of at most this many columns, each of at most 64 classes, are revised on the stack.
+const SMALL_COLUMNS: usize = 8;
+
+/// Keeps the classes of each column that some row still possible holds (simple tabular
+/// reduction), stopping early once every class left is supported.
+fn revise_small_table(
+    model: &Model,
+    domains: &mut Domains,
+    columns: &[usize],
+    rows: &[usize],
+    changed: &mut Vec<usize>,
+) -> bool {
+    let layout = &model.layout;
+    let arity = columns.len();
+    let mut current = [0_u64; SMALL_COLUMNS];
+    let mut support = [0_u64; SMALL_COLUMNS];
+    for (word, option) in current.iter_mut().zip(columns) {
+        *word = domains.of(layout, *option)[0];
+    }
+    for row in rows.chunks_exact(arity) {
+        let possible = row
+            .iter()
+            .zip(&current)
+            .all(|(class, word)| word >> class & 1 == 1);
+        if possible {
+            for (word, class) in support.iter_mut().zip(row) {
+                *word |= 1 << class;
+            }
+            if support == current {
+                return true;
+            }
+        }
+    }
+    for (option, word) in columns.iter().zip(&support) {
+        if domains.restrict(layout, *option, std::slice::from_ref(word)) {
+            changed.push(*option);
+        }
+        if domains.is_empty(layout, *option) {
+            return false;
+        }
+    }
+    true
+}
+
+/// As [`revise_small_table`] for tables with more columns or larger options.
+fn revise_table(
+    model: &Model,
+    domains: &mut Domains,
+    columns: &[usize],
+    rows: &[usize],
+    changed: &mut Vec<usize>,
+) -> bool {
+    let layout = &model.layout;
+    let mut supports: Vec<Vec<u64>> = columns
+        .iter()
+        .map(|option| vec![0; domains.of(layout, *option).len()])
+        .collect();
+    for row in rows.chunks_exact(columns.len()) {
+        let possible = row
+            .iter()
+            .zip(columns)
+            .all(|(class, option)| domains.contains(layout, *option, *class));
+        if possible {
+            for (support, class) in supports.iter_mut().zip(row) {
+                support[class / 64] |= 1 << (class % 64);
+            }
+        }
+    }
+    for (option, support) in columns.iter().zip(&supports) {
+        if domains.restrict(layout, *option, support) {
+            changed.push(*option);
+        }
+        if domains.is_empty(layout, *option) {
+            return false;
+        }
+    }
+    true
 }

@@ -2,9 +2,10 @@
 //! completions, resolution (most defaults kept) and minimal explanations.
 
 use super::sample::{SampleKind, SampleRng, SampleShape, sample_product};
-use super::{ConfigurationEngine, ConfigurationError};
+use super::{BlockedValue, ConfigurationEngine, ConfigurationError};
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::{OptionValue, Product, Rule};
+use crate::domain::values::ids::OptionId;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use std::cell::Cell;
@@ -61,6 +62,67 @@ struct Counts {
     with_choices: Cell<usize>,
     conflicts: Cell<usize>,
     moved_defaults: Cell<usize>,
+    asked: Cell<usize>,
+}
+
+/// `blocked`'s rules forbid its value with the user's other choices and each is needed; the
+/// choices it names are enough with those rules, and each of them is needed.
+fn check_explanation(
+    product: &Product,
+    option: &OptionId,
+    others: &Configuration,
+    blocked: &BlockedValue,
+    counts: &Counts,
+) -> Result<(), TestCaseError> {
+    prop_assert!(!blocked.rules.is_empty() && !blocked.messages.is_empty());
+    let mut asked = others.clone();
+    asked.insert(option.clone(), blocked.value.clone());
+    let completable = |rules: &[usize], choices: &Configuration| {
+        valid_with(product, &|rule| rules.contains(&rule))
+            .iter()
+            .any(|c| agrees(c, choices))
+    };
+    prop_assert!(
+        !completable(&blocked.rules, &asked),
+        "rules {:?} do not forbid {} = {}",
+        blocked.rules,
+        option,
+        blocked.value
+    );
+    for dropped in &blocked.rules {
+        let fewer: Vec<usize> = blocked
+            .rules
+            .iter()
+            .copied()
+            .filter(|r| r != dropped)
+            .collect();
+        prop_assert!(
+            completable(&fewer, &asked),
+            "rule {} is not needed to forbid {} = {}",
+            dropped,
+            option,
+            blocked.value
+        );
+    }
+    let mut named: Configuration = blocked.because_of.iter().cloned().collect();
+    named.insert(option.clone(), blocked.value.clone());
+    prop_assert!(
+        !completable(&blocked.rules, &named),
+        "choices named are not enough"
+    );
+    for (other, _) in &blocked.because_of {
+        let mut fewer = named.clone();
+        fewer.remove(other);
+        prop_assert!(
+            completable(&blocked.rules, &fewer),
+            "choice {} is not needed",
+            other
+        );
+    }
+    if !blocked.because_of.is_empty() {
+        counts.with_choices.set(counts.with_choices.get() + 1);
+    }
+    Ok(())
 }
 
 fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
@@ -116,7 +178,11 @@ fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
     let states = engine
         .option_states(&explicit)
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    for (def, state) in product.options.iter().zip(&states) {
+    let availability = engine
+        .option_availability(&explicit)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(availability.len(), states.len());
+    for ((def, state), available) in product.options.iter().zip(&states).zip(&availability) {
         let mut others = explicit.clone();
         others.remove(&def.id);
         let truth: Vec<OptionValue> = def
@@ -135,54 +201,26 @@ fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
         );
         for blocked in &state.blocked {
             counts.blocked.set(counts.blocked.get() + 1);
-            prop_assert!(!blocked.rules.is_empty() && !blocked.messages.is_empty());
-            let mut asked = others.clone();
-            asked.insert(def.id.clone(), blocked.value.clone());
-            let completable = |rules: &[usize], choices: &Configuration| {
-                valid_with(&product, &|rule| rules.contains(&rule))
-                    .iter()
-                    .any(|c| agrees(c, choices))
-            };
-            prop_assert!(
-                !completable(&blocked.rules, &asked),
-                "rules {:?} do not forbid {} = {}",
-                blocked.rules,
-                def.id,
-                blocked.value
-            );
-            for dropped in &blocked.rules {
-                let fewer: Vec<usize> = blocked
-                    .rules
-                    .iter()
-                    .copied()
-                    .filter(|r| r != dropped)
-                    .collect();
-                prop_assert!(
-                    completable(&fewer, &asked),
-                    "rule {} is not needed to forbid {} = {}",
-                    dropped,
-                    def.id,
-                    blocked.value
-                );
-            }
-            // The choices named are enough with those rules, and each of them is needed.
-            let mut named: Configuration = blocked.because_of.iter().cloned().collect();
-            named.insert(def.id.clone(), blocked.value.clone());
-            prop_assert!(
-                !completable(&blocked.rules, &named),
-                "choices named are not enough"
-            );
-            for (option, _) in &blocked.because_of {
-                let mut fewer = named.clone();
-                fewer.remove(option);
-                prop_assert!(
-                    completable(&blocked.rules, &fewer),
-                    "choice {} is not needed",
-                    option
-                );
-            }
-            if !blocked.because_of.is_empty() {
-                counts.with_choices.set(counts.with_choices.get() + 1);
+            check_explanation(&product, &def.id, &others, blocked, counts)?;
+        }
+        // Asked one value at a time, as the window does: the same values blocked, each with
+        // a valid minimal explanation of its own, and none for the offered ones.
+        prop_assert_eq!(&available.offered, &state.offered);
+        let blocked_values: Vec<OptionValue> =
+            state.blocked.iter().map(|b| b.value.clone()).collect();
+        prop_assert_eq!(&available.blocked, &blocked_values);
+        for value in def.values() {
+            let why = engine
+                .why_blocked(&explicit, &def.id, &value)
+                .map_err(|e| TestCaseError::fail(e.to_string()))?;
+            match why {
+                Some(blocked) => {
+                    prop_assert!(blocked_values.contains(&value), "{} explained", value);
+                    prop_assert_eq!(&blocked.value, &value);
+                    counts.asked.set(counts.asked.get() + 1);
+                    check_explanation(&product, &def.id, &others, &blocked, counts)?;
+                }
+                None => prop_assert!(state.offered.contains(&value), "{} not explained", value),
             }
         }
     }
@@ -210,6 +248,11 @@ fn the_engine_agrees_with_enumeration_on_random_products() {
         counts.blocked.get() >= cases,
         "{} blocked values",
         counts.blocked.get()
+    );
+    assert_eq!(
+        counts.asked.get(),
+        counts.blocked.get(),
+        "every blocked value explained when asked alone"
     );
     assert!(
         counts.with_choices.get() >= cases / 20,

@@ -5,7 +5,7 @@
 
 use super::domains::Domains;
 use super::model::Model;
-use super::propagate::{RuleMask, failing_constraint};
+use super::propagate::{RuleMask, Scratch, failing_constraint_noting};
 use std::time::{Duration, Instant};
 
 /// How long one question to the engine may take before it gives up.
@@ -68,69 +68,118 @@ pub(super) fn solve(
     prefer: &dyn Fn(usize, usize) -> bool,
     budget: &mut Budget,
 ) -> Result<Option<Domains>, OutOfTime> {
+    solve_noting(model, domains, active, options, prefer, budget, &mut [])
+}
+
+/// As [`solve`], marking in `noted` (indexed by constraint) every constraint that removed a
+/// class or failed during the search. When no product is found, the rules of the marked
+/// constraints alone (with the same starting domains) admit none either: the same search
+/// fails with only them active.
+pub(super) fn solve_noting(
+    model: &Model,
+    domains: Domains,
+    active: &RuleMask,
+    options: &[usize],
+    prefer: &dyn Fn(usize, usize) -> bool,
+    budget: &mut Budget,
+    noted: &mut [bool],
+) -> Result<Option<Domains>, OutOfTime> {
     if options
         .iter()
         .any(|option| domains.is_empty(&model.layout, *option))
     {
         return Ok(None);
     }
-    descend(model, domains, active, options, prefer, budget)
+    let mut search = Search {
+        model,
+        active,
+        options,
+        prefer,
+        noted,
+        scratch: Scratch::default(),
+    };
+    search.descend(domains, budget)
 }
 
-fn descend(
-    model: &Model,
-    mut domains: Domains,
-    active: &RuleMask,
-    options: &[usize],
-    prefer: &dyn Fn(usize, usize) -> bool,
-    budget: &mut Budget,
-) -> Result<Option<Domains>, OutOfTime> {
-    let layout = &model.layout;
-    loop {
-        budget.tick()?;
-        // Fewest classes left per failure weight; ties to the fewest classes, then the first.
-        let mut open: Option<(u64, u64, usize)> = None;
-        for option in options {
-            let count = u64::from(domains.count(layout, *option));
-            if count <= 1 {
-                continue;
-            }
-            let weight = budget.weight(model, *option);
-            let better = open.is_none_or(|(best_count, best_weight, _)| {
-                count * best_weight < best_count * weight
-                    || (count * best_weight == best_count * weight && count < best_count)
-            });
-            if better {
-                open = Some((count, weight, *option));
-            }
-        }
-        let Some((_, _, option)) = open else {
-            return Ok(Some(domains));
-        };
-        let class = domains
-            .iter(layout, option)
-            .find(|class| prefer(option, *class))
-            .or_else(|| domains.first(layout, option))
-            .unwrap_or(0);
-        let mut taken = domains.clone();
-        taken.fix(layout, option, class);
-        let seeds = model.constraints_of[option].iter().copied();
-        match failing_constraint(model, &mut taken, active, seeds) {
-            Some(failed) => budget.blame(failed),
-            None => {
-                if let Some(found) = descend(model, taken, active, options, prefer, budget)? {
-                    return Ok(Some(found));
+/// What stays the same through one search.
+struct Search<'a> {
+    model: &'a Model,
+    active: &'a RuleMask,
+    options: &'a [usize],
+    prefer: &'a dyn Fn(usize, usize) -> bool,
+    noted: &'a mut [bool],
+    scratch: Scratch,
+}
+
+impl Search<'_> {
+    fn descend(
+        &mut self,
+        mut domains: Domains,
+        budget: &mut Budget,
+    ) -> Result<Option<Domains>, OutOfTime> {
+        let model = self.model;
+        let layout = &model.layout;
+        loop {
+            budget.tick()?;
+            // Fewest classes left per failure weight; ties to the fewest classes, then the first.
+            let mut open: Option<(u64, u64, usize)> = None;
+            for option in self.options {
+                let count = u64::from(domains.count(layout, *option));
+                if count <= 1 {
+                    continue;
+                }
+                let weight = budget.weight(model, *option);
+                let better = open.is_none_or(|(best_count, best_weight, _)| {
+                    count * best_weight < best_count * weight
+                        || (count * best_weight == best_count * weight && count < best_count)
+                });
+                if better {
+                    open = Some((count, weight, *option));
                 }
             }
-        }
-        domains.remove(layout, option, class);
-        if domains.is_empty(layout, option) {
-            return Ok(None);
-        }
-        let seeds = model.constraints_of[option].iter().copied();
-        if let Some(failed) = failing_constraint(model, &mut domains, active, seeds) {
-            budget.blame(failed);
-            return Ok(None);
+            let Some((_, _, option)) = open else {
+                return Ok(Some(domains));
+            };
+            let class = domains
+                .iter(layout, option)
+                .find(|class| (self.prefer)(option, *class))
+                .or_else(|| domains.first(layout, option))
+                .unwrap_or(0);
+            let mut taken = domains.clone();
+            taken.fix(layout, option, class);
+            let seeds = model.constraints_of[option].iter().copied();
+            let failed = failing_constraint_noting(
+                model,
+                &mut taken,
+                self.active,
+                seeds,
+                self.noted,
+                &mut self.scratch,
+            );
+            match failed {
+                Some(failed) => budget.blame(failed),
+                None => {
+                    if let Some(found) = self.descend(taken, budget)? {
+                        return Ok(Some(found));
+                    }
+                }
+            }
+            domains.remove(layout, option, class);
+            if domains.is_empty(layout, option) {
+                return Ok(None);
+            }
+            let seeds = model.constraints_of[option].iter().copied();
+            if let Some(failed) = failing_constraint_noting(
+                model,
+                &mut domains,
+                self.active,
+                seeds,
+                self.noted,
+                &mut self.scratch,
+            ) {
+                budget.blame(failed);
+                return Ok(None);
+            }
         }
     }
 }
