@@ -1,12 +1,13 @@
 //! What the sidebar asks for: UI functions only push actions; the sidebar system turns them
-//! into messages for the document, files and view.
+//! into messages for the document, files and view, and questions for the option panels.
 
 use crate::document::{EditRequested, Gesture};
 use crate::editor::selection::Selection;
 use crate::editor::tool::WallDefaults;
 use crate::files::{DialogAnswer, FileRequested};
+use room_planner_core::domain::catalog::{Configuration, OptionValue};
 use room_planner_core::domain::editing::Edit;
-use room_planner_core::domain::values::ids::{ProductId, ProductInstanceId};
+use room_planner_core::domain::values::ids::{OptionId, ProductId, ProductInstanceId};
 use room_planner_core::domain::values::length_units::LengthUnit;
 
 /// One request from the sidebar.
@@ -38,6 +39,15 @@ pub enum UiAction {
     ToggleView,
     /// Answer to the open question dialog.
     Answer(DialogAnswer),
+    /// Find why these values of a product's options cannot be chosen with these choices.
+    ExplainBlocked {
+        /// The product.
+        product: ProductId,
+        /// The user's choices.
+        explicit: Configuration,
+        /// The options and values pointed at.
+        asked: Vec<(OptionId, OptionValue)>,
+    },
 }
 
 impl UiAction {

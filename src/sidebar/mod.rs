@@ -238,7 +238,7 @@ fn sidebar(
             });
         }
     }
-    dispatch(actions, &inputs, &mut out, ctx.zoom_factor());
+    dispatch(actions, &inputs, &mut panels, &mut out, ctx.zoom_factor());
     Ok(())
 }
 
@@ -256,7 +256,13 @@ fn dropped_product(ctx: &egui::Context, free: egui::Rect) -> Option<(ProductId, 
     Some(((*payload).clone(), [position.x, position.y]))
 }
 
-fn dispatch(actions: Vec<UiAction>, inputs: &SidebarInputs, out: &mut SidebarOutputs, zoom: f32) {
+fn dispatch(
+    actions: Vec<UiAction>,
+    inputs: &SidebarInputs,
+    panels: &mut OptionPanels,
+    out: &mut SidebarOutputs,
+    zoom: f32,
+) {
     for action in actions {
         if let Some(request) = action.as_edit_request() {
             out.edits.write(request);
@@ -285,6 +291,15 @@ fn dispatch(actions: Vec<UiAction>, inputs: &SidebarInputs, out: &mut SidebarOut
             UiAction::SetUnit(unit) => out.preferences.length_unit = unit,
             UiAction::Duplicate(id) => {
                 out.duplicates.write(DuplicateRequested(id));
+            }
+            UiAction::ExplainBlocked {
+                product,
+                explicit,
+                asked,
+            } => {
+                if let Some((_, product)) = inputs.catalogs.set.product(&product) {
+                    panels.ask_reasons(product, &explicit, &asked);
+                }
             }
             UiAction::Add(product) => {
                 out.place.write(PlaceRequested {

@@ -6,8 +6,9 @@ use crate::option_panels::PanelView;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::Configuration;
-use room_planner_core::domain::catalog::configuration::OptionState;
+use room_planner_core::domain::catalog::configuration::OptionAvailability;
 use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product};
+use room_planner_core::domain::values::ids::OptionId;
 
 /// What an options panel shows.
 #[derive(Debug, Clone, Copy)]
@@ -24,18 +25,27 @@ pub struct OptionsView<'a> {
     pub salt: &'a str,
 }
 
-/// The rows of every option in a two-column grid already begun; returns the option and value
-/// the user picked, if any.
+/// What the user did in the rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OptionRows {
+    /// The option and value picked, if any.
+    pub picked: Option<(OptionDef, OptionValue)>,
+    /// Blocked values the user pointed at whose reasons are not known yet: ask the option
+    /// panels for them.
+    pub asked_reasons: Vec<(OptionId, OptionValue)>,
+}
+
+/// The rows of every option in a two-column grid already begun.
 pub fn option_rows_ui(
     ui: &mut egui::Ui,
     view: &OptionsView<'_>,
     value_text: &dyn Fn(&OptionDef, &OptionValue) -> String,
-) -> Option<(OptionDef, OptionValue)> {
-    let states: &[OptionState] = match view.panel.answer {
+) -> OptionRows {
+    let states: &[OptionAvailability] = match view.panel.answer {
         Some(Ok(states)) => states,
         _ => &[],
     };
-    let mut picked = None;
+    let mut rows = OptionRows::default();
     for def in &view.product.options {
         let state = states.iter().find(|state| state.option == def.id);
         let current = view.configuration.get(&def.id).unwrap_or(&def.default);
@@ -55,31 +65,43 @@ pub fn option_rows_ui(
             ui.end_row();
             continue;
         };
-        combo
+        let response = combo
             .show_ui(ui, |ui| {
                 for value in def.values() {
                     let text = value_text(def, &value);
-                    match state.blocked(&value) {
-                        None => {
-                            if ui.selectable_label(&value == current, text).clicked()
-                                && &value != current
-                            {
-                                picked = Some((def.clone(), value.clone()));
-                            }
+                    if state.blocked.contains(&value) {
+                        let reason = view.panel.reason(&def.id, &value);
+                        let response = ui
+                            .add_enabled(false, egui::Button::selectable(false, text))
+                            .on_disabled_hover_text(reason.unwrap_or(WORKING_OUT));
+                        if reason.is_none() && response.contains_pointer() {
+                            rows.asked_reasons.push((def.id.clone(), value.clone()));
                         }
-                        Some(blocked) => {
-                            ui.add_enabled(false, egui::Button::selectable(false, text))
-                                .on_disabled_hover_text(blocked.reason(view.product));
-                        }
+                    } else if ui.selectable_label(&value == current, text).clicked()
+                        && &value != current
+                    {
+                        rows.picked = Some((def.clone(), value.clone()));
                     }
                 }
             })
-            .response
-            .on_hover_text(blocked_summary(view.product, state));
+            .response;
+        if response.contains_pointer() {
+            rows.asked_reasons.extend(
+                state
+                    .blocked
+                    .iter()
+                    .filter(|value| view.panel.reason(&def.id, value).is_none())
+                    .map(|value| (def.id.clone(), value.clone())),
+            );
+        }
+        response.on_hover_text(blocked_summary(def, state, &view.panel));
         ui.end_row();
     }
-    picked
+    rows
 }
+
+/// The hover text of a blocked value whose reason is still being found.
+const WORKING_OUT: &str = "Not available now; working out why…";
 
 /// A line under the rows while the answer is worked out or when it failed.
 pub fn options_status_ui(ui: &mut egui::Ui, panel: PanelView<'_>) {
@@ -97,24 +119,30 @@ pub fn options_status_ui(ui: &mut egui::Ui, panel: PanelView<'_>) {
     }
 }
 
-fn blocked_summary(product: &Product, state: &OptionState) -> String {
+fn blocked_summary(def: &OptionDef, state: &OptionAvailability, panel: &PanelView<'_>) -> String {
     if state.blocked.is_empty() {
         return "Every value can be chosen".to_owned();
     }
-    let mut reasons: Vec<String> = state
-        .blocked
-        .iter()
-        .map(|blocked| blocked.reason(product))
-        .collect();
+    let mut reasons: Vec<String> = Vec::new();
+    let mut unexplained: Vec<String> = Vec::new();
+    for value in &state.blocked {
+        match panel.reason(&def.id, value) {
+            Some(reason) => reasons.push(reason.to_owned()),
+            None => unexplained.push(def.label_of(value)),
+        }
+    }
     reasons.sort_unstable();
     reasons.dedup();
+    if !unexplained.is_empty() {
+        reasons.push(format!("{}: working out why…", unexplained.join(", ")));
+    }
     format!("Not available now:\n{}", reasons.join("\n"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::option_panels::PanelAnswer;
+    use crate::option_panels::{PanelAnswer, Reasons};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use room_planner_core::domain::catalog::configuration::ConfigurationEngine;
@@ -144,7 +172,7 @@ mod tests {
         catalog.products[0].clone()
     }
 
-    type Picked = Option<(OptionDef, OptionValue)>;
+    type Picked = OptionRows;
 
     fn shows(harness: &Harness<'_, Picked>, text: &str) -> bool {
         harness.query_all_by_value(text).next().is_some()
@@ -154,6 +182,7 @@ mod tests {
         PanelView {
             answer: Some(answer),
             pending: false,
+            reasons: None,
         }
     }
 
@@ -172,15 +201,19 @@ mod tests {
                     salt: "test",
                 };
                 egui::Grid::new("rows").show(ui, |ui| {
-                    if let Some(choice) =
-                        option_rows_ui(ui, &view, &|def, value| def.label_of(value))
-                    {
-                        *picked = Some(choice);
+                    let rows = option_rows_ui(ui, &view, &|def, value| def.label_of(value));
+                    if rows.picked.is_some() {
+                        picked.picked = rows.picked;
+                    }
+                    for asked in rows.asked_reasons {
+                        if !picked.asked_reasons.contains(&asked) {
+                            picked.asked_reasons.push(asked);
+                        }
                     }
                 });
                 options_status_ui(ui, panel);
             },
-            None,
+            OptionRows::default(),
         )
     }
 
@@ -191,6 +224,7 @@ mod tests {
         let panel = PanelView {
             answer: None,
             pending: true,
+            reasons: None,
         };
         let mut harness = harness(&product, &configuration, panel);
         // The spinner keeps asking for frames.
@@ -219,7 +253,7 @@ mod tests {
         let configuration =
             Configuration::from([(OptionId::from("width"), OptionValue::Number(2000))]);
         let answer: PanelAnswer = ConfigurationEngine::new(&product)
-            .option_states(&configuration)
+            .option_availability(&configuration)
             .map_err(|error| error.to_string());
         let mut harness = harness(&product, &configuration, ready(&answer));
         harness.run();
@@ -227,15 +261,70 @@ mod tests {
         harness.run();
         harness.get_by_label("Left").click();
         harness.run();
-        assert_eq!(*harness.state(), None, "a blocked value was picked");
+        assert_eq!(harness.state().picked, None, "a blocked value was picked");
         harness.get_by_value("2000 mm").click();
         harness.run();
         harness.get_by_label("2600 mm").click();
         harness.run();
-        let picked = harness.state().clone().map(|(def, value)| (def.id, value));
+        let picked = harness
+            .state()
+            .picked
+            .clone()
+            .map(|(def, value)| (def.id, value));
         assert_eq!(
             picked,
             Some((OptionId::from("width"), OptionValue::Number(2600)))
         );
+    }
+
+    #[test]
+    fn pointing_at_a_blocked_value_asks_why_and_shows_the_reason_once_known() {
+        let product = product();
+        let configuration =
+            Configuration::from([(OptionId::from("width"), OptionValue::Number(2000))]);
+        let engine = ConfigurationEngine::new(&product);
+        let answer: PanelAnswer = engine
+            .option_availability(&configuration)
+            .map_err(|error| error.to_string());
+        let chaise = OptionId::from("chaise");
+        let left = OptionValue::Choice("left".into());
+        {
+            let mut harness = harness(&product, &configuration, ready(&answer));
+            harness.run();
+            harness.get_by_value("None").click();
+            harness.run();
+            harness.get_by_label("Left").hover();
+            harness.run();
+            assert!(shows(&harness, WORKING_OUT), "a reason still to be found");
+            assert!(
+                harness
+                    .state()
+                    .asked_reasons
+                    .contains(&(chaise.clone(), left.clone())),
+                "{:?}",
+                harness.state().asked_reasons
+            );
+        }
+        let why = engine
+            .why_blocked(&configuration, &chaise, &left)
+            .expect("answered")
+            .expect("blocked");
+        let reasons: Reasons = Reasons::from([((chaise, left), why.reason(&product))]);
+        let panel = PanelView {
+            answer: Some(&answer),
+            pending: false,
+            reasons: Some(&reasons),
+        };
+        let mut harness = harness(&product, &configuration, panel);
+        harness.run();
+        harness.get_by_value("None").click();
+        harness.run();
+        harness.get_by_label("Left").hover();
+        harness.run();
+        assert!(shows(
+            &harness,
+            "With Width: 2000 mm: A chaise needs 2400 mm"
+        ));
+        assert!(harness.state().asked_reasons.is_empty());
     }
 }

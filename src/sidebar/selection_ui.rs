@@ -64,7 +64,7 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
             panel: view.panel,
             salt: "option",
         };
-        let picked = egui::Grid::new("options")
+        let rows = egui::Grid::new("options")
             .num_columns(2)
             .spacing([8.0, 4.0])
             .show(ui, |ui| {
@@ -73,7 +73,14 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
                 })
             })
             .inner;
-        if let Some((def, value)) = picked {
+        if !rows.asked_reasons.is_empty() {
+            actions.push(UiAction::ExplainBlocked {
+                product: view.product.id.clone(),
+                explicit: view.placed.options.clone(),
+                asked: rows.asked_reasons,
+            });
+        }
+        if let Some((def, value)) = rows.picked {
             actions.push(UiAction::edit(Edit::SetOption {
                 id: id.clone(),
                 option: def.id,

@@ -207,8 +207,15 @@ pub fn opening_ui(ui: &mut egui::Ui, view: &OpeningView<'_>, actions: &mut Vec<U
                 panel: view.panel,
                 salt: "opening option",
             };
-            let picked = option_rows_ui(ui, &options, &|def, value| def.label_of(value));
-            if let Some((def, value)) = picked {
+            let rows = option_rows_ui(ui, &options, &|def, value| def.label_of(value));
+            if !rows.asked_reasons.is_empty() {
+                actions.push(UiAction::ExplainBlocked {
+                    product: view.product.id.clone(),
+                    explicit: opening.options.clone(),
+                    asked: rows.asked_reasons,
+                });
+            }
+            if let Some((def, value)) = rows.picked {
                 actions.push(UiAction::edit(Edit::SetOpeningOption {
                     id: opening.id.clone(),
                     option: def.id,
