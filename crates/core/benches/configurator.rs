@@ -93,7 +93,6 @@ fn main() {
             let Some(product) = configurable(seed, shape) else {
                 continue;
             };
-            made += 1;
             let text = catalog_text(&product);
             let started = Instant::now();
             let loaded = parse_catalog(Path::new("bench.ron"), &text);
@@ -102,6 +101,7 @@ fn main() {
                 eprintln!("{name}: seed {seed} did not load: {:?}", loaded.err());
                 continue;
             };
+            made += 1;
             let product = &catalog.products[0];
             if verbose {
                 eprintln!("{name} seed {seed}: loaded in {:?}", loads.last());

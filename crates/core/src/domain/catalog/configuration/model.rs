@@ -4,7 +4,7 @@
 
 use super::domains::{ClassSet, Layout};
 use crate::domain::catalog::{Condition, OptionValue, Product, Rule};
-use crate::domain::values::ids::OptionId;
+use crate::domain::values::ids::{OptionId, ValueId};
 use std::collections::HashMap;
 
 /// One rule as a constraint over value classes.
@@ -100,9 +100,13 @@ impl Model {
             .enumerate()
             .map(|(index, id)| (id, index))
             .collect();
+        let value_index: Vec<HashMap<&OptionValue, usize>> = values
+            .iter()
+            .map(|domain| domain.iter().enumerate().map(|(at, v)| (v, at)).collect())
+            .collect();
         let mut value_rules = Vec::new();
         for (rule_index, rule) in product.rules.iter().enumerate() {
-            if let Some(compiled) = value_rule(rule, &index_of, &values) {
+            if let Some(compiled) = value_rule(rule, &index_of, &values, &value_index) {
                 value_rules.push((rule_index, compiled));
             }
         }
@@ -207,17 +211,34 @@ impl Model {
     }
 }
 
+/// Each option's values by value, to find a value's index without a scan.
+type ValueIndex<'a> = [HashMap<&'a OptionValue, usize>];
+
 fn value_rule(
     rule: &Rule,
     index_of: &HashMap<&OptionId, usize>,
     values: &[Vec<OptionValue>],
+    value_index: &ValueIndex<'_>,
 ) -> Option<ValueRule> {
     let condition = |condition: &Condition| {
         let option = *index_of.get(condition.option())?;
-        let holds: Vec<bool> = values[option]
-            .iter()
-            .map(|value| condition.holds_for(value))
-            .collect();
+        let marked = |expected: &mut dyn Iterator<Item = &ValueId>| {
+            let mut holds = vec![false; values[option].len()];
+            for id in expected {
+                if let Some(at) = value_index[option].get(&OptionValue::Choice(id.clone())) {
+                    holds[*at] = true;
+                }
+            }
+            holds
+        };
+        let holds: Vec<bool> = match condition {
+            Condition::Is(_, expected) => marked(&mut std::iter::once(expected)),
+            Condition::OneOf(_, expected) => marked(&mut expected.iter()),
+            Condition::AtLeast(..) | Condition::AtMost(..) => values[option]
+                .iter()
+                .map(|value| condition.holds_for(value))
+                .collect(),
+        };
         Some((option, holds))
     };
     let implies = |(when_option, when): (usize, Vec<bool>),
@@ -265,7 +286,7 @@ fn value_rule(
                     let mut picked: Vec<Option<usize>> = vec![None; columns.len()];
                     for (value, option) in row.iter().zip(&listed) {
                         let wanted = OptionValue::Choice(value.clone());
-                        let index = values[*option].iter().position(|known| known == &wanted)?;
+                        let index = *value_index[*option].get(&wanted)?;
                         let column = columns.iter().position(|c| c == option)?;
                         match picked[column] {
                             Some(earlier) if earlier != index => return None,
@@ -327,27 +348,22 @@ fn classes(
     values: &[Vec<OptionValue>],
     rules: &[(usize, ValueRule)],
 ) -> (Vec<Vec<usize>>, Vec<Vec<Vec<usize>>>) {
-    let mut signatures: Vec<Vec<Vec<u32>>> = values
-        .iter()
-        .map(|domain| vec![Vec::new(); domain.len()])
-        .collect();
-    let mut add_mask = |option: usize, holds: &[bool]| {
-        for (signature, holds) in signatures[option].iter_mut().zip(holds) {
-            signature.push(u32::from(*holds));
-        }
-    };
-    let mut table_marks: Vec<(usize, Vec<Vec<u32>>)> = Vec::new();
+    // Partition refinement: every value starts in one class, and each condition or table
+    // column splits the classes it tells apart, numbered in order of their first value.
+    let mut class_of: Vec<Vec<usize>> = values.iter().map(|domain| vec![0; domain.len()]).collect();
     for (_, rule) in rules {
         match rule {
-            ValueRule::Unary { option, allowed } => add_mask(*option, allowed),
+            ValueRule::Unary { option, allowed } => {
+                split_by(&mut class_of[*option], |v| allowed[v])
+            }
             ValueRule::Implies {
                 when_option,
                 when,
                 then_option,
                 then,
             } => {
-                add_mask(*when_option, when);
-                add_mask(*then_option, then);
+                split_by(&mut class_of[*when_option], |v| when[v]);
+                split_by(&mut class_of[*then_option], |v| then[v]);
             }
             ValueRule::Table { columns, rows } => {
                 for (column, option) in columns.iter().enumerate() {
@@ -363,36 +379,34 @@ fn classes(
                         mark.sort_unstable();
                         mark.dedup();
                     }
-                    table_marks.push((*option, marks));
+                    split_by(&mut class_of[*option], |v| marks[v].clone());
                 }
             }
         }
     }
-    for (option, marks) in table_marks {
-        for (signature, mark) in signatures[option].iter_mut().zip(marks) {
-            signature.push(u32::MAX);
-            signature.extend(mark);
-        }
-    }
-    let mut class_of = Vec::with_capacity(values.len());
-    let mut members = Vec::with_capacity(values.len());
-    for option_signatures in signatures {
-        let mut known: HashMap<Vec<u32>, usize> = HashMap::new();
-        let mut option_classes = Vec::with_capacity(option_signatures.len());
-        let mut option_members: Vec<Vec<usize>> = Vec::new();
-        for (value, signature) in option_signatures.into_iter().enumerate() {
-            let next = option_members.len();
-            let class = *known.entry(signature).or_insert(next);
-            if class == next {
-                option_members.push(Vec::new());
+    let members = class_of
+        .iter()
+        .map(|classes| {
+            let count = classes.iter().max().map_or(0, |most| most + 1);
+            let mut members = vec![Vec::new(); count];
+            for (value, class) in classes.iter().enumerate() {
+                members[*class].push(value);
             }
-            option_members[class].push(value);
-            option_classes.push(class);
-        }
-        class_of.push(option_classes);
-        members.push(option_members);
-    }
+            members
+        })
+        .collect();
     (class_of, members)
+}
+
+/// Splits the classes of one option's values by `key`: two values stay together only when
+/// they shared a class and have the same key. Classes are renumbered in order of their first
+/// value.
+fn split_by<K: std::hash::Hash + Eq>(classes: &mut [usize], key: impl Fn(usize) -> K) {
+    let mut renumbered: HashMap<(usize, K), usize> = HashMap::new();
+    for (value, class) in classes.iter_mut().enumerate() {
+        let next = renumbered.len();
+        *class = *renumbered.entry((*class, key(value))).or_insert(next);
+    }
 }
 
 /// Options connected through shared constraints (union-find), each group in option order.

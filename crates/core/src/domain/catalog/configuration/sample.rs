@@ -7,7 +7,7 @@ use crate::domain::catalog::{
     Product, ProductKind, RangeSpec, RangeUnit, Rule, ShapeKind, Size,
 };
 use crate::domain::values::ids::{OptionId, ProductId, ValueId};
-use crate::domain::values::units::Mm;
+use crate::domain::values::units::{MAX_SIZE_MM, Mm};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
@@ -142,7 +142,10 @@ fn sample_option(rng: &mut SampleRng, index: usize, shape: SampleShape) -> Optio
             )
         };
         let min = 100 * (1 + i64::try_from(rng.below(10)).unwrap_or(0));
-        let max = min + step * (i64::try_from(count).unwrap_or(1) - 1);
+        let steps = i64::try_from(count).unwrap_or(1) - 1;
+        // Sizes stay within the format's limit.
+        let step = step.min((MAX_SIZE_MM - min) / steps.max(1)).max(1);
+        let max = min + step * steps;
         let range = RangeSpec {
             min,
             max,

@@ -20,9 +20,10 @@ pub(super) struct OutOfTime;
 pub(super) struct Budget {
     deadline: Instant,
     steps: u32,
-    /// How often each constraint has failed a search step: options under constraints that
-    /// fail often are branched on first (dom/wdeg), which shortens hard proofs.
-    weights: Vec<u32>,
+    /// Per option, how often the constraints reading it have failed a search step: options
+    /// under constraints that fail often are branched on first (dom/wdeg), which shortens
+    /// hard proofs.
+    weights: Vec<u64>,
 }
 
 impl Budget {
@@ -42,19 +43,18 @@ impl Budget {
         Ok(())
     }
 
-    fn blame(&mut self, constraint: usize) {
-        if self.weights.len() <= constraint {
-            self.weights.resize(constraint + 1, 0);
+    fn blame(&mut self, model: &Model, constraint: usize) {
+        if self.weights.len() < model.option_count() {
+            self.weights.resize(model.option_count(), 0);
         }
-        self.weights[constraint] = self.weights[constraint].saturating_add(1);
+        for option in model.constraints[constraint].options() {
+            self.weights[option] = self.weights[option].saturating_add(1);
+        }
     }
 
     /// One plus the failures of the constraints reading `option`.
-    fn weight(&self, model: &Model, option: usize) -> u64 {
-        1 + model.constraints_of[option]
-            .iter()
-            .map(|c| u64::from(self.weights.get(*c).copied().unwrap_or(0)))
-            .sum::<u64>()
+    fn weight(&self, option: usize) -> u64 {
+        1 + self.weights.get(option).copied().unwrap_or(0)
     }
 }
 
@@ -128,7 +128,7 @@ impl Search<'_> {
                 if count <= 1 {
                     continue;
                 }
-                let weight = budget.weight(model, *option);
+                let weight = budget.weight(*option);
                 let better = open.is_none_or(|(best_count, best_weight, _)| {
                     count * best_weight < best_count * weight
                         || (count * best_weight == best_count * weight && count < best_count)
@@ -157,7 +157,7 @@ impl Search<'_> {
                 &mut self.scratch,
             );
             match failed {
-                Some(failed) => budget.blame(failed),
+                Some(failed) => budget.blame(model, failed),
                 None => {
                     if let Some(found) = self.descend(taken, budget)? {
                         return Ok(Some(found));
@@ -177,7 +177,7 @@ impl Search<'_> {
                 self.noted,
                 &mut self.scratch,
             ) {
-                budget.blame(failed);
+                budget.blame(model, failed);
                 return Ok(None);
             }
         }
