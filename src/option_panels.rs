@@ -140,6 +140,8 @@ impl OptionPanels {
         asked: &[(OptionId, OptionValue)],
     ) {
         let key: Key = (product.id.clone(), explicit.clone());
+        // Reasons still waiting for another product or other choices are no longer shown.
+        self.wanted_reasons.retain(|((k, _, _), _)| k == &key);
         let started = Instant::now();
         for (option, value) in asked {
             let known = self
@@ -390,5 +392,19 @@ mod tests {
             .and_then(|reasons| reasons.get(&(option, value)))
             .expect("remembered");
         assert!(!reason.is_empty());
+    }
+
+    #[test]
+    fn reasons_waiting_for_other_choices_are_dropped_when_new_ones_are_asked() {
+        let product = demo_product();
+        let (explicit, option, value) = blocked_case(&product);
+        let mut panels = OptionPanels::default();
+        let key: Key = (product.id.clone(), explicit);
+        panels
+            .wanted_reasons
+            .push_back(((key, option, value), product.clone()));
+        panels.ask_reasons(&product, &Configuration::new(), &[]);
+        assert!(panels.wanted_reasons.is_empty());
+        assert!(!panels.busy());
     }
 }
