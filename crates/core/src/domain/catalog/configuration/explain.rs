@@ -1,6 +1,9 @@
-//! Minimal explanations: the smallest set of rules (no rule can be dropped) that together with
-//! the user's choices forbid a value, found by QuickXplain (Junker 2004), then the fewest of
-//! the user's choices those rules need.
+//! Minimal explanations: a set of rules (no rule can be dropped) that together with the user's
+//! choices forbid a value, then the fewest of the user's choices those rules need. The rules
+//! start from propagation's record of why the value went (made minimal for propagation by
+//! QuickXplain, Junker 2004) or from the rules a refuting search used, and are shrunk by
+//! deletion, each drop that still forbids the value continuing from the rules its proof used
+//! (clause-set refinement, as MUS extractors do).
 
 use super::ground::{Held, grounded, refuting_rules, satisfiable};
 use super::model::Model;

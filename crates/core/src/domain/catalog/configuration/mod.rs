@@ -6,7 +6,7 @@
 //! choices. Behind it is a small constraint solver: values no rule tells apart are grouped into
 //! classes, rules become constraints kept arc-consistent by propagation, and a search with
 //! propagation at every step finds witnesses (one solution shows every value it contains) and
-//! proves blocks. Explanations are minimal sets of rules (QuickXplain), with the user's choices
+//! proves blocks. Explanations are minimal sets of rules (shrunk from the rules a proof used), with the user's choices
 //! they need.
 
 mod diagnostics;
