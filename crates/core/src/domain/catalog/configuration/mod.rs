@@ -6,8 +6,8 @@
 //! choices. Behind it is a small constraint solver: values no rule tells apart are grouped into
 //! classes, rules become constraints kept arc-consistent by propagation, and a search with
 //! propagation at every step finds witnesses (one solution shows every value it contains) and
-//! proves blocks. Explanations are minimal sets of rules (shrunk from the rules a proof used), with the user's choices
-//! they need.
+//! proves blocks. Explanations are minimal sets of rules (shrunk from the rules a proof used),
+//! with the user's choices they need.
 
 mod diagnostics;
 mod domains;
