@@ -3,6 +3,7 @@
 //! cannot answer by then goes to a background task, while the panel shows the last answer for
 //! that product with a spinner. Any error is kept as the answer, so the panel can say it.
 
+use crate::pacing::wake::Wakeups;
 use bevy::prelude::*;
 use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task};
@@ -17,6 +18,8 @@ use std::time::Duration;
 
 /// How long a question may hold up the frame before it moves to a background task.
 const FRAME_SHARE: Duration = Duration::from_millis(15);
+/// How often an idle window looks for a background answer.
+const POLL: Duration = Duration::from_millis(100);
 /// Answers remembered (the oldest are dropped first).
 const REMEMBERED: usize = 64;
 
@@ -140,9 +143,14 @@ impl OptionPanels {
     }
 }
 
-fn collect_answers(mut panels: ResMut<OptionPanels>) {
+fn collect_answers(mut panels: ResMut<OptionPanels>, wakeups: Option<Res<Wakeups>>) {
     if panels.running.is_some() {
         panels.collect();
+    }
+    if panels.busy()
+        && let Some(wakeups) = wakeups
+    {
+        wakeups.after(POLL);
     }
 }
 

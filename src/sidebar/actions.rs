@@ -5,6 +5,7 @@ use crate::document::{EditRequested, Gesture};
 use crate::editor::selection::Selection;
 use crate::editor::tool::WallDefaults;
 use crate::files::{DialogAnswer, FileRequested};
+use crate::preferences::GraphicsChoice;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::values::ids::{ProductId, ProductInstanceId};
 use room_planner_core::domain::values::length_units::LengthUnit;
@@ -26,6 +27,8 @@ pub enum UiAction {
     SetWallDefaults(WallDefaults),
     /// The unit for dimensions.
     SetUnit(LengthUnit),
+    /// How the 3D view is drawn.
+    SetGraphics(GraphicsChoice),
     /// Place a copy of a product beside it.
     Duplicate(ProductInstanceId),
     /// Add a product in the middle of the view.
