@@ -6,6 +6,7 @@
 //! over 10 s at rest, and its peak RSS; prints one line and quits.
 
 use crate::document::{Document, EditRequested, Gesture};
+use crate::files::recovery::Recovery;
 use crate::live::LiveState;
 use crate::pacing::render_busy::RenderBusy;
 use crate::pacing::wake::Wakeups;
@@ -20,6 +21,7 @@ use room_planner_core::domain::editing::snapping::{SnapSettings, snap_product};
 use room_planner_core::domain::values::ids::ProductInstanceId;
 use room_planner_core::domain::values::units::PointMm;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -32,8 +34,8 @@ pub const BENCHMARK_SHOT_ENV: &str = "ROOM_PLANNER_BENCHMARK_SHOT";
 const FRAMES: usize = 16;
 /// How long the window is left alone to measure its CPU at rest.
 const IDLE: Duration = Duration::from_secs(10);
-/// Left for the last drag frames to finish before the idle CPU is measured.
-const SETTLE: Duration = Duration::from_secs(4);
+/// How long no frame must come before the idle CPU is measured (at least).
+const SETTLE: Duration = Duration::from_secs(3);
 /// Gives up on a layout that never completes its first frame.
 const GIVE_UP: Duration = Duration::from_secs(600);
 
@@ -61,10 +63,11 @@ struct Bench {
     drag_ms: Vec<f64>,
     drag_step: usize,
     dragged: Option<ProductInstanceId>,
-    idle_cpu: Arc<Mutex<Option<f64>>>,
+    idle_cpu: Arc<Mutex<Option<(f64, u64)>>>,
     frames: u64,
-    /// Frames drawn while the window was left alone (the one that reports included).
-    idle_frames: u64,
+    /// The frame count, for the idle thread to see when the window has come to rest.
+    frame_count: Arc<AtomicU64>,
+    idle_started: bool,
 }
 
 /// Adds the benchmark to the planner window.
@@ -152,11 +155,13 @@ fn run_benchmark(
     mut redraw: MessageWriter<RequestRedraw>,
     mut exit: MessageWriter<AppExit>,
     wakeups: Res<Wakeups>,
+    mut recovery: Option<ResMut<Recovery>>,
 ) {
     let now = Instant::now();
     let since_last = bench.frame_started.map(|last| ms(now - last));
     bench.frame_started = Some(now);
     bench.frames += 1;
+    bench.frame_count.fetch_add(1, Ordering::Relaxed);
     let launched = bench.launched.unwrap_or(now);
     match bench.phase {
         Phase::Loading => {
@@ -211,14 +216,27 @@ fn run_benchmark(
             drag_step(&mut bench, &scene, &mut edits);
             if bench.drag_step > FRAMES {
                 bench.phase = Phase::Idle;
-                measure_idle_cpu(&bench.idle_cpu, wakeups.clone());
             }
         }
         Phase::Idle => {
-            bench.idle_frames += 1;
+            if !bench.idle_started {
+                // The last drag step is applied by now. It left unsaved work: copy it, as the
+                // minute's autosave would, so that autosave does not fall into the measurement.
+                if let Some(recovery) = recovery.as_deref_mut()
+                    && let Err(problem) = recovery.autosave_now(&scene.document)
+                {
+                    println!("benchmark: autosave failed: {problem}");
+                }
+                // Rest means no frame for several of the slowest drag frames.
+                let settle = SETTLE.max(Duration::from_secs_f64(
+                    4.0 * percentile(&bench.drag_ms, 1.0).max(0.0) / 1e3,
+                ));
+                measure_idle_cpu(&bench.idle_cpu, &bench.frame_count, settle, wakeups.clone());
+                bench.idle_started = true;
+            }
             let idle = bench.idle_cpu.lock().ok().and_then(|idle| *idle);
-            if let Some(percent) = idle {
-                report(&bench, &scene, percent);
+            if let Some((percent, frames)) = idle {
+                report(&bench, &scene, percent, frames);
                 exit.write(AppExit::Success);
             }
         }
@@ -279,18 +297,34 @@ fn drag_step(bench: &mut Bench, scene: &Scene, edits: &mut MessageWriter<EditReq
     bench.drag_step += 1;
 }
 
-/// Measures this process's CPU over [`IDLE`] on a thread of its own (the window must be left
-/// alone meanwhile), then wakes the window to report.
-fn measure_idle_cpu(result: &Arc<Mutex<Option<f64>>>, wakeups: Wakeups) {
+/// Measures this process's CPU over [`IDLE`] on a thread of its own, once no frame has come for
+/// `settle` (the last drag frames are done), counting the frames meanwhile; then wakes the
+/// window to report.
+fn measure_idle_cpu(
+    result: &Arc<Mutex<Option<(f64, u64)>>>,
+    frames: &Arc<AtomicU64>,
+    settle: Duration,
+    wakeups: Wakeups,
+) {
     let result = Arc::clone(result);
+    let frames = Arc::clone(frames);
     let spawned = std::thread::Builder::new()
         .name("benchmark idle".into())
         .spawn(move || {
-            // A moment for the last drag frames to leave the renderer.
-            std::thread::sleep(SETTLE);
+            let mut seen = frames.load(Ordering::Relaxed);
+            let mut still_since = Instant::now();
+            while still_since.elapsed() < settle {
+                std::thread::sleep(Duration::from_millis(250));
+                let now = frames.load(Ordering::Relaxed);
+                if now != seen {
+                    seen = now;
+                    still_since = Instant::now();
+                }
+            }
             let before = cpu_ticks();
             std::thread::sleep(IDLE);
             let after = cpu_ticks();
+            let drawn = frames.load(Ordering::Relaxed) - seen;
             let percent = match (before, after) {
                 (Some(before), Some(after)) => {
                     (after - before) as f64 / ticks_per_second() / IDLE.as_secs_f64() * 100.0
@@ -298,7 +332,7 @@ fn measure_idle_cpu(result: &Arc<Mutex<Option<f64>>>, wakeups: Wakeups) {
                 _ => f64::NAN,
             };
             if let Ok(mut slot) = result.lock() {
-                *slot = Some(percent);
+                *slot = Some((percent, drawn));
             }
             wakeups.now();
         });
@@ -307,7 +341,7 @@ fn measure_idle_cpu(result: &Arc<Mutex<Option<f64>>>, wakeups: Wakeups) {
     }
 }
 
-fn report(bench: &Bench, scene: &Scene, idle_percent: f64) {
+fn report(bench: &Bench, scene: &Scene, idle_percent: f64, idle_frames: u64) {
     let layout = &scene.document.layout;
     println!(
         "benchmark: {} products, {} walls, {} openings; quality {}; first complete frame {:.2} s; \
@@ -327,7 +361,7 @@ fn report(bench: &Bench, scene: &Scene, idle_percent: f64) {
         percentile(&bench.drag_ms, 0.95),
         idle_percent,
         IDLE.as_secs(),
-        bench.idle_frames.saturating_sub(1),
+        idle_frames,
         peak_rss_mb().unwrap_or(f64::NAN),
     );
 }
