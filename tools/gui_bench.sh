@@ -28,7 +28,7 @@ sleep 1
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(basename "$binary") $(stat -c %y "$binary" | cut -d. -f1)"
 for count in "${sizes[@]}"; do
     layout="$work/showroom-$count.ron"
-    cargo run --quiet --release -p room-planner-core --example showroom_grid -- "$count" "$layout" >/dev/null
+    cargo run --quiet -p room-planner-core --example showroom_grid -- "$count" "$layout" >/dev/null
     shot=()
     [ -n "${SHOTS:-}" ] && mkdir -p "$SHOTS" && shot=(ROOM_PLANNER_BENCHMARK_SHOT="$SHOTS/showroom-$count.png")
     env -u DBUS_SESSION_BUS_ADDRESS DISPLAY="$display" WGPU_BACKEND=vulkan RUST_LOG=warn \
