@@ -9,7 +9,7 @@ use crate::live::LiveState;
 use crate::viewport::camera::camera_bundle;
 use crate::{core_plugin, interactive_plugin, sidebar, theme};
 use bevy::prelude::*;
-use bevy::window::WindowResolution;
+use bevy::window::{RequestRedraw, WindowResolution};
 use std::path::PathBuf;
 
 /// The layout opened when the planner starts without one.
@@ -24,9 +24,16 @@ pub const SELECT_ENV: &str = "ROOM_PLANNER_SELECT";
 /// Frames before the screenshot: long enough for the sidebar to lay out and models to load.
 const SCREENSHOT_AFTER_FRAMES: u32 = 90;
 
-fn screenshot_and_quit(path: PathBuf) -> impl FnMut(Commands, MessageWriter<AppExit>, Local<u32>) {
-    move |mut commands: Commands, mut exit: MessageWriter<AppExit>, mut frames: Local<u32>| {
+fn screenshot_and_quit(
+    path: PathBuf,
+) -> impl FnMut(Commands, MessageWriter<AppExit>, MessageWriter<RequestRedraw>, Local<u32>) {
+    move |mut commands: Commands,
+          mut exit: MessageWriter<AppExit>,
+          mut redraw: MessageWriter<RequestRedraw>,
+          mut frames: Local<u32>| {
         *frames += 1;
+        // The window draws only on change: these frames are asked for.
+        redraw.write(RequestRedraw);
         if *frames == SCREENSHOT_AFTER_FRAMES {
             commands
                 .spawn(bevy::render::view::screenshot::Screenshot::primary_window())
@@ -114,6 +121,9 @@ pub fn run_planner(options: &StartOptions) -> AppExit {
         });
     if let Ok(path) = std::env::var(SCREENSHOT_ENV) {
         app.add_systems(Update, screenshot_and_quit(PathBuf::from(path)));
+    }
+    if std::env::var_os(crate::benchmark::BENCHMARK_ENV).is_some() {
+        app.add_plugins(crate::benchmark::plugin);
     }
     if let Ok(id) = std::env::var(SELECT_ENV) {
         app.insert_resource(crate::editor::selection::Selection::Product(

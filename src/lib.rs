@@ -5,6 +5,7 @@
 //! composed in [`app`], with one system order ([`AppSystems`]) configured in [`core_plugin`].
 
 pub mod app;
+pub mod benchmark;
 pub mod catalogs;
 pub mod cli;
 pub mod document;
@@ -14,6 +15,7 @@ pub mod interaction;
 pub mod live;
 pub mod notices;
 pub mod option_panels;
+pub mod pacing;
 pub mod plan_edit;
 pub mod preferences;
 pub mod render_image;
@@ -62,6 +64,7 @@ pub fn core_plugin(app: &mut App) {
     .init_resource::<notices::Notices>()
     .init_resource::<preferences::Preferences>()
     .add_plugins((
+        pacing::plugin,
         document::plugin,
         editor::plugin,
         live::plugin,
@@ -82,5 +85,24 @@ pub fn interactive_plugin(app: &mut App) {
         preferences::plugin,
         option_panels::plugin,
         plan_edit::plugin,
+        sidebar_pacing,
     ));
+}
+
+/// What the sidebar (drawn after `Update`) sends and changes gets the frame that reads it.
+fn sidebar_pacing(app: &mut App) {
+    use pacing::{redraw_for_late_changes, redraw_for_late_messages};
+    redraw_for_late_messages::<document::EditRequested>(app);
+    redraw_for_late_messages::<document::UndoRequested>(app);
+    redraw_for_late_messages::<document::RedoRequested>(app);
+    redraw_for_late_messages::<files::FileRequested>(app);
+    redraw_for_late_messages::<files::DialogAnswered>(app);
+    redraw_for_late_messages::<files::dialogs::FileChosen>(app);
+    redraw_for_late_messages::<viewport::camera::ViewToggleRequested>(app);
+    redraw_for_late_messages::<interaction::placing::PlaceRequested>(app);
+    redraw_for_late_messages::<interaction::clipboard::DuplicateRequested>(app);
+    redraw_for_late_changes::<editor::selection::Selection>(app);
+    redraw_for_late_changes::<editor::tool::PlanTool>(app);
+    redraw_for_late_changes::<editor::tool::WallDefaults>(app);
+    redraw_for_late_changes::<preferences::Preferences>(app);
 }

@@ -8,6 +8,7 @@
 //! find than the panel itself on products with large tables), the same way: at once when
 //! quick, else in the background while the hover text says it is being worked out.
 
+use crate::pacing::wake::Wakeups;
 use bevy::prelude::*;
 use bevy::tasks::futures::check_ready;
 use bevy::tasks::{AsyncComputeTaskPool, Task};
@@ -21,6 +22,8 @@ use std::time::{Duration, Instant};
 
 /// How long questions may hold up one frame before the rest move to a background task.
 const FRAME_SHARE: Duration = Duration::from_millis(15);
+/// How often an idle window looks for a background answer.
+const POLL: Duration = Duration::from_millis(100);
 /// Answers remembered (the oldest are dropped first).
 const REMEMBERED: usize = 64;
 
@@ -90,7 +93,8 @@ pub struct OptionPanels {
 /// The option panels plugin.
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<OptionPanels>()
-        .add_systems(Update, collect_answers);
+        .add_systems(Update, collect_answers)
+        .add_systems(Last, poll_while_busy);
 }
 
 impl OptionPanels {
@@ -263,6 +267,16 @@ fn reason_of(
 fn collect_answers(mut panels: ResMut<OptionPanels>) {
     if panels.running.is_some() {
         panels.collect();
+    }
+}
+
+/// Runs last, so that a question the sidebar handed to the background this frame is looked
+/// for too.
+fn poll_while_busy(panels: Res<OptionPanels>, wakeups: Option<Res<Wakeups>>) {
+    if panels.busy()
+        && let Some(wakeups) = wakeups
+    {
+        wakeups.after(POLL);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The user's preferences (the length unit for showing and typing dimensions, the files used
-//! lately), kept in a small RON file in the per-user configuration folder and saved whenever
+//! lately, the 3D view's quality), kept in a small RON file in the per-user configuration folder and saved whenever
 //! they change.
 
 use crate::notices::Notices;
@@ -16,6 +16,20 @@ pub struct Preferences {
     pub length_unit: LengthUnit,
     /// Layout files opened or saved lately, the latest first (File → Open Recent).
     pub recent_files: Vec<PathBuf>,
+    /// How the 3D view is drawn (View → 3D quality).
+    pub graphics: GraphicsChoice,
+}
+
+/// The 3D view's quality as chosen in View → 3D quality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum GraphicsChoice {
+    /// Fast on a software or low-end graphics adapter, full on a real GPU.
+    #[default]
+    Automatic,
+    /// Shadows, smoothed edges and both lights whatever the adapter.
+    Full,
+    /// No shadows, no smoothing of edges, one light: for software adapters.
+    Fast,
 }
 
 /// How many files File → Open Recent lists.
@@ -117,6 +131,7 @@ mod tests {
         let mut chosen = Preferences {
             length_unit: LengthUnit::Inches,
             recent_files: Vec::new(),
+            graphics: GraphicsChoice::Fast,
         };
         for index in 0..12 {
             chosen.remember_recent(&dir.join(format!("layout-{index}.ron")));

@@ -8,6 +8,7 @@ use bevy::camera::RenderTarget;
 use bevy::prelude::*;
 use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat, TextureUsages};
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::window::RequestRedraw;
 use std::path::PathBuf;
 
 /// Frames rendered before capturing, so that shadows and pipelines have settled.
@@ -81,13 +82,19 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(Update, capture_when_ready.in_set(AppSystems::Highlight));
 }
 
-/// Counts down once all models are loaded, then asks for the screenshot of the image.
+/// Counts down once all models are loaded, then asks for the screenshot of the image. Frames
+/// keep coming while a capture or a window screenshot is under way.
 fn capture_when_ready(
     mut commands: Commands,
     mut captures: Query<(Entity, &mut OffscreenCapture)>,
+    screenshots: Query<(), With<Screenshot>>,
     models: Query<&WorldAssetRoot>,
     asset_server: Res<AssetServer>,
+    mut redraw: MessageWriter<RequestRedraw>,
 ) {
+    if !captures.is_empty() || !screenshots.is_empty() {
+        redraw.write(RequestRedraw);
+    }
     let loading = models.iter().any(|model| {
         !asset_server.is_loaded_with_dependencies(&model.0)
             && !asset_server.load_state(&model.0).is_failed()

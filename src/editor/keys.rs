@@ -1,8 +1,10 @@
 //! The keys that act on whatever is selected, handled here once for every kind of selection:
 //! Escape selects nothing, Delete (or Backspace) removes the selected product, wall (with its
 //! doors and windows) or door or window. While walls are drawn the wall tool has these keys.
+//! Presses are read as they came ([`super::keystrokes`]), so a slow frame loses none.
 
 use crate::document::EditRequested;
+use crate::editor::keystrokes::Keystrokes;
 use crate::editor::selection::Selection;
 use crate::editor::tool::PlanTool;
 use crate::notices::Notices;
@@ -37,7 +39,7 @@ pub fn delete_edit(selection: &Selection) -> Option<Result<Edit, &'static str>> 
 
 /// Escape and Delete on the selection (ignored while a text field has the keyboard).
 pub(crate) fn selection_keys(
-    keys: Res<ButtonInput<KeyCode>>,
+    strokes: Res<Keystrokes>,
     egui_input: Option<Res<EguiWantsInput>>,
     tool: Res<PlanTool>,
     mut selection: ResMut<Selection>,
@@ -47,12 +49,11 @@ pub(crate) fn selection_keys(
     if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) || tool.is_drawing() {
         return;
     }
-    let ctrl = command_held(&keys);
-    if keys.just_pressed(KeyCode::Escape) {
+    if strokes.pressed_plain(KeyCode::Escape) {
         *selection = Selection::Nothing;
         return;
     }
-    if ctrl || !keys.any_just_pressed([KeyCode::Delete, KeyCode::Backspace]) {
+    if !strokes.pressed_plain(KeyCode::Delete) && !strokes.pressed_plain(KeyCode::Backspace) {
         return;
     }
     match delete_edit(&selection) {

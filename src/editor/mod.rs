@@ -4,6 +4,7 @@
 //! views read it; it imports none of them.
 
 pub mod keys;
+pub mod keystrokes;
 pub mod pointer;
 pub mod selection;
 pub mod tool;
@@ -15,6 +16,13 @@ use bevy::prelude::*;
 pub(crate) fn plugin(app: &mut App) {
     // The keys are read headless too (tests press them); the input plugin fills them in a window.
     app.init_resource::<ButtonInput<KeyCode>>()
+        .init_resource::<keystrokes::Keystrokes>()
+        .add_message::<bevy::input::keyboard::KeyboardInput>()
+        .add_message::<bevy::input::keyboard::KeyboardFocusLost>()
+        .add_systems(
+            PreUpdate,
+            keystrokes::read_keystrokes.after(bevy::input::InputSystems),
+        )
         .init_resource::<selection::Selection>()
         .init_resource::<tool::PlanTool>()
         .init_resource::<tool::WallDefaults>()

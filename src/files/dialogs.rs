@@ -4,6 +4,7 @@
 
 use crate::files::FileRequested;
 use crate::notices::Notices;
+use crate::pacing::wake::Wakeups;
 use bevy::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -206,6 +207,8 @@ pub struct FileDialogs {
     waiting: Option<Waiting>,
     /// The built-in dialog, while it is open.
     pub in_app: Option<InAppDialog>,
+    /// Wakes the idle window when the system dialog answers.
+    pub wakeups: Wakeups,
 }
 
 impl Default for FileDialogs {
@@ -223,6 +226,7 @@ impl FileDialogs {
             native_failed: false,
             waiting: None,
             in_app: None,
+            wakeups: Wakeups::default(),
         }
     }
 
@@ -250,11 +254,13 @@ impl FileDialogs {
         let (sender, answer) = channel();
         let native = Arc::clone(&self.native);
         let shown = spec.clone();
+        let wakeups = self.wakeups.clone();
         let spawned = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
                 // The receiver is gone only when the app has quit; nobody is left to tell.
                 sender.send(native.show(&shown)).ok();
+                wakeups.now();
             });
         match spawned {
             Ok(_) => {
@@ -318,6 +324,13 @@ impl FileDialogs {
 }
 
 use bevy_egui::egui;
+
+/// Lets the system dialog's thread wake the idle window when it answers.
+pub(crate) fn connect_wakeups(mut dialogs: ResMut<FileDialogs>, wakeups: Option<Res<Wakeups>>) {
+    if let Some(wakeups) = wakeups {
+        dialogs.wakeups = wakeups.clone();
+    }
+}
 
 /// Collects the system dialog's answer; opens the built-in dialog where it failed.
 pub(crate) fn poll_system_dialog(

@@ -116,7 +116,10 @@ pub fn plugin(app: &mut App) {
         .init_resource::<PendingQuestion>()
         .init_resource::<NewLayoutWanted>()
         .init_resource::<FileDialogs>()
-        .add_systems(Startup, recovery::offer_recovery)
+        .add_systems(
+            Startup,
+            (recovery::offer_recovery, dialogs::connect_wakeups),
+        )
         .add_systems(
             Update,
             (

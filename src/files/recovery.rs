@@ -6,10 +6,11 @@
 use crate::document::Document;
 use crate::files::{PendingQuestion, Question};
 use crate::notices::Notices;
+use crate::pacing::wake::Wakeups;
 use bevy::prelude::*;
 use room_planner_core::storage::layout_file::save_layout;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
 /// How much unsaved work (wall-clock time) is at most lost to a crash.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(60);
@@ -78,6 +79,17 @@ impl Recovery {
         Ok(())
     }
 
+    /// When (wall-clock seconds since start) the unsaved work not yet copied is due, if any.
+    #[must_use]
+    pub fn autosave_due_at_s(&self, document: &Document) -> Option<f64> {
+        let copied = self.autosaved_revision == Some(document.revision());
+        if !document.is_dirty() || copied {
+            return None;
+        }
+        self.unsaved_since_s
+            .map(|since| since + AUTOSAVE_EVERY.as_secs_f64())
+    }
+
     /// Called every frame with the wall-clock time: true when a minute of unsaved work has
     /// gone by since it was last copied.
     fn autosave_due(&mut self, document: &Document, now_s: f64) -> bool {
@@ -93,16 +105,22 @@ impl Recovery {
     }
 }
 
-/// Copies unsaved work to the recovery file after each minute of it, on `Time<Real>`.
+/// Copies unsaved work to the recovery file after each minute of it, on `Time<Real>`; an idle
+/// window is woken for it.
 pub(crate) fn autosave(
     time: Res<Time<Real>>,
     document: Res<Document>,
     recovery: Option<ResMut<Recovery>>,
     mut notices: ResMut<Notices>,
+    wakeups: Option<Res<Wakeups>>,
 ) {
     let Some(mut recovery) = recovery else { return };
     let now_s = time.elapsed_secs_f64();
     if !recovery.autosave_due(&document, now_s) {
+        if let (Some(wakeups), Some(due_s)) = (wakeups, recovery.autosave_due_at_s(&document)) {
+            let now = time.last_update().unwrap_or_else(Instant::now);
+            wakeups.at(now + Duration::from_secs_f64((due_s - now_s).max(0.0)));
+        }
         return;
     }
     // The next minute counts from this copy, whether or not it worked (a failing disk is
@@ -237,6 +255,22 @@ mod tests {
                 "{frame_s}: {due_at}"
             );
         }
+    }
+
+    #[test]
+    fn an_idle_window_is_woken_when_the_copy_is_due_and_not_again_once_copied() {
+        let mut recovery = Recovery::in_folder(&folder("wake"));
+        let document = dirty_document();
+        assert!(!recovery.autosave_due(&document, 5.0));
+        assert_eq!(recovery.autosave_due_at_s(&document), Some(65.0));
+        assert!(recovery.autosave_due(&document, 65.0));
+        recovery.unsaved_since_s = Some(65.0);
+        recovery
+            .autosave_now(&document)
+            .expect("the recovery folder is writable");
+        // The copy is current: no timer may keep waking the window for it.
+        assert_eq!(recovery.autosave_due_at_s(&document), None);
+        assert!(!recovery.autosave_due(&document, 200.0));
     }
 
     #[test]

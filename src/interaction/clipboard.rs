@@ -4,7 +4,7 @@
 
 use crate::AppSystems;
 use crate::document::{Document, EditRequested};
-use crate::editor::keys::command_held;
+use crate::editor::keystrokes::Keystrokes;
 use crate::editor::selection::Selection;
 use crate::live::LiveState;
 use crate::notices::Notices;
@@ -101,7 +101,7 @@ fn place_copy(
 
 #[allow(clippy::too_many_arguments)]
 fn clipboard_keys(
-    keys: Res<ButtonInput<KeyCode>>,
+    strokes: Res<Keystrokes>,
     egui_input: Option<Res<EguiWantsInput>>,
     document: Res<Document>,
     live: Res<LiveState>,
@@ -112,21 +112,23 @@ fn clipboard_keys(
     mut edits: MessageWriter<EditRequested>,
     mut notices: ResMut<Notices>,
 ) {
-    let ctrl = command_held(&keys);
-    if !ctrl || egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
+    // Read from the presses as they came, so a Ctrl+V inside one slow frame still pastes; a
+    // second paste waits for the next frame (its id is free only once the first is applied).
+    let pressed = |key: KeyCode| strokes.with_command(key).next().is_some();
+    if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
         return;
     }
     let layout = &document.layout;
     let selected = selection
         .product()
         .and_then(|id| layout.products.iter().find(|placed| &placed.id == id));
-    if keys.just_pressed(KeyCode::KeyD) {
+    if pressed(KeyCode::KeyD) {
         if let Some(placed) = selected {
             duplicates.write(DuplicateRequested(placed.id.clone()));
         }
         return;
     }
-    let copy = if keys.just_pressed(KeyCode::KeyC) {
+    let copy = if pressed(KeyCode::KeyC) {
         if let Some(placed) = selected {
             clipboard.0 = Some(placed.clone());
             let name = live
@@ -136,7 +138,7 @@ fn clipboard_keys(
             notices.info(format!("Copied {name}"));
         }
         None
-    } else if keys.just_pressed(KeyCode::KeyV) {
+    } else if pressed(KeyCode::KeyV) {
         let Some(copied) = clipboard.0.as_ref() else {
             notices.info("Nothing to paste: copy a product first (Ctrl+C)");
             return;

@@ -84,6 +84,7 @@ pub(crate) fn start_drag(
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn continue_drag(
     drag: On<Pointer<Drag>>,
+    products: Query<(), With<ProductEntity>>,
     cameras: MainCameraQuery,
     keys: Res<ButtonInput<KeyCode>>,
     document: Res<Document>,
@@ -91,6 +92,10 @@ pub(crate) fn continue_drag(
     mut state: ResMut<DragState>,
     mut edits: MessageWriter<EditRequested>,
 ) {
+    // The event bubbles from the part hit up to its product: act once, at the product.
+    if !products.contains(drag.entity) {
+        return;
+    }
     let Some(active) = state.active.as_mut() else {
         return;
     };
@@ -135,10 +140,14 @@ pub(crate) fn continue_drag(
 }
 
 pub(crate) fn end_drag(
-    _drag: On<Pointer<DragEnd>>,
+    drag: On<Pointer<DragEnd>>,
+    products: Query<(), With<ProductEntity>>,
     mut state: ResMut<DragState>,
     mut capture: ResMut<PointerCapture>,
 ) {
+    if !products.contains(drag.entity) {
+        return;
+    }
     state.active = None;
     *capture = PointerCapture::Free;
 }

@@ -16,7 +16,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(clipboard::plugin)
         .init_resource::<drag::DragState>()
         .add_message::<placing::PlaceRequested>()
-        .add_observer(selection::observe_new_products)
+        .add_plugins(selection::plugin)
         .add_systems(
             Update,
             (

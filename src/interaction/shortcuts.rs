@@ -1,10 +1,11 @@
 //! Keyboard shortcuts of the 3D view (ignored while a text field has the keyboard):
 //! Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, R / Shift+R turn by 15°, arrows nudge by 10 mm
 //! (Shift: 100 mm), P plan view, Ctrl+N/O/S files. Escape and Delete act on any selection
-//! ([`crate::editor::keys`]); Ctrl+C/V/D are the clipboard's ([`super::clipboard`]).
+//! ([`crate::editor::keys`]); Ctrl+C/V/D are the clipboard's ([`super::clipboard`]). Every press
+//! counts, in order, however slow the frame ([`crate::editor::keystrokes`]).
 
 use crate::document::{Document, EditRequested, RedoRequested, UndoRequested};
-use crate::editor::keys::command_held;
+use crate::editor::keystrokes::Keystrokes;
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
@@ -25,7 +26,7 @@ pub(crate) struct ShortcutOutputs<'w> {
 }
 
 pub(crate) fn keyboard_shortcuts(
-    keys: Res<ButtonInput<KeyCode>>,
+    strokes: Res<Keystrokes>,
     egui_input: Option<Res<EguiWantsInput>>,
     document: Res<Document>,
     selection: Res<Selection>,
@@ -34,25 +35,31 @@ pub(crate) fn keyboard_shortcuts(
     if egui_input.is_some_and(|input| input.wants_any_keyboard_input()) {
         return;
     }
-    let ctrl = command_held(&keys);
-    let shift = keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]);
-    if ctrl {
-        if keys.just_pressed(KeyCode::KeyZ) && !shift {
-            out.undo.write(UndoRequested);
-        } else if (keys.just_pressed(KeyCode::KeyZ) && shift) || keys.just_pressed(KeyCode::KeyY) {
-            out.redo.write(RedoRequested);
-        } else if keys.just_pressed(KeyCode::KeyS) {
-            out.files.write(if shift {
-                FileRequested::SaveAs
-            } else {
-                FileRequested::Save
-            });
-        } else if keys.just_pressed(KeyCode::KeyO) {
-            out.files.write(FileRequested::Open);
-        } else if keys.just_pressed(KeyCode::KeyN) {
-            out.files.write(FileRequested::New);
+    for stroke in strokes.this_frame.iter().filter(|stroke| stroke.command) {
+        match (stroke.key, stroke.shift) {
+            (KeyCode::KeyZ, false) => {
+                out.undo.write(UndoRequested);
+            }
+            (KeyCode::KeyZ, true) | (KeyCode::KeyY, _) => {
+                out.redo.write(RedoRequested);
+            }
+            (KeyCode::KeyS, shift) => {
+                out.files.write(if shift {
+                    FileRequested::SaveAs
+                } else {
+                    FileRequested::Save
+                });
+            }
+            (KeyCode::KeyO, _) => {
+                out.files.write(FileRequested::Open);
+            }
+            (KeyCode::KeyN, _) => {
+                out.files.write(FileRequested::New);
+            }
+            _ => {}
         }
-    } else if keys.just_pressed(KeyCode::KeyP) {
+    }
+    for _ in strokes.plain(KeyCode::KeyP) {
         out.view.write(ViewToggleRequested);
     }
     let Some(placed) = selection.product().and_then(|id| {
@@ -64,28 +71,24 @@ pub(crate) fn keyboard_shortcuts(
     }) else {
         return;
     };
-    if ctrl {
-        return;
-    }
     let mut position = placed.position;
     let mut rotation_deg = placed.rotation;
-    if keys.just_pressed(KeyCode::KeyR) {
-        let step = if shift {
-            -ROTATION_STEP_DEG
-        } else {
-            ROTATION_STEP_DEG
-        };
-        rotation_deg = snap_angle(rotation_deg + step);
-    }
-    let nudge = if shift { 100 } else { 10 };
-    for (key, dx, dy) in [
-        (KeyCode::ArrowLeft, -nudge, 0),
-        (KeyCode::ArrowRight, nudge, 0),
-        (KeyCode::ArrowUp, 0, nudge),
-        (KeyCode::ArrowDown, 0, -nudge),
-    ] {
-        if keys.just_pressed(key) {
-            position = PointMm::new(position.x.0 + dx, position.y.0 + dy);
+    for stroke in strokes.this_frame.iter().filter(|stroke| !stroke.command) {
+        let nudge = if stroke.shift { 100 } else { 10 };
+        match stroke.key {
+            KeyCode::KeyR => {
+                let step = if stroke.shift {
+                    -ROTATION_STEP_DEG
+                } else {
+                    ROTATION_STEP_DEG
+                };
+                rotation_deg = snap_angle(rotation_deg + step);
+            }
+            KeyCode::ArrowLeft => position = PointMm::new(position.x.0 - nudge, position.y.0),
+            KeyCode::ArrowRight => position = PointMm::new(position.x.0 + nudge, position.y.0),
+            KeyCode::ArrowUp => position = PointMm::new(position.x.0, position.y.0 + nudge),
+            KeyCode::ArrowDown => position = PointMm::new(position.x.0, position.y.0 - nudge),
+            _ => {}
         }
     }
     if position != placed.position || rotation_deg != placed.rotation {

@@ -63,15 +63,9 @@ enum ActiveDrag {
     },
 }
 
-/// Gives new wall pieces, openings and floors their pointer handlers.
-pub(crate) fn observe_new_structure(
-    added: On<Add, (WallPiece, OpeningEntity, Floor)>,
-    mut commands: Commands,
-) {
-    commands
-        .entity(added.entity)
-        .observe(select_on_click)
-        .observe(start_drag);
+/// The pointer handlers of wall pieces, openings and floors: one observer each for all of them.
+pub(crate) fn observe_structure(app: &mut App) {
+    app.add_observer(select_on_click).add_observer(start_drag);
 }
 
 fn select_on_click(

@@ -15,7 +15,7 @@ use bevy::prelude::*;
 pub fn plugin(app: &mut App) {
     app.add_message::<draw_walls::ToolInput>()
         .init_resource::<drag_structure::StructureDrag>()
-        .add_observer(drag_structure::observe_new_structure)
+        .add_plugins(drag_structure::observe_structure)
         .add_systems(
             Update,
             (

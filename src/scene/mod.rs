@@ -10,7 +10,12 @@ pub mod structure;
 pub mod wall_mesh;
 
 use crate::AppSystems;
+use crate::pacing::wake::Wakeups;
 use bevy::prelude::*;
+use std::time::Duration;
+
+/// How often an idle window looks again while glTF models load.
+const MODEL_POLL: Duration = Duration::from_millis(100);
 
 /// The scene plugin.
 pub(crate) fn plugin(app: &mut App) {
@@ -23,6 +28,25 @@ pub(crate) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            highlight::show_violations.in_set(AppSystems::Highlight),
+            (highlight::show_violations, poll_while_models_load).in_set(AppSystems::Highlight),
         );
+}
+
+/// A model that finishes loading wakes nothing by itself: an idle window looks again now and
+/// then until every one is loaded (or failed).
+fn poll_while_models_load(
+    models: Query<&WorldAssetRoot>,
+    asset_server: Res<AssetServer>,
+    wakeups: Res<Wakeups>,
+) {
+    if !wakeups.is_live() {
+        return;
+    }
+    let loading = models.iter().any(|model| {
+        !asset_server.is_loaded_with_dependencies(&model.0)
+            && !asset_server.load_state(&model.0).is_failed()
+    });
+    if loading {
+        wakeups.after(MODEL_POLL);
+    }
 }

@@ -1,5 +1,7 @@
 //! Placed products as entities: one parent per product (keyed by its id) with a child per part,
-//! or a glTF scene for catalog models; rebuilt when reconfigured, moved when moved.
+//! or a glTF scene for catalog models; rebuilt when reconfigured, moved when moved. Far from the
+//! camera a product is drawn as one box in its main colour instead of its parts (a level of
+//! detail: at 10,000 products the overview draws 10,000 boxes, not 100,000 parts).
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
@@ -7,12 +9,14 @@ use crate::live::LiveState;
 use crate::scene::materials::{MaterialCache, UnitMeshes};
 use crate::scene::parts::{PartShape, parts};
 use crate::world_units::{metres_of, world_point, world_rotation};
+use bevy::camera::visibility::VisibilityRange;
 use bevy::prelude::*;
 use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
 use room_planner_core::domain::layout::Changes;
 use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::values::ids::ProductInstanceId;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A placed product's root entity.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
@@ -26,6 +30,27 @@ pub struct ProductEntity {
 pub struct ProductPart {
     /// The part's own material.
     pub base: Handle<StandardMaterial>,
+}
+
+/// Camera distance (metres) beyond which a product's parts give way to its one-box stand-in;
+/// the switch is abrupt (a crossfade would dither, which costs a software renderer more).
+pub const DETAIL_DISTANCE_M: f32 = 35.0;
+const DETAIL_FADE_M: Range<f32> = DETAIL_DISTANCE_M..DETAIL_DISTANCE_M;
+
+/// The parts are drawn near the camera, the stand-in box beyond [`DETAIL_FADE_M`].
+fn detail_ranges() -> (VisibilityRange, VisibilityRange) {
+    (
+        VisibilityRange {
+            start_margin: 0.0..0.0,
+            end_margin: DETAIL_FADE_M,
+            use_aabb: false,
+        },
+        VisibilityRange {
+            start_margin: DETAIL_FADE_M,
+            end_margin: f32::MAX..f32::MAX,
+            use_aabb: false,
+        },
+    )
 }
 
 /// Product entities by layout id.
@@ -91,7 +116,34 @@ impl ProductSpawner<'_> {
         };
         match (&product.appearance, shape) {
             (_, Some(shape)) => {
-                for part in parts(shape, width, depth, height) {
+                let pieces = parts(shape, width, depth, height);
+                let (near, far) = detail_ranges();
+                // The stand-in takes the colour of the part with the largest volume.
+                let main = pieces.iter().max_by(|a, b| {
+                    a.size
+                        .element_product()
+                        .total_cmp(&b.size.element_product())
+                });
+                if let Some(main) = main {
+                    let material = self.cache.part(
+                        &mut self.materials,
+                        product,
+                        &placement.configuration,
+                        main.role,
+                    );
+                    commands.spawn((
+                        ProductPart {
+                            base: material.clone(),
+                        },
+                        Mesh3d(self.unit_meshes.cube.clone()),
+                        MeshMaterial3d(material),
+                        Transform::from_translation(Vec3::new(0.0, height / 2.0, 0.0))
+                            .with_scale(Vec3::new(width, height, depth)),
+                        far,
+                        ChildOf(root),
+                    ));
+                }
+                for part in pieces {
                     let material = self.cache.part(
                         &mut self.materials,
                         product,
@@ -109,6 +161,7 @@ impl ProductSpawner<'_> {
                         Mesh3d(mesh),
                         MeshMaterial3d(material),
                         Transform::from_translation(part.centre).with_scale(part.size),
+                        near.clone(),
                         ChildOf(root),
                     ));
                 }

@@ -5,6 +5,7 @@ use crate::document::{EditRequested, Gesture};
 use crate::editor::selection::Selection;
 use crate::editor::tool::WallDefaults;
 use crate::files::{DialogAnswer, FileRequested};
+use crate::preferences::GraphicsChoice;
 use room_planner_core::domain::catalog::{Configuration, OptionValue};
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::values::ids::{OptionId, ProductId, ProductInstanceId};
@@ -27,6 +28,8 @@ pub enum UiAction {
     SetWallDefaults(WallDefaults),
     /// The unit for dimensions.
     SetUnit(LengthUnit),
+    /// How the 3D view is drawn.
+    SetGraphics(GraphicsChoice),
     /// Place a copy of a product beside it.
     Duplicate(ProductInstanceId),
     /// Add a product in the middle of the view.

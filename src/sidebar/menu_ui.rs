@@ -2,6 +2,7 @@
 
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
+use crate::preferences::GraphicsChoice;
 use crate::sidebar::actions::UiAction;
 use bevy_egui::egui;
 use room_planner_core::domain::editing::Edit;
@@ -21,6 +22,27 @@ pub struct MenuState<'a> {
     pub plan_view: bool,
     /// Layout files used lately, the latest first.
     pub recent: &'a [PathBuf],
+    /// How the 3D view is drawn.
+    pub graphics: GraphicsChoice,
+}
+
+/// View → 3D quality: automatic (from the graphics adapter), full or fast.
+fn graphics_ui(ui: &mut egui::Ui, graphics: GraphicsChoice, actions: &mut Vec<UiAction>) {
+    ui.menu_button("3D quality", |ui| {
+        for (choice, label) in [
+            (
+                GraphicsChoice::Automatic,
+                "Automatic (from the graphics adapter)",
+            ),
+            (GraphicsChoice::Full, "Full: shadows and smooth edges"),
+            (GraphicsChoice::Fast, "Fast: for software graphics"),
+        ] {
+            if ui.radio(graphics == choice, label).clicked() {
+                actions.push(UiAction::SetGraphics(choice));
+                ui.close();
+            }
+        }
+    });
 }
 
 /// File → Open Recent: the files used lately; those no longer there are greyed out.
@@ -128,6 +150,7 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                 actions.push(UiAction::ToggleView);
                 ui.close();
             }
+            graphics_ui(ui, state.graphics, actions);
         });
         ui.separator();
         if ui

@@ -147,6 +147,7 @@ fn sidebar(
                 selected: selected.as_ref(),
                 plan_view: *inputs.mode == ViewMode::Plan,
                 recent: &out.preferences.recent_files,
+                graphics: out.preferences.graphics,
             },
             &mut actions,
         );
@@ -289,6 +290,7 @@ fn dispatch(
             }
             UiAction::SetWallDefaults(defaults) => *out.wall_defaults = defaults,
             UiAction::SetUnit(unit) => out.preferences.length_unit = unit,
+            UiAction::SetGraphics(choice) => out.preferences.graphics = choice,
             UiAction::Duplicate(id) => {
                 out.duplicates.write(DuplicateRequested(id));
             }

@@ -1,16 +1,31 @@
-//! Daylight for the rooms: a low sun casting soft shadows through the open ceiling, and an
-//! even ambient fill so that rooms read as rooms.
+//! Daylight for the rooms: a low sun casting soft shadows through the open ceiling, a fill light
+//! from the other side and an even ambient light so that rooms read as rooms. The fast quality
+//! tier ([`super::quality`]) turns shadows and the fill light off and raises the ambient light.
 
 use bevy::light::CascadeShadowConfigBuilder;
 use bevy::prelude::*;
 
+/// Ambient brightness with the fill light on.
+pub const AMBIENT_FULL: f32 = 650.0;
+/// Ambient brightness standing in for the fill light in the fast tier.
+pub const AMBIENT_FAST: f32 = 800.0;
+
+/// The sun, casting shadows in the full tier.
+#[derive(Component, Debug)]
+pub struct Sun;
+
+/// The fill light, left out in the fast tier.
+#[derive(Component, Debug)]
+pub struct FillLight;
+
 pub(crate) fn spawn_lights(mut commands: Commands) {
     commands.insert_resource(GlobalAmbientLight {
         color: Color::srgb(1.0, 0.98, 0.95),
-        brightness: 650.0,
+        brightness: AMBIENT_FULL,
         ..default()
     });
     commands.spawn((
+        Sun,
         DirectionalLight {
             illuminance: 9_000.0,
             shadow_maps_enabled: true,
@@ -27,6 +42,7 @@ pub(crate) fn spawn_lights(mut commands: Commands) {
         Name::new("sun"),
     ));
     commands.spawn((
+        FillLight,
         DirectionalLight {
             illuminance: 2_500.0,
             shadow_maps_enabled: false,

@@ -1,8 +1,10 @@
-//! Cameras (orbiting 3D view and top-down plan view), lights and the plan-view drawings.
+//! Cameras (orbiting 3D view and top-down plan view), lights, the 3D view's quality tier and the
+//! plan-view drawings.
 
 pub mod camera;
 pub mod lights;
 pub mod plan_overlay;
+pub mod quality;
 
 use crate::AppSystems;
 use bevy::prelude::*;
@@ -10,6 +12,7 @@ use bevy::prelude::*;
 /// The parts of the viewport used by both the window and the off-screen renderer.
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<camera::ViewMode>()
+        .init_resource::<quality::GraphicsQuality>()
         .add_message::<camera::ViewToggleRequested>()
         .add_systems(Startup, lights::spawn_lights)
         .add_systems(
@@ -25,6 +28,12 @@ pub(crate) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             plan_overlay::draw_plan_overlay.in_set(AppSystems::Highlight),
+        )
+        .add_systems(
+            Update,
+            (quality::choose_quality, quality::apply_quality)
+                .chain()
+                .in_set(AppSystems::Camera),
         );
 }
 

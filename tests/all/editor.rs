@@ -3,6 +3,8 @@
 //! walls selects nothing.
 
 use crate::support::test_app;
+use bevy::input::ButtonState;
+use bevy::input::keyboard::{Key, KeyboardInput, NativeKey};
 use bevy::prelude::*;
 use room_planner::document::{Document, UndoRequested};
 use room_planner::domain::constraints::ConstraintRule;
@@ -11,16 +13,33 @@ use room_planner::editor::selection::Selection;
 use room_planner::editor::tool::{PlanTool, WallDraft};
 use room_planner::live::LiveState;
 
-/// Presses `key` for one frame.
+/// The keyboard message for `key` going down or up.
+fn key_message(key: KeyCode, state: ButtonState) -> KeyboardInput {
+    KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    }
+}
+
+/// Presses and releases the keys in order, all within one frame (as a slow frame sees them).
+fn strokes_in_one_frame(app: &mut App, keys: &[(KeyCode, ButtonState)]) {
+    for (key, state) in keys {
+        app.world_mut().write_message(key_message(*key, *state));
+    }
+    app.update();
+    app.update();
+}
+
+/// Presses and releases `key` within one frame.
 fn press(app: &mut App, key: KeyCode) {
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(key);
-    app.update();
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release(key);
-    keys.clear();
-    app.update();
+    strokes_in_one_frame(
+        app,
+        &[(key, ButtonState::Pressed), (key, ButtonState::Released)],
+    );
 }
 
 fn keyboard_app() -> App {
@@ -152,15 +171,18 @@ fn clipboard_app() -> App {
     app
 }
 
-/// Presses Ctrl and `key` together for one frame.
+/// Ctrl down, `key` down and up, Ctrl up: the whole shortcut within one frame, which a
+/// per-frame key state would miss.
 fn press_with_ctrl(app: &mut App, key: KeyCode) {
-    app.world_mut()
-        .resource_mut::<ButtonInput<KeyCode>>()
-        .press(KeyCode::ControlLeft);
-    press(app, key);
-    let mut keys = app.world_mut().resource_mut::<ButtonInput<KeyCode>>();
-    keys.release(KeyCode::ControlLeft);
-    keys.clear();
+    strokes_in_one_frame(
+        app,
+        &[
+            (KeyCode::ControlLeft, ButtonState::Pressed),
+            (key, ButtonState::Pressed),
+            (key, ButtonState::Released),
+            (KeyCode::ControlLeft, ButtonState::Released),
+        ],
+    );
 }
 
 /// The product added last, its placement rules broken, and its distance (mm) from `from`.

@@ -6,6 +6,7 @@
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, EditRequested};
+use crate::editor::keystrokes::Keystrokes;
 use crate::editor::pointer::{MainCameraQuery, plan_point_under, snapping_disabled};
 use crate::editor::tool::{PlanTool, WallDefaults, WallDraft};
 use crate::notices::Notices;
@@ -54,6 +55,7 @@ pub(crate) fn gather_tool_input(
     tool: Res<PlanTool>,
     mouse: Res<ButtonInput<MouseButton>>,
     keys: Res<ButtonInput<KeyCode>>,
+    strokes: Res<Keystrokes>,
     mut keyboard: MessageReader<KeyboardInput>,
     egui_input: Option<Res<EguiWantsInput>>,
     window: Query<&Window, With<PrimaryWindow>>,
@@ -103,9 +105,10 @@ pub(crate) fn gather_tool_input(
     };
     input.right_click = pointer.is_some() && right_click;
     if !typing_in_ui {
-        input.escape = keys.just_pressed(KeyCode::Escape);
-        input.enter = keys.just_pressed(KeyCode::Enter) || keys.just_pressed(KeyCode::NumpadEnter);
-        input.backspace = keys.just_pressed(KeyCode::Backspace);
+        input.escape = strokes.pressed_plain(KeyCode::Escape);
+        input.enter =
+            strokes.pressed_plain(KeyCode::Enter) || strokes.pressed_plain(KeyCode::NumpadEnter);
+        input.backspace = strokes.pressed_plain(KeyCode::Backspace);
         for event in typed_events.iter().filter(|event| event.state.is_pressed()) {
             if let Key::Character(text) = &event.logical_key {
                 input
@@ -169,15 +172,13 @@ pub(crate) fn run_wall_tool(
 
 /// W turns the wall tool on (switching to the plan view) or off.
 pub(crate) fn toggle_wall_tool(
-    keys: Res<ButtonInput<KeyCode>>,
+    strokes: Res<Keystrokes>,
     egui_input: Option<Res<EguiWantsInput>>,
     mode: Res<crate::viewport::camera::ViewMode>,
     mut tool: ResMut<PlanTool>,
     mut view: MessageWriter<crate::viewport::camera::ViewToggleRequested>,
 ) {
-    let ctrl = keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]);
-    if ctrl
-        || !keys.just_pressed(KeyCode::KeyW)
+    if !strokes.pressed_plain(KeyCode::KeyW)
         || egui_input.is_some_and(|input| input.wants_any_keyboard_input())
     {
         return;
