@@ -326,7 +326,7 @@ mod tests {
         assert!(kinds.contains(&PieceKind::BelowSill) && kinds.contains(&PieceKind::AboveHead));
 
         // The plan draws exactly the scene's floor-to-top pieces.
-        let drawing = plan_drawing(&context, &BTreeMap::new());
+        let drawing = plan_drawing(&layout, &context, &BTreeMap::new());
         let full_height: Vec<[Coord<f64>; 4]> = prisms
             .iter()
             .filter(|(wall_id, _, bottom_mm, top_mm)| {

@@ -1,0 +1,389 @@
+//! Architectural dimension lines on the plan: every outside wall face measured outside the
+//! walls and chained at its doors and windows (so each opening's width is on the chain), each
+//! room side's clear length inside the room (moved past the furniture standing against that
+//! wall), partitions chained at their doors, and the overall width and depth further out.
+
+use super::plan_drawing::extent;
+use crate::domain::geometry::walls::WallGeometry;
+use crate::domain::geometry::{Coord, dot, length};
+use crate::domain::measured::Structure;
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+
+/// Distance from an outside wall face to its chained dimension line.
+pub const CHAIN_OFFSET_MM: f64 = 600.0;
+/// Distance from the outermost wall face to the overall dimension lines.
+pub const OVERALL_OFFSET_MM: f64 = 1_300.0;
+/// Distance from an inner face to its clear-length line when no furniture is in the way.
+pub const INNER_OFFSET_MM: f64 = 350.0;
+/// Furniture whose nearest side is this close to a face is standing against it.
+const AGAINST_WALL_MM: f64 = 450.0;
+/// An inner line is not pushed further into the room than this.
+const MAX_INNER_OFFSET_MM: f64 = 1_600.0;
+/// Chain points closer than this are one point.
+const SAME_POINT_MM: f64 = 1.0;
+
+/// What a dimension line measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DimensionKind {
+    /// A stretch of wall face between corners and openings.
+    Wall,
+    /// The width of a door or window.
+    Opening,
+    /// A room side's clear length between the inner corners.
+    Inner,
+    /// The overall width or depth of the plan.
+    Overall,
+}
+
+/// One dimension: two measured points, the dimension line drawn parallel to them at an offset,
+/// extension lines between, ticks at the line's ends and the length written beside the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DimensionMark {
+    /// What is measured.
+    pub kind: DimensionKind,
+    /// The measured points (on a wall face, or at the plan's edge).
+    pub measured: (Coord<f64>, Coord<f64>),
+    /// The dimension line's ends, `measured` moved along `outward`.
+    pub line: (Coord<f64>, Coord<f64>),
+    /// Unit vector from the measured points towards the line; the text sits on this side.
+    pub outward: Coord<f64>,
+    /// The measured length.
+    pub length_mm: f64,
+}
+
+impl DimensionMark {
+    fn new(
+        kind: DimensionKind,
+        from: Coord<f64>,
+        to: Coord<f64>,
+        outward: Coord<f64>,
+        offset_mm: f64,
+    ) -> Self {
+        Self {
+            kind,
+            measured: (from, to),
+            line: (from + outward * offset_mm, to + outward * offset_mm),
+            outward,
+            length_mm: length(to - from),
+        }
+    }
+
+    /// The two extension lines, each from `gap_mm` off its measured point to `overshoot_mm`
+    /// past the dimension line.
+    #[must_use]
+    pub fn extension_lines(&self, gap_mm: f64, overshoot_mm: f64) -> [(Coord<f64>, Coord<f64>); 2] {
+        let offset = dot(self.line.0 - self.measured.0, self.outward);
+        let gap = gap_mm.min(offset / 2.0).max(0.0);
+        [
+            (self.measured.0, self.line.0),
+            (self.measured.1, self.line.1),
+        ]
+        .map(|(from, to)| (from + self.outward * gap, to + self.outward * overshoot_mm))
+    }
+
+    /// The architectural ticks: a short stroke at 45° through each end of the line.
+    #[must_use]
+    pub fn ticks(&self, half_mm: f64) -> [(Coord<f64>, Coord<f64>); 2] {
+        let along = self.direction();
+        let slash = (along + self.outward) * (half_mm / std::f64::consts::SQRT_2);
+        [self.line.0, self.line.1].map(|end| (end - slash, end + slash))
+    }
+
+    /// Unit vector along the line, from its first end to its second.
+    #[must_use]
+    pub fn direction(&self) -> Coord<f64> {
+        let span = self.line.1 - self.line.0;
+        let size = length(span);
+        if size > 0.0 {
+            span / size
+        } else {
+            Coord { x: 1.0, y: 0.0 }
+        }
+    }
+}
+
+/// The dimension lines of a measured plan; `footprints` are the floor products, which push a
+/// room's inner lines clear of the furniture along its walls.
+#[must_use]
+pub fn dimension_marks(
+    structure: &Structure,
+    footprints: &[[Coord<f64>; 4]],
+) -> Vec<DimensionMark> {
+    let furniture: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>> = RTree::bulk_load(
+        footprints
+            .iter()
+            .enumerate()
+            .filter_map(|(index, corners)| {
+                let (low, high) = extent(corners.iter())?;
+                Some(GeomWithData::new(
+                    Rectangle::from_corners([low.x, low.y], [high.x, high.y]),
+                    index,
+                ))
+            })
+            .collect(),
+    );
+    let mut marks = Vec::new();
+    for (index, wall) in structure.walls.iter().enumerate() {
+        let room_on = |left: bool| {
+            structure
+                .rooms
+                .iter()
+                .any(|room| room.sides.contains(&(index, left)))
+        };
+        let (left_room, right_room) = (room_on(true), room_on(false));
+        let cuts: Vec<(f64, f64)> = structure
+            .openings_on(index)
+            .iter()
+            .map(|opening| {
+                (
+                    structure.openings[*opening].from_mm,
+                    structure.openings[*opening].to_mm,
+                )
+            })
+            .collect();
+        for left in [true, false] {
+            let face = Face::new(wall, left);
+            let has_room = if left { left_room } else { right_room };
+            let other_has_room = if left { right_room } else { left_room };
+            if !has_room {
+                // An outside face (or a free-standing wall, measured on its left only).
+                if other_has_room || left {
+                    marks.extend(face.chain(&cuts, DimensionKind::Wall, CHAIN_OFFSET_MM));
+                }
+            } else if other_has_room && left && !cuts.is_empty() {
+                // A partition with doors: chained on one side, the clear length on the other.
+                let offset = face.clear_offset(footprints, &furniture);
+                marks.extend(face.chain(&cuts, DimensionKind::Inner, offset));
+            } else {
+                let offset = face.clear_offset(footprints, &furniture);
+                marks.extend(face.chain(&[], DimensionKind::Inner, offset));
+            }
+        }
+    }
+    marks.extend(overall(structure));
+    marks
+}
+
+/// One face of a wall: its stretch along the centre line and the way out of it.
+struct Face<'a> {
+    wall: &'a WallGeometry,
+    /// Unit vector out of the face, away from the wall.
+    normal: Coord<f64>,
+    /// Where the face starts and ends, as distances along the centre line.
+    from_mm: f64,
+    to_mm: f64,
+}
+
+impl<'a> Face<'a> {
+    fn new(wall: &'a WallGeometry, left: bool) -> Self {
+        let corner = usize::from(left);
+        let (from_mm, to_mm) = (
+            wall.offset_of(wall.start_corners[corner]),
+            wall.offset_of(wall.end_corners[corner]),
+        );
+        Self {
+            wall,
+            normal: if left { wall.left } else { wall.left * -1.0 },
+            from_mm,
+            to_mm,
+        }
+    }
+
+    fn point(&self, offset_mm: f64) -> Coord<f64> {
+        self.wall.point_at(offset_mm) + self.normal * self.wall.half_thickness
+    }
+
+    /// The face measured from corner to corner, cut at each opening in `cuts`.
+    fn chain(
+        &self,
+        cuts: &[(f64, f64)],
+        kind: DimensionKind,
+        offset_mm: f64,
+    ) -> Vec<DimensionMark> {
+        if self.to_mm - self.from_mm < SAME_POINT_MM {
+            return Vec::new();
+        }
+        let mut points: Vec<(f64, bool)> = vec![(self.from_mm, false)];
+        for (from, to) in cuts {
+            let (from, to) = (
+                from.clamp(self.from_mm, self.to_mm),
+                to.clamp(self.from_mm, self.to_mm),
+            );
+            points.push((from, true));
+            points.push((to, false));
+        }
+        points.push((self.to_mm, false));
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        points.dedup_by(|later, earlier| {
+            let same = later.0 - earlier.0 < SAME_POINT_MM;
+            earlier.1 |= same && later.1;
+            same
+        });
+        points
+            .windows(2)
+            .map(|pair| {
+                let kind = if pair[0].1 {
+                    DimensionKind::Opening
+                } else {
+                    kind
+                };
+                DimensionMark::new(
+                    kind,
+                    self.point(pair[0].0),
+                    self.point(pair[1].0),
+                    self.normal,
+                    offset_mm,
+                )
+            })
+            .collect()
+    }
+
+    /// How far into the room the clear length is drawn: past the furniture standing against
+    /// the face where that stays near the wall, else at the usual offset.
+    fn clear_offset(
+        &self,
+        footprints: &[[Coord<f64>; 4]],
+        furniture: &RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+    ) -> f64 {
+        let (start, end) = (self.point(self.from_mm), self.point(self.to_mm));
+        let reach = self.normal * AGAINST_WALL_MM;
+        let Some((low, high)) = extent([start, end, start + reach, end + reach].iter()) else {
+            return INNER_OFFSET_MM;
+        };
+        let envelope = AABB::from_corners([low.x, low.y], [high.x, high.y]);
+        let deepest = furniture
+            .locate_in_envelope_intersecting(&envelope)
+            .filter_map(|found| {
+                let corners = &footprints[found.data];
+                let depths = corners
+                    .iter()
+                    .map(|corner| dot(*corner - start, self.normal));
+                let nearest = depths.clone().fold(f64::INFINITY, f64::min);
+                let along = corners.iter().map(|corner| self.wall.offset_of(*corner));
+                let (first, last) = along.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
+                    (a.min(t), b.max(t))
+                });
+                let beside = last > self.from_mm && first < self.to_mm;
+                (beside && (-1.0..AGAINST_WALL_MM).contains(&nearest))
+                    .then(|| depths.fold(f64::NEG_INFINITY, f64::max))
+            })
+            .fold(0.0, f64::max);
+        let pushed = deepest + INNER_OFFSET_MM * 0.7;
+        if deepest > 0.0 && pushed <= MAX_INNER_OFFSET_MM {
+            pushed.max(INNER_OFFSET_MM)
+        } else {
+            INNER_OFFSET_MM
+        }
+    }
+}
+
+/// The overall width above the plan and the overall depth to its left.
+fn overall(structure: &Structure) -> Vec<DimensionMark> {
+    let corners: Vec<Coord<f64>> = structure
+        .walls
+        .iter()
+        .flat_map(WallGeometry::outline)
+        .collect();
+    let Some((low, high)) = extent(corners.iter()) else {
+        return Vec::new();
+    };
+    if structure.rooms.is_empty() {
+        return Vec::new();
+    }
+    let up = Coord { x: 0.0, y: 1.0 };
+    let left = Coord { x: -1.0, y: 0.0 };
+    vec![
+        DimensionMark::new(
+            DimensionKind::Overall,
+            Coord {
+                x: low.x,
+                y: high.y,
+            },
+            high,
+            up,
+            OVERALL_OFFSET_MM,
+        ),
+        DimensionMark::new(
+            DimensionKind::Overall,
+            low,
+            Coord {
+                x: low.x,
+                y: high.y,
+            },
+            left,
+            OVERALL_OFFSET_MM,
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::constraints::test_support::{catalogs, opening, room};
+
+    #[test]
+    fn an_outside_face_is_chained_at_its_window_outside_the_wall() {
+        let mut plan = room();
+        plan.openings.push(opening("win", "window", "south", 1000));
+        let structure = Structure::new(&plan, &catalogs());
+        let marks = dimension_marks(&structure, &[]);
+        let south: Vec<&DimensionMark> = marks
+            .iter()
+            .filter(|mark| mark.kind != DimensionKind::Overall && mark.line.0.y < -500.0)
+            .collect();
+        assert_eq!(south.len(), 3, "corner to window, window, window to corner");
+        assert_eq!(
+            south
+                .iter()
+                .filter(|mark| mark.kind == DimensionKind::Opening)
+                .count(),
+            1
+        );
+        let total: f64 = south.iter().map(|mark| mark.length_mm).sum();
+        let wall = &structure.walls[0];
+        assert!((total - crate::domain::geometry::dimensions::face_lengths(wall).1).abs() < 1e-6);
+        let opening_mark = south
+            .iter()
+            .find(|mark| mark.kind == DimensionKind::Opening)
+            .expect("window");
+        assert!((opening_mark.length_mm - 1200.0).abs() < 1e-6);
+        let inner = marks
+            .iter()
+            .filter(|mark| mark.kind == DimensionKind::Inner)
+            .count();
+        assert_eq!(inner, 4, "one clear length per room side");
+        assert_eq!(
+            marks
+                .iter()
+                .filter(|mark| mark.kind == DimensionKind::Overall)
+                .count(),
+            2
+        );
+        let ticks = opening_mark.ticks(50.0);
+        assert!((length(ticks[0].1 - ticks[0].0) - 100.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_clear_length_moves_past_a_cabinet_against_its_wall() {
+        let structure = Structure::new(&room(), &catalogs());
+        let cabinet = [
+            Coord { x: 1000.0, y: 50.0 },
+            Coord { x: 2000.0, y: 50.0 },
+            Coord {
+                x: 2000.0,
+                y: 650.0,
+            },
+            Coord {
+                x: 1000.0,
+                y: 650.0,
+            },
+        ];
+        let marks = dimension_marks(&structure, &[cabinet]);
+        let south_inner = marks
+            .iter()
+            .find(|mark| mark.kind == DimensionKind::Inner && mark.outward.y > 0.5)
+            .expect("the south wall's clear length");
+        assert!(south_inner.line.0.y > 650.0, "{:?}", south_inner.line);
+    }
+}
