@@ -1,25 +1,29 @@
 //! Architectural dimension lines on the plan: every outside wall face measured outside the
 //! walls and chained at its doors and windows (so each opening's width is on the chain), each
-//! room side's clear length inside the room (moved past the furniture standing against that
-//! wall), partitions chained at their doors, and the overall width and depth further out.
+//! room's clear lengths along its floor's edges inside the room (moved past the furniture
+//! standing against that wall, chained at the doors of partitions), and the overall width and
+//! depth further out.
 
 use super::plan_drawing::extent;
 use crate::domain::geometry::walls::WallGeometry;
-use crate::domain::geometry::{Coord, dot, length};
+use crate::domain::geometry::{Coord, dot, left_normal, length};
 use crate::domain::measured::Structure;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
-/// Distance from an outside wall face to its chained dimension line.
-pub const CHAIN_OFFSET_MM: f64 = 600.0;
-/// Distance from the outermost wall face to the overall dimension lines.
-pub const OVERALL_OFFSET_MM: f64 = 1_300.0;
+/// Distance from an outside wall face to its chained dimension line, in text sizes (so the
+/// lines keep their distance on paper and on screen at every zoom).
+pub const CHAIN_OFFSET_TEXTS: f64 = 2.2;
+/// Distance from the outermost wall face to the overall dimension lines, in text sizes.
+pub const OVERALL_OFFSET_TEXTS: f64 = 4.4;
+/// The text size the lines are first laid out for (until [`set_text_size`] is called).
+pub const DEFAULT_TEXT_MM: f64 = 100.0;
 /// Distance from an inner face to its clear-length line when no furniture is in the way.
 pub const INNER_OFFSET_MM: f64 = 350.0;
 /// Furniture whose nearest side is this close to a face is standing against it.
-const AGAINST_WALL_MM: f64 = 450.0;
+const AGAINST_WALL_MM: f64 = 200.0;
 /// An inner line is not pushed further into the room than this.
-const MAX_INNER_OFFSET_MM: f64 = 1_600.0;
+const MAX_INNER_OFFSET_MM: f64 = 900.0;
 /// Chain points closer than this are one point.
 const SAME_POINT_MM: f64 = 1.0;
 
@@ -36,12 +40,32 @@ pub enum DimensionKind {
     Overall,
 }
 
+/// How far a dimension line lies from what it measures.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Offset {
+    /// A fixed distance in plan millimetres (inside rooms, clear of the furniture).
+    Fixed(f64),
+    /// A number of text sizes (outside the walls).
+    Texts(f64),
+}
+
+impl Offset {
+    fn mm(self, text_mm: f64) -> f64 {
+        match self {
+            Offset::Fixed(mm) => mm,
+            Offset::Texts(texts) => texts * text_mm,
+        }
+    }
+}
+
 /// One dimension: two measured points, the dimension line drawn parallel to them at an offset,
 /// extension lines between, ticks at the line's ends and the length written beside the line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionMark {
     /// What is measured.
     pub kind: DimensionKind,
+    /// How far the line lies from the measured points.
+    pub offset: Offset,
     /// The measured points (on a wall face, or at the plan's edge).
     pub measured: (Coord<f64>, Coord<f64>),
     /// The dimension line's ends, `measured` moved along `outward`.
@@ -58,15 +82,24 @@ impl DimensionMark {
         from: Coord<f64>,
         to: Coord<f64>,
         outward: Coord<f64>,
-        offset_mm: f64,
+        offset: Offset,
     ) -> Self {
-        Self {
+        let mut mark = Self {
             kind,
+            offset,
             measured: (from, to),
-            line: (from + outward * offset_mm, to + outward * offset_mm),
+            line: (from, to),
             outward,
             length_mm: length(to - from),
-        }
+        };
+        mark.set_text_size(DEFAULT_TEXT_MM);
+        mark
+    }
+
+    /// Moves the line to its offset for text `text_mm` high.
+    pub fn set_text_size(&mut self, text_mm: f64) {
+        let offset = self.outward * self.offset.mm(text_mm);
+        self.line = (self.measured.0 + offset, self.measured.1 + offset);
     }
 
     /// The two extension lines, each from `gap_mm` off its measured point to `overshoot_mm`
@@ -124,96 +157,146 @@ pub fn dimension_marks(
             .collect(),
     );
     let mut marks = Vec::new();
-    for (index, wall) in structure.walls.iter().enumerate() {
-        let room_on = |left: bool| {
-            structure
-                .rooms
-                .iter()
-                .any(|room| room.sides.contains(&(index, left)))
-        };
-        let (left_room, right_room) = (room_on(true), room_on(false));
-        let cuts: Vec<(f64, f64)> = structure
-            .openings_on(index)
+    let room_on = |wall: usize, left: bool| {
+        structure
+            .rooms
             .iter()
-            .map(|opening| {
-                (
-                    structure.openings[*opening].from_mm,
-                    structure.openings[*opening].to_mm,
-                )
-            })
-            .collect();
+            .any(|room| room.sides.contains(&(wall, left)))
+    };
+    for (index, wall) in structure.walls.iter().enumerate() {
+        let (left_room, right_room) = (room_on(index, true), room_on(index, false));
         for left in [true, false] {
-            let face = Face::new(wall, left);
-            let has_room = if left { left_room } else { right_room };
-            let other_has_room = if left { right_room } else { left_room };
-            if !has_room {
-                // An outside face (or a free-standing wall, measured on its left only).
-                if other_has_room || left {
-                    marks.extend(face.chain(&cuts, DimensionKind::Wall, CHAIN_OFFSET_MM));
-                }
-            } else if other_has_room && left && !cuts.is_empty() {
-                // A partition with doors: chained on one side, the clear length on the other.
-                let offset = face.clear_offset(footprints, &furniture);
-                marks.extend(face.chain(&cuts, DimensionKind::Inner, offset));
+            let (has_room, other_has_room) = if left {
+                (left_room, right_room)
             } else {
-                let offset = face.clear_offset(footprints, &furniture);
-                marks.extend(face.chain(&[], DimensionKind::Inner, offset));
+                (right_room, left_room)
+            };
+            // An outside face (or a free-standing wall, measured on its left only).
+            if !has_room && (other_has_room || left) {
+                let corner = usize::from(left);
+                let normal = if left { wall.left } else { wall.left * -1.0 };
+                let edge = Edge::new(wall.start_corners[corner], wall.end_corners[corner], normal);
+                let cuts = structure.openings_on(index).iter().map(|opening| {
+                    let placement = &structure.openings[*opening];
+                    (
+                        wall.point_at(placement.from_mm),
+                        wall.point_at(placement.to_mm),
+                    )
+                });
+                marks.extend(edge.chain(
+                    &edge.cuts(cuts),
+                    DimensionKind::Wall,
+                    Offset::Texts(CHAIN_OFFSET_TEXTS),
+                ));
             }
+        }
+    }
+    // Each room's clear lengths along its floor's edges, chained at the doors of partitions
+    // (on the partition's left side only, so each door is measured once).
+    let partition_doors: Vec<(Coord<f64>, Coord<f64>, f64)> = structure
+        .openings
+        .iter()
+        .filter(|placement| room_on(placement.wall, true) && room_on(placement.wall, false))
+        .map(|placement| {
+            let wall = &structure.walls[placement.wall];
+            let shift = wall.left * wall.half_thickness;
+            (
+                wall.point_at(placement.from_mm) + shift,
+                wall.point_at(placement.to_mm) + shift,
+                wall.half_thickness,
+            )
+        })
+        .collect();
+    for room in &structure.rooms {
+        let floor = &room.floor;
+        for index in 0..floor.len() {
+            let (start, end) = (floor[index], floor[(index + 1) % floor.len()]);
+            let span = end - start;
+            if length(span) < SAME_POINT_MM {
+                continue;
+            }
+            let edge = Edge::new(start, end, left_normal(span) / length(span));
+            let doors = partition_doors
+                .iter()
+                .filter(|(from, to, _)| edge.distance(*from) < 1.0 && edge.distance(*to) < 1.0)
+                .map(|(from, to, _)| (*from, *to));
+            let cuts = edge.cuts(doors);
+            let offset = edge.clear_offset(footprints, &furniture);
+            marks.extend(edge.chain(&cuts, DimensionKind::Inner, Offset::Fixed(offset)));
         }
     }
     marks.extend(overall(structure));
     marks
 }
 
-/// One face of a wall: its stretch along the centre line and the way out of it.
-struct Face<'a> {
-    wall: &'a WallGeometry,
-    /// Unit vector out of the face, away from the wall.
+/// A straight stretch measured along: a wall face or a floor edge, and the way out of it
+/// towards its dimension line.
+struct Edge {
+    start: Coord<f64>,
+    /// Unit vector from start to end.
+    along: Coord<f64>,
+    length_mm: f64,
+    /// Unit vector towards the dimension line.
     normal: Coord<f64>,
-    /// Where the face starts and ends, as distances along the centre line.
-    from_mm: f64,
-    to_mm: f64,
 }
 
-impl<'a> Face<'a> {
-    fn new(wall: &'a WallGeometry, left: bool) -> Self {
-        let corner = usize::from(left);
-        let (from_mm, to_mm) = (
-            wall.offset_of(wall.start_corners[corner]),
-            wall.offset_of(wall.end_corners[corner]),
-        );
+impl Edge {
+    fn new(start: Coord<f64>, end: Coord<f64>, normal: Coord<f64>) -> Self {
+        let length_mm = length(end - start);
         Self {
-            wall,
-            normal: if left { wall.left } else { wall.left * -1.0 },
-            from_mm,
-            to_mm,
+            start,
+            along: if length_mm > 0.0 {
+                (end - start) / length_mm
+            } else {
+                Coord { x: 1.0, y: 0.0 }
+            },
+            length_mm,
+            normal,
         }
     }
 
-    fn point(&self, offset_mm: f64) -> Coord<f64> {
-        self.wall.point_at(offset_mm) + self.normal * self.wall.half_thickness
+    fn point(&self, along_mm: f64) -> Coord<f64> {
+        self.start + self.along * along_mm
     }
 
-    /// The face measured from corner to corner, cut at each opening in `cuts`.
+    /// Distance of a point from the edge's line.
+    fn distance(&self, point: Coord<f64>) -> f64 {
+        dot(point - self.start, self.normal).abs()
+    }
+
+    /// Openings (their two edges) as stretches along this edge, clipped to it.
+    fn cuts(&self, openings: impl Iterator<Item = (Coord<f64>, Coord<f64>)>) -> Vec<(f64, f64)> {
+        openings
+            .map(|(from, to)| {
+                let (a, b) = (
+                    dot(from - self.start, self.along),
+                    dot(to - self.start, self.along),
+                );
+                (
+                    a.min(b).clamp(0.0, self.length_mm),
+                    a.max(b).clamp(0.0, self.length_mm),
+                )
+            })
+            .filter(|(from, to)| to - from >= SAME_POINT_MM)
+            .collect()
+    }
+
+    /// The edge measured from end to end, cut at each stretch in `cuts`.
     fn chain(
         &self,
         cuts: &[(f64, f64)],
         kind: DimensionKind,
-        offset_mm: f64,
+        offset: Offset,
     ) -> Vec<DimensionMark> {
-        if self.to_mm - self.from_mm < SAME_POINT_MM {
+        if self.length_mm < SAME_POINT_MM {
             return Vec::new();
         }
-        let mut points: Vec<(f64, bool)> = vec![(self.from_mm, false)];
+        let mut points: Vec<(f64, bool)> = vec![(0.0, false)];
         for (from, to) in cuts {
-            let (from, to) = (
-                from.clamp(self.from_mm, self.to_mm),
-                to.clamp(self.from_mm, self.to_mm),
-            );
-            points.push((from, true));
-            points.push((to, false));
+            points.push((*from, true));
+            points.push((*to, false));
         }
-        points.push((self.to_mm, false));
+        points.push((self.length_mm, false));
         points.sort_by(|a, b| a.0.total_cmp(&b.0));
         points.dedup_by(|later, earlier| {
             let same = later.0 - earlier.0 < SAME_POINT_MM;
@@ -233,20 +316,21 @@ impl<'a> Face<'a> {
                     self.point(pair[0].0),
                     self.point(pair[1].0),
                     self.normal,
-                    offset_mm,
+                    offset,
                 )
             })
             .collect()
     }
 
-    /// How far into the room the clear length is drawn: past the furniture standing against
-    /// the face where that stays near the wall, else at the usual offset.
+    /// How far from the edge its clear length is drawn: just past the furniture standing
+    /// against it (cabinets, a sideboard) where that stays near the wall, else at the usual
+    /// offset (the line then runs under the furniture, which is drawn over it).
     fn clear_offset(
         &self,
         footprints: &[[Coord<f64>; 4]],
         furniture: &RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
     ) -> f64 {
-        let (start, end) = (self.point(self.from_mm), self.point(self.to_mm));
+        let (start, end) = (self.start, self.point(self.length_mm));
         let reach = self.normal * AGAINST_WALL_MM;
         let Some((low, high)) = extent([start, end, start + reach, end + reach].iter()) else {
             return INNER_OFFSET_MM;
@@ -260,11 +344,13 @@ impl<'a> Face<'a> {
                     .iter()
                     .map(|corner| dot(*corner - start, self.normal));
                 let nearest = depths.clone().fold(f64::INFINITY, f64::min);
-                let along = corners.iter().map(|corner| self.wall.offset_of(*corner));
-                let (first, last) = along.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
-                    (a.min(t), b.max(t))
-                });
-                let beside = last > self.from_mm && first < self.to_mm;
+                let (first, last) = corners
+                    .iter()
+                    .map(|corner| dot(*corner - start, self.along))
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), t| {
+                        (a.min(t), b.max(t))
+                    });
+                let beside = last > 0.0 && first < self.length_mm;
                 (beside && (-1.0..AGAINST_WALL_MM).contains(&nearest))
                     .then(|| depths.fold(f64::NEG_INFINITY, f64::max))
             })
@@ -302,7 +388,7 @@ fn overall(structure: &Structure) -> Vec<DimensionMark> {
             },
             high,
             up,
-            OVERALL_OFFSET_MM,
+            Offset::Texts(OVERALL_OFFSET_TEXTS),
         ),
         DimensionMark::new(
             DimensionKind::Overall,
@@ -312,7 +398,7 @@ fn overall(structure: &Structure) -> Vec<DimensionMark> {
                 y: high.y,
             },
             left,
-            OVERALL_OFFSET_MM,
+            Offset::Texts(OVERALL_OFFSET_TEXTS),
         ),
     ]
 }
@@ -330,7 +416,7 @@ mod tests {
         let marks = dimension_marks(&structure, &[]);
         let south: Vec<&DimensionMark> = marks
             .iter()
-            .filter(|mark| mark.kind != DimensionKind::Overall && mark.line.0.y < -500.0)
+            .filter(|mark| mark.kind != DimensionKind::Overall && mark.line.0.y < -200.0)
             .collect();
         assert_eq!(south.len(), 3, "corner to window, window, window to corner");
         assert_eq!(

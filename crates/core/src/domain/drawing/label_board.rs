@@ -15,6 +15,8 @@ type Indexed = GeomWithData<Rectangle<[f64; 2]>, usize>;
 pub(super) struct Obstacle {
     /// Corners of a convex polygon (two points for a line).
     pub points: Vec<Coord<f64>>,
+    /// No label may touch it (walls: text on a wall cannot be read).
+    pub hard: bool,
 }
 
 /// Placed label boxes and obstacles.
@@ -55,7 +57,7 @@ impl Board {
         }
     }
 
-    /// True when `quad` touches no placed label.
+    /// True when `quad` touches no placed label and no hard obstacle.
     pub(super) fn is_free(&self, quad: &[Coord<f64>; 4]) -> bool {
         let Some(bounds) = envelope(quad) else {
             return false;
@@ -63,6 +65,11 @@ impl Board {
         self.placed
             .locate_in_envelope_intersecting(&bounds)
             .all(|other| !convex_intersect(quad, &self.boxes[other.data]))
+            && self
+                .obstacles
+                .locate_in_envelope_intersecting(&bounds)
+                .filter(|found| self.shapes[found.data].hard)
+                .all(|found| !convex_intersect(quad, &self.shapes[found.data].points))
     }
 
     /// How many obstacles `quad` touches, not counting obstacle `except`.
@@ -72,7 +79,7 @@ impl Board {
         };
         self.obstacles
             .locate_in_envelope_intersecting(&bounds)
-            .filter(|found| Some(found.data) != except)
+            .filter(|found| Some(found.data) != except && !self.shapes[found.data].hard)
             .filter(|found| convex_intersect(quad, &self.shapes[found.data].points))
             .count()
     }
@@ -160,6 +167,7 @@ mod tests {
     fn boxes_that_only_touch_corners_or_lie_apart_are_free() {
         let mut board = Board::new(vec![Obstacle {
             points: vec![Coord { x: 0.0, y: 5.0 }, Coord { x: 100.0, y: 5.0 }],
+            hard: false,
         }]);
         board.take(square(0.0, 0.0, 10.0));
         assert!(!board.is_free(&square(5.0, 5.0, 10.0)));

@@ -25,6 +25,8 @@ pub(super) struct Spot {
     pub tier: u8,
     /// The label must lie inside its region (floor or footprint).
     pub within: bool,
+    /// The label must lie inside the room of what it names.
+    pub in_room: bool,
     /// Where a leader line starts, for spots away from what the label names.
     pub leader_from: Option<Coord<f64>>,
 }
@@ -36,12 +38,18 @@ impl Spot {
             angle_deg: readable(angle_deg),
             tier,
             within: false,
+            in_room: false,
             leader_from: None,
         }
     }
 
     pub(super) fn within(mut self, within: bool) -> Self {
         self.within = within;
+        self
+    }
+
+    pub(super) fn in_room(mut self) -> Self {
+        self.in_room = true;
         self
     }
 

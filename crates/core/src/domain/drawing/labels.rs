@@ -173,6 +173,17 @@ pub fn place_labels(
     pass.placed
 }
 
+/// Lowest and highest corner.
+type Bounds = (Coord<f64>, Coord<f64>);
+
+/// Where a label may go besides its spots: the region its `within` spots must lie in, the
+/// obstacle it may cover (its own footprint or swing), the room its `in_room` spots must lie in.
+struct Limits<'r> {
+    region: Region<'r>,
+    except: Option<usize>,
+    room: Option<&'r geo::Polygon<f64>>,
+}
+
 /// The state of one placement pass.
 struct Pass<'a> {
     drawing: &'a PlanDrawing,
@@ -183,6 +194,8 @@ struct Pass<'a> {
     product_obstacle: Vec<Option<usize>>,
     /// Each opening's swing zone among the obstacles.
     swing_obstacle: Vec<Option<usize>>,
+    /// Room floors with their bounds, to keep product labels in their product's room.
+    floors: Vec<(geo::Polygon<f64>, Bounds)>,
     placed: Vec<PlacedLabel>,
 }
 
@@ -197,6 +210,7 @@ impl<'a> Pass<'a> {
             .iter()
             .map(|wall| Obstacle {
                 points: wall.to_vec(),
+                hard: true,
             })
             .collect();
         let mut product_obstacle = Vec::with_capacity(drawing.products.len());
@@ -204,6 +218,7 @@ impl<'a> Pass<'a> {
             product_obstacle.push((!mark.wall_mounted).then(|| {
                 shapes.push(Obstacle {
                     points: mark.corners.to_vec(),
+                    hard: false,
                 });
                 shapes.len() - 1
             }));
@@ -213,6 +228,7 @@ impl<'a> Pass<'a> {
             swing_obstacle.push(mark.leaf.as_ref().map(|leaf| {
                 shapes.push(Obstacle {
                     points: leaf.zone().to_vec(),
+                    hard: false,
                 });
                 shapes.len() - 1
             }));
@@ -223,6 +239,7 @@ impl<'a> Pass<'a> {
                 .iter()
                 .map(|mark: &DimensionMark| Obstacle {
                     points: vec![mark.line.0, mark.line.1],
+                    hard: false,
                 }),
         );
         Self {
@@ -232,6 +249,14 @@ impl<'a> Pass<'a> {
             board: Board::new(shapes),
             product_obstacle,
             swing_obstacle,
+            floors: drawing
+                .rooms
+                .iter()
+                .filter_map(|room| {
+                    let bounds = super::plan_drawing::extent(room.floor.iter())?;
+                    Some((crate::domain::geometry::polygon(&room.floor), bounds))
+                })
+                .collect(),
             placed: Vec::new(),
         }
     }
@@ -269,9 +294,13 @@ impl<'a> Pass<'a> {
         owner: LabelOwner,
         lines: Vec<String>,
         spots: &[Spot],
-        region: Region<'_>,
-        except: Option<usize>,
+        limits: Limits<'_>,
     ) -> Option<usize> {
+        let Limits {
+            region,
+            except,
+            room,
+        } = limits;
         let (text_mm, width, height) = self.size_of(kind, &lines);
         let mut best: Option<(usize, u8, &Spot, [Coord<f64>; 4])> = None;
         for spot in spots {
@@ -279,7 +308,12 @@ impl<'a> Pass<'a> {
                 break;
             }
             let corners = quad(spot.centre, spot.angle_deg, width, height);
-            if spot.within && !region.contains(&corners) || !self.board.is_free(&corners) {
+            let outside_room =
+                spot.in_room && room.is_some_and(|floor| !Region::Floor(floor).contains(&corners));
+            if spot.within && !region.contains(&corners)
+                || outside_room
+                || !self.board.is_free(&corners)
+            {
                 continue;
             }
             let hits = self.board.obstacles_hit(&corners, except);
@@ -324,8 +358,11 @@ impl<'a> Pass<'a> {
                 LabelOwner::Room(index),
                 lines,
                 &spots,
-                Region::Floor(&floor),
-                None,
+                Limits {
+                    region: Region::Floor(&floor),
+                    except: None,
+                    room: None,
+                },
             );
         }
     }
@@ -344,10 +381,27 @@ impl<'a> Pass<'a> {
                 LabelOwner::Dimension(index),
                 lines,
                 &spots,
-                Region::Anywhere,
-                None,
+                Limits {
+                    region: Region::Anywhere,
+                    except: None,
+                    room: None,
+                },
             );
         }
+    }
+
+    /// The floor of the room a point lies in.
+    fn room_of(&self, point: Coord<f64>) -> Option<geo::Polygon<f64>> {
+        self.floors
+            .iter()
+            .find(|(floor, (low, high))| {
+                point.x >= low.x
+                    && point.x <= high.x
+                    && point.y >= low.y
+                    && point.y <= high.y
+                    && floor.contains(&geo::Point(point))
+            })
+            .map(|(floor, _)| floor.clone())
     }
 
     /// Places every product's name; returns each product's name label, if placed.
@@ -367,13 +421,17 @@ impl<'a> Pass<'a> {
                 / LabelKind::ProductName.scale()
                 * LINE_SPACING;
             let spots = product_spots(mark, (width, height), size_height, text_mm);
+            let room = self.room_of(mark.centre);
             names[index] = self.place(
                 LabelKind::ProductName,
                 LabelOwner::Product(index),
                 lines,
                 &spots,
-                Region::Convex(&mark.corners),
-                self.product_obstacle[index],
+                Limits {
+                    region: Region::Convex(&mark.corners),
+                    except: self.product_obstacle[index],
+                    room: room.as_ref(),
+                },
             );
         }
         names
@@ -391,6 +449,7 @@ impl<'a> Pass<'a> {
                     .format_size(&[mark.width_mm as f64, mark.depth_mm as f64]),
             ];
             let (_, _, height) = self.size_of(LabelKind::ProductSize, &lines);
+            let room = self.room_of(mark.centre);
             let up = direction(name.angle_deg + 90.0);
             let step = (name.height_mm + height) / 2.0;
             let within = name.leader.is_none();
@@ -405,8 +464,11 @@ impl<'a> Pass<'a> {
                 LabelOwner::Product(index),
                 lines,
                 &spots,
-                Region::Convex(&mark.corners),
-                self.product_obstacle[index],
+                Limits {
+                    region: Region::Convex(&mark.corners),
+                    except: self.product_obstacle[index],
+                    room: room.as_ref(),
+                },
             );
         }
     }
@@ -425,8 +487,11 @@ impl<'a> Pass<'a> {
                 LabelOwner::Opening(index),
                 lines,
                 &spots,
-                Region::Anywhere,
-                self.swing_obstacle[index],
+                Limits {
+                    region: Region::Anywhere,
+                    except: self.swing_obstacle[index],
+                    room: None,
+                },
             );
         }
     }
@@ -454,7 +519,9 @@ fn product_spots(
         .iter()
         .map(|corner| crate::domain::geometry::length(*corner - mark.centre))
         .fold(0.0, f64::max);
-    spots.extend(leader_ring(mark.centre, reach, (width, height), text_mm, 1));
+    let ring = leader_ring(mark.centre, reach, (width, height), text_mm, 1);
+    spots.extend(ring.iter().map(|spot| spot.in_room()));
+    spots.extend(ring.into_iter().map(|spot| Spot { tier: 2, ..spot }));
     spots
 }
 

@@ -9,6 +9,7 @@ pub mod labels;
 pub mod names;
 pub mod plan_drawing;
 pub mod plan_hit;
+pub mod plan_paint;
 pub mod room_keys;
 
 #[cfg(test)]

@@ -85,6 +85,13 @@ pub struct PlanDrawing {
 }
 
 impl PlanDrawing {
+    /// Moves the dimension lines outside the walls to their distance for text `text_mm` high.
+    pub fn set_text_size(&mut self, text_mm: f64) {
+        for mark in &mut self.dimensions {
+            mark.set_text_size(text_mm);
+        }
+    }
+
     /// Lowest and highest corner of everything drawn, or `None` for an empty plan.
     #[must_use]
     pub fn bounds(&self) -> Option<(Coord<f64>, Coord<f64>)> {

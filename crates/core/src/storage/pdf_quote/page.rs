@@ -2,7 +2,7 @@
 //! blocks that are measured before they are placed, and the flow that starts a new page when a
 //! block does not fit, so no block (a table row, the totals) is ever split.
 
-use super::fonts::{FontKind, Fonts};
+use crate::storage::fonts::{FontKind, Fonts};
 
 /// A4 width in points.
 pub(super) const PAGE_WIDTH: f32 = 595.28;

@@ -3,12 +3,12 @@
 //! wall, products as outlined footprints labelled with their quote position, name and size,
 //! overall dimensions and a scale bar.
 
-use super::fonts::{FontKind, Fonts};
 use super::page::{Align, Block, CONTENT_WIDTH, LEFT, Op, Pen, RIGHT, Style, theme};
 use super::text::{fit, wrap};
 use crate::domain::catalog::ProductKind;
 use crate::domain::drawing::plan_drawing::{PlanDrawing, ProductMark};
 use crate::domain::geometry::Coord;
+use crate::storage::fonts::{FontKind, Fonts};
 use rstar::primitives::Rectangle;
 use rstar::{AABB, RTree};
 
