@@ -21,6 +21,9 @@ pub const SCREENSHOT_ENV: &str = "ROOM_PLANNER_SCREENSHOT";
 /// Environment variable: the product id to select at start (with [`SCREENSHOT_ENV`]).
 pub const SELECT_ENV: &str = "ROOM_PLANNER_SELECT";
 
+/// Environment variable: `plan` starts in the plan view (for screenshots).
+pub const VIEW_ENV: &str = "ROOM_PLANNER_VIEW";
+
 /// Frames before the screenshot: long enough for the sidebar to lay out and models to load.
 const SCREENSHOT_AFTER_FRAMES: u32 = 90;
 
@@ -114,6 +117,9 @@ pub fn run_planner(options: &StartOptions) -> AppExit {
         });
     if let Ok(path) = std::env::var(SCREENSHOT_ENV) {
         app.add_systems(Update, screenshot_and_quit(PathBuf::from(path)));
+    }
+    if std::env::var(VIEW_ENV).is_ok_and(|view| view == "plan") {
+        app.insert_resource(crate::viewport::camera::ViewMode::Plan);
     }
     if let Ok(id) = std::env::var(SELECT_ENV) {
         app.insert_resource(crate::editor::selection::Selection::Product(

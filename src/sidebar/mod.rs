@@ -67,7 +67,13 @@ pub(crate) fn plugin(app: &mut App) {
         // The built-in file dialog is drawn after the panels, on top of them.
         .add_systems(
             EguiPrimaryContextPass,
-            (sidebar, crate::files::dialogs::in_app_dialog_ui).chain(),
+            (
+                sidebar,
+                crate::viewport::plan_painter::paint_plan_view,
+                crate::plan_edit::overlay::paint_tool_overlay,
+                crate::files::dialogs::in_app_dialog_ui,
+            )
+                .chain(),
         );
 }
 
@@ -106,6 +112,7 @@ pub(crate) struct SidebarOutputs<'w> {
     wall_defaults: ResMut<'w, WallDefaults>,
     preferences: ResMut<'w, Preferences>,
     new_layout_wanted: ResMut<'w, NewLayoutWanted>,
+    view_area: ResMut<'w, crate::viewport::plan_painter::ViewArea>,
 }
 
 /// What the sidebar reads.
@@ -199,6 +206,9 @@ fn sidebar(
             );
         });
     let free = root.available_rect_before_wrap();
+    if out.view_area.0 != free {
+        out.view_area.0 = free;
+    }
     if let Some(question) = &inputs.question.0 {
         dialogs_ui::question_ui(&ctx, question, &mut actions);
     }

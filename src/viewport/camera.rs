@@ -62,6 +62,23 @@ pub enum ViewMode {
     Plan,
 }
 
+/// How the view is shown, for this session.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewOptions {
+    /// The one-metre grid under the plan.
+    pub plan_grid: bool,
+    /// Walls at full height in 3D; off, the walls between the camera and the rooms are cut
+    /// down low so the furniture shows.
+    pub full_walls: bool,
+    /// The customer view: no editing chrome, the view with the quote total and the selected
+    /// product's options and price.
+    pub presentation: bool,
+}
+
+/// A request to frame the whole layout in the view.
+#[derive(Message, Debug, Clone, Copy, Default)]
+pub struct FitRequested;
+
 /// A request to switch between the 3D and the plan view.
 #[derive(Message, Debug, Clone, Copy, Default)]
 pub struct ViewToggleRequested;

@@ -1,8 +1,11 @@
-//! Cameras (orbiting 3D view and top-down plan view), lights and the plan-view drawings.
+//! Cameras (orbiting 3D view and top-down plan view), lights, the plan drawing painted on
+//! screen and what the 3D scene shows in each view.
 
 pub mod camera;
 pub mod lights;
+pub mod plan_mode;
 pub mod plan_overlay;
+pub mod plan_painter;
 
 use crate::AppSystems;
 use bevy::prelude::*;
@@ -10,7 +13,10 @@ use bevy::prelude::*;
 /// The parts of the viewport used by both the window and the off-screen renderer.
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<camera::ViewMode>()
+        .init_resource::<camera::ViewOptions>()
+        .init_resource::<plan_painter::ViewArea>()
         .add_message::<camera::ViewToggleRequested>()
+        .add_message::<camera::FitRequested>()
         .add_systems(Startup, lights::spawn_lights)
         .add_systems(
             Update,
@@ -24,7 +30,11 @@ pub(crate) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            plan_overlay::draw_plan_overlay.in_set(AppSystems::Highlight),
+            (
+                plan_overlay::draw_plan_overlay,
+                plan_mode::show_scene_for_view,
+            )
+                .in_set(AppSystems::Highlight),
         );
 }
 

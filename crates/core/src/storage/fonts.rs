@@ -72,14 +72,15 @@ impl Face {
 }
 
 /// Both faces.
-pub(crate) struct Fonts {
+pub struct Fonts {
     regular: Face,
     bold: Face,
 }
 
 impl Fonts {
     /// Reads the embedded fonts; `None` only if the embedded files were damaged at build time.
-    pub(crate) fn new() -> Option<Self> {
+    #[must_use]
+    pub fn new() -> Option<Self> {
         Some(Self {
             regular: Face::new(REGULAR_TTF)?,
             bold: Face::new(BOLD_TTF)?,

@@ -7,7 +7,7 @@ pub mod catalog;
 pub mod csv_quote;
 pub mod dealer_settings;
 pub mod error;
-pub(crate) mod fonts;
+pub mod fonts;
 pub mod inside_folder;
 pub mod layout_file;
 pub mod layout_open;

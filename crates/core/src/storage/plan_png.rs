@@ -4,9 +4,10 @@
 //! from the embedded fonts' outlines, so every character they have is drawn as written.
 
 use crate::domain::drawing::labels::{LabelSettings, place_labels};
-use crate::domain::drawing::plan_drawing::{PlanDrawing, extent};
+use crate::domain::drawing::plan_drawing::PlanDrawing;
 use crate::domain::drawing::plan_paint::{PaintSettings, Palette, Pen, Rgba, Shape, paint};
 use crate::domain::geometry::Coord;
+use crate::domain::geometry::extent;
 use crate::domain::values::ids::ProductInstanceId;
 use crate::domain::values::length_units::LengthUnit;
 use crate::storage::fonts::{FontKind, Fonts, font_data};

@@ -4,7 +4,7 @@
 //! standing against that wall, chained at the doors of partitions), and the overall width and
 //! depth further out.
 
-use super::plan_drawing::extent;
+use crate::domain::geometry::extent;
 use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::geometry::{Coord, dot, left_normal, length};
 use crate::domain::measured::Structure;
@@ -336,6 +336,7 @@ impl Edge {
             return INNER_OFFSET_MM;
         };
         let envelope = AABB::from_corners([low.x, low.y], [high.x, high.y]);
+        let mut covered_mm = 0.0;
         let deepest = furniture
             .locate_in_envelope_intersecting(&envelope)
             .filter_map(|found| {
@@ -351,10 +352,18 @@ impl Edge {
                         (a.min(t), b.max(t))
                     });
                 let beside = last > 0.0 && first < self.length_mm;
-                (beside && (-1.0..AGAINST_WALL_MM).contains(&nearest))
-                    .then(|| depths.fold(f64::NEG_INFINITY, f64::max))
+                let against = beside && (-1.0..AGAINST_WALL_MM).contains(&nearest);
+                if against {
+                    covered_mm += last.min(self.length_mm) - first.max(0.0);
+                }
+                against.then(|| depths.fold(f64::NEG_INFINITY, f64::max))
             })
             .fold(0.0, f64::max);
+        // Only a run of furniture along most of the wall (a kitchen, a wall of wardrobes)
+        // moves the line; a single piece in a corner leaves it near the wall, under the piece.
+        if covered_mm < self.length_mm * 0.5 {
+            return INNER_OFFSET_MM;
+        }
         let pushed = deepest + INNER_OFFSET_MM * 0.7;
         if deepest > 0.0 && pushed <= MAX_INNER_OFFSET_MM {
             pushed.max(INNER_OFFSET_MM)
@@ -451,25 +460,26 @@ mod tests {
     }
 
     #[test]
-    fn a_clear_length_moves_past_a_cabinet_against_its_wall() {
+    fn a_clear_length_moves_past_a_run_of_cabinets_but_not_past_one_in_a_corner() {
         let structure = Structure::new(&room(), &catalogs());
-        let cabinet = [
-            Coord { x: 1000.0, y: 50.0 },
-            Coord { x: 2000.0, y: 50.0 },
-            Coord {
-                x: 2000.0,
-                y: 650.0,
-            },
-            Coord {
-                x: 1000.0,
-                y: 650.0,
-            },
-        ];
-        let marks = dimension_marks(&structure, &[cabinet]);
-        let south_inner = marks
-            .iter()
-            .find(|mark| mark.kind == DimensionKind::Inner && mark.outward.y > 0.5)
-            .expect("the south wall's clear length");
-        assert!(south_inner.line.0.y > 650.0, "{:?}", south_inner.line);
+        let cabinets = |from: f64, to: f64| {
+            [
+                Coord { x: from, y: 50.0 },
+                Coord { x: to, y: 50.0 },
+                Coord { x: to, y: 650.0 },
+                Coord { x: from, y: 650.0 },
+            ]
+        };
+        let south_inner = |footprints: &[[Coord<f64>; 4]]| {
+            dimension_marks(&structure, footprints)
+                .into_iter()
+                .find(|mark| mark.kind == DimensionKind::Inner && mark.outward.y > 0.5)
+                .expect("the south wall's clear length")
+                .line
+                .0
+                .y
+        };
+        assert!(south_inner(&[cabinets(50.0, 4000.0)]) > 650.0);
+        assert!(south_inner(&[cabinets(50.0, 1000.0)]) < 650.0);
     }
 }

@@ -3,7 +3,7 @@
 //! door swings, dimension lines), both in R-trees so each candidate box is tested only against
 //! what is near it.
 
-use super::plan_drawing::extent;
+use crate::domain::geometry::extent;
 use crate::domain::geometry::{Coord, cross, dot};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
@@ -82,6 +82,17 @@ impl Board {
             .filter(|found| Some(found.data) != except && !self.shapes[found.data].hard)
             .filter(|found| convex_intersect(quad, &self.shapes[found.data].points))
             .count()
+    }
+
+    /// Adds an obstacle (a leader line just drawn).
+    pub(super) fn add_obstacle(&mut self, shape: Obstacle) {
+        if let Some(bounds) = envelope(&shape.points) {
+            self.obstacles.insert(GeomWithData::new(
+                Rectangle::from_corners(bounds.lower(), bounds.upper()),
+                self.shapes.len(),
+            ));
+            self.shapes.push(shape);
+        }
     }
 
     /// Takes the room of `quad` for a label.

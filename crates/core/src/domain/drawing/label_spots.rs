@@ -5,7 +5,8 @@
 //! outside.
 
 use super::dimensions::DimensionMark;
-use super::plan_drawing::{OpeningMark, RoomMark, extent};
+use super::plan_drawing::{OpeningMark, RoomMark};
+use crate::domain::geometry::extent;
 use crate::domain::geometry::{Coord, direction, length};
 use geo::Contains;
 

@@ -253,7 +253,7 @@ impl<'a> Pass<'a> {
                 .rooms
                 .iter()
                 .filter_map(|room| {
-                    let bounds = super::plan_drawing::extent(room.floor.iter())?;
+                    let bounds = crate::domain::geometry::extent(room.floor.iter())?;
                     Some((crate::domain::geometry::polygon(&room.floor), bounds))
                 })
                 .collect(),
@@ -326,6 +326,16 @@ impl<'a> Pass<'a> {
         }
         let (_, _, spot, corners) = best?;
         self.board.take(corners);
+        let leader = spot
+            .leader_from
+            .map(|from| (from, nearest_on_box(&corners, from)));
+        if let Some((from, to)) = leader {
+            // Later labels keep off the leader (a size under its name must not cross it).
+            self.board.add_obstacle(Obstacle {
+                points: vec![from, to],
+                hard: false,
+            });
+        }
         self.placed.push(PlacedLabel {
             kind,
             owner,
@@ -335,9 +345,7 @@ impl<'a> Pass<'a> {
             angle_deg: spot.angle_deg,
             width_mm: width,
             height_mm: height,
-            leader: spot
-                .leader_from
-                .map(|from| (from, nearest_on_box(&corners, from))),
+            leader,
         });
         Some(self.placed.len() - 1)
     }

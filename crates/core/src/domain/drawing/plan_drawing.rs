@@ -7,10 +7,10 @@
 use super::dimensions::{DimensionMark, dimension_marks};
 use super::room_keys::room_name;
 use crate::domain::catalog::ProductKind;
-use crate::domain::geometry::Coord;
+use crate::domain::geometry::{Coord, extent};
 use crate::domain::layout::Layout;
 pub use crate::domain::measured::DoorLeaf;
-use crate::domain::measured::{PlanContext, WallPiece};
+use crate::domain::measured::{PlanContext, ProductPlacement, Structure, WallPiece};
 use crate::domain::values::ids::ProductInstanceId;
 use std::collections::BTreeMap;
 
@@ -122,20 +122,30 @@ pub fn plan_drawing(
     context: &PlanContext,
     positions: &BTreeMap<ProductInstanceId, usize>,
 ) -> PlanDrawing {
-    let walls = context
-        .structure
+    plan_drawing_of(layout, &context.structure, &context.products, positions)
+}
+
+/// The drawing of a measured structure and products (in the order given, wall units last), as
+/// the window's live checker keeps them.
+#[must_use]
+pub fn plan_drawing_of<'p>(
+    layout: &Layout,
+    structure: &Structure,
+    measured_products: impl IntoIterator<Item = &'p ProductPlacement>,
+    positions: &BTreeMap<ProductInstanceId, usize>,
+) -> PlanDrawing {
+    let walls = structure
         .wall_pieces
         .iter()
         .flatten()
         .filter(|piece| piece.is_full_height())
         .map(|piece: &WallPiece| piece.footprint)
         .collect();
-    let openings = context
-        .structure
+    let openings = structure
         .openings
         .iter()
         .map(|placement| {
-            let wall = &context.structure.walls[placement.wall];
+            let wall = &structure.walls[placement.wall];
             OpeningMark {
                 name: placement.name.clone(),
                 kind: placement.kind,
@@ -147,9 +157,8 @@ pub fn plan_drawing(
             }
         })
         .collect();
-    let mut products: Vec<ProductMark> = context
-        .products
-        .iter()
+    let mut products: Vec<ProductMark> = measured_products
+        .into_iter()
         .map(|placement| ProductMark {
             id: placement.id.clone(),
             corners: placement.footprint.corners(),
@@ -168,19 +177,18 @@ pub fn plan_drawing(
         .filter(|mark| !mark.wall_mounted)
         .map(|mark| mark.corners)
         .collect();
-    let rooms = context
-        .structure
+    let rooms = structure
         .rooms
         .iter()
         .enumerate()
         .map(|(index, room)| RoomMark {
             floor: room.floor.clone(),
-            name: room_name(layout, &context.structure, index).map(str::to_owned),
+            name: room_name(layout, structure, index).map(str::to_owned),
             net_area_mm2: room.net_area_mm2,
             label_at: room.label_point_clear_of(&furniture_in(&floor_footprints, &room.floor)),
         })
         .collect();
-    let dimensions = dimension_marks(&context.structure, &floor_footprints);
+    let dimensions = dimension_marks(structure, &floor_footprints);
     PlanDrawing {
         rooms,
         walls,
@@ -204,25 +212,6 @@ fn furniture_in(footprints: &[[Coord<f64>; 4]], floor: &[Coord<f64>]) -> Vec<[Co
         })
         .copied()
         .collect()
-}
-
-/// Lowest and highest corner of some points.
-pub(crate) fn extent<'a>(
-    points: impl Iterator<Item = &'a Coord<f64>>,
-) -> Option<(Coord<f64>, Coord<f64>)> {
-    points.fold(None, |bounds, point| {
-        let (low, high) = bounds.unwrap_or((*point, *point));
-        Some((
-            Coord {
-                x: low.x.min(point.x),
-                y: low.y.min(point.y),
-            },
-            Coord {
-                x: high.x.max(point.x),
-                y: high.y.max(point.y),
-            },
-        ))
-    })
 }
 
 #[cfg(test)]
