@@ -8,7 +8,7 @@ use crate::editor::keys::command_held;
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
-use crate::viewport::camera::ViewToggleRequested;
+use crate::viewport::camera::{ViewRequested, ViewToggleRequested};
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::Edit;
@@ -22,6 +22,7 @@ pub(crate) struct ShortcutOutputs<'w> {
     redo: MessageWriter<'w, RedoRequested>,
     files: MessageWriter<'w, FileRequested>,
     view: MessageWriter<'w, ViewToggleRequested>,
+    view_options: MessageWriter<'w, ViewRequested>,
 }
 
 pub(crate) fn keyboard_shortcuts(
@@ -54,6 +55,10 @@ pub(crate) fn keyboard_shortcuts(
         }
     } else if keys.just_pressed(KeyCode::KeyP) {
         out.view.write(ViewToggleRequested);
+    } else if keys.just_pressed(KeyCode::KeyF) {
+        out.view_options.write(ViewRequested::Fit);
+    } else if keys.just_pressed(KeyCode::F11) {
+        out.view_options.write(ViewRequested::Presentation);
     }
     let Some(placed) = selection.product().and_then(|id| {
         document

@@ -3,6 +3,7 @@
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::sidebar::actions::UiAction;
+use crate::viewport::camera::{ViewOptions, ViewRequested};
 use bevy_egui::egui;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::values::ids::ProductInstanceId;
@@ -19,6 +20,8 @@ pub struct MenuState<'a> {
     pub selected: Option<&'a ProductInstanceId>,
     /// The plan view is showing.
     pub plan_view: bool,
+    /// How the view is shown.
+    pub options: ViewOptions,
     /// Layout files used lately, the latest first.
     pub recent: &'a [PathBuf],
 }
@@ -128,6 +131,32 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                 actions.push(UiAction::ToggleView);
                 ui.close();
             }
+            if ui
+                .add(egui::Button::new("Fit to layout").shortcut_text("F"))
+                .clicked()
+            {
+                actions.push(UiAction::View(ViewRequested::Fit));
+                ui.close();
+            }
+            if ui
+                .add(egui::Button::new("Customer view").shortcut_text("F11"))
+                .clicked()
+            {
+                actions.push(UiAction::View(ViewRequested::Presentation));
+                ui.close();
+            }
+            ui.separator();
+            let mut full_walls = state.options.full_walls;
+            if ui
+                .checkbox(&mut full_walls, "Full-height walls in 3D")
+                .clicked()
+            {
+                actions.push(UiAction::View(ViewRequested::FullWalls));
+            }
+            let mut grid = state.options.plan_grid;
+            if ui.checkbox(&mut grid, "Plan grid").clicked() {
+                actions.push(UiAction::View(ViewRequested::Grid));
+            }
         });
         ui.separator();
         if ui
@@ -149,6 +178,20 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
         };
         if ui.button(view).clicked() {
             actions.push(UiAction::ToggleView);
+        }
+        if ui
+            .button("Fit")
+            .on_hover_text("Show the whole layout (F)")
+            .clicked()
+        {
+            actions.push(UiAction::View(ViewRequested::Fit));
+        }
+        if ui
+            .button("Customer view")
+            .on_hover_text("Full screen for the customer, with the price (F11)")
+            .clicked()
+        {
+            actions.push(UiAction::View(ViewRequested::Presentation));
         }
     });
 }

@@ -2,6 +2,7 @@
 //! screen and what the 3D scene shows in each view.
 
 pub mod camera;
+pub mod cutaway;
 pub mod lights;
 pub mod plan_mode;
 pub mod plan_overlay;
@@ -14,14 +15,15 @@ use bevy::prelude::*;
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<camera::ViewMode>()
         .init_resource::<camera::ViewOptions>()
-        .init_resource::<plan_painter::ViewArea>()
+        .init_resource::<camera::ViewArea>()
         .add_message::<camera::ViewToggleRequested>()
-        .add_message::<camera::FitRequested>()
+        .add_message::<camera::ViewRequested>()
         .add_systems(Startup, lights::spawn_lights)
         .add_systems(
             Update,
             (
                 camera::toggle_view,
+                camera::apply_view_requests,
                 camera::frame_new_layout,
                 camera::apply_camera,
             )
@@ -33,6 +35,7 @@ pub(crate) fn plugin(app: &mut App) {
             (
                 plan_overlay::draw_plan_overlay,
                 plan_mode::show_scene_for_view,
+                cutaway::cut_away_walls,
             )
                 .in_set(AppSystems::Highlight),
         );

@@ -1,21 +1,19 @@
 //! What the 3D scene shows in the plan view: only the floors (the plan drawing paints walls,
-//! openings and furniture over them), no sun shadows; products and walls stay pickable while
-//! hidden, so clicking and dragging work the same in both views.
+//! openings and furniture over them; [`super::cutaway`] hides the walls), no sun shadows;
+//! products and walls stay pickable while hidden, so clicking and dragging work the same in
+//! both views.
 
 use crate::scene::products::ProductEntity;
-use crate::scene::structure::{OpeningEntity, WallPiece};
 use crate::viewport::camera::ViewMode;
 use bevy::picking::mesh_picking::MeshPickingSettings;
 use bevy::picking::mesh_picking::ray_cast::RayCastVisibility;
 use bevy::prelude::*;
 
-type Drawn = Or<(With<ProductEntity>, With<WallPiece>, With<OpeningEntity>)>;
-
-/// Hides products, walls and openings in the plan view (and shows them again in 3D), turns the
+/// Hides products in the plan view (and shows them again in 3D), turns the
 /// sun's shadows off there, and lets picking see hidden meshes there.
 pub(crate) fn show_scene_for_view(
     mode: Res<ViewMode>,
-    mut drawn: Query<&mut Visibility, Drawn>,
+    mut drawn: Query<&mut Visibility, With<ProductEntity>>,
     mut lights: Query<&mut DirectionalLight>,
     picking: Option<ResMut<MeshPickingSettings>>,
     mut first: Local<bool>,

@@ -8,7 +8,7 @@ use crate::editor::selection::Selection;
 use crate::live::LiveState;
 use crate::preferences::Preferences;
 use crate::theme;
-use crate::viewport::camera::{OrbitCamera, ViewMode};
+use crate::viewport::camera::{OrbitCamera, ViewArea, ViewMode};
 use bevy::prelude::*;
 use bevy_egui::egui;
 use room_planner_core::domain::drawing::labels::{LabelSettings, PlacedLabel, place_labels};
@@ -37,16 +37,6 @@ const LABEL_EVERYTHING_UP_TO: usize = 2_000;
 #[must_use]
 pub fn plan_layer() -> egui::LayerId {
     egui::LayerId::new(egui::Order::Background, egui::Id::new("plan view"))
-}
-
-/// The part of the window the 3D or plan view shows, in egui points (set by the sidebar).
-#[derive(Resource, Debug, Clone, Copy)]
-pub struct ViewArea(pub egui::Rect);
-
-impl Default for ViewArea {
-    fn default() -> Self {
-        Self(egui::Rect::NOTHING)
-    }
 }
 
 /// Plan millimetres to screen points for the plan view.
@@ -292,7 +282,57 @@ pub(crate) fn paint_plan_view(
     }
     let painter = ctx.layer_painter(plan_layer()).with_clip_rect(mapping.area);
     paint_shapes(&painter, &mapping, &shapes);
+    scale_bar(&painter, &mapping, unit);
     Ok(())
+}
+
+/// Round lengths a scale bar segment may have, in millimetres.
+const BAR_STEPS_MM: [f64; 12] = [
+    10.0, 20.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1_000.0, 2_000.0, 5_000.0, 10_000.0, 20_000.0,
+];
+
+/// A scale bar in the view's bottom-left corner: two segments of a round length.
+fn scale_bar(painter: &egui::Painter, mapping: &PlanMapping, unit: LengthUnit) {
+    let points_per_mm = f64::from(mapping.points_per_mm);
+    let step_mm = BAR_STEPS_MM
+        .iter()
+        .copied()
+        .find(|step| step * points_per_mm >= 55.0)
+        .unwrap_or(BAR_STEPS_MM[BAR_STEPS_MM.len() - 1]);
+    let step = (step_mm * points_per_mm) as f32;
+    let origin = mapping.area.left_bottom() + egui::vec2(16.0, -22.0);
+    let ink = egui::Color32::from_rgb(33, 37, 41);
+    let label = unit.format(step_mm * 2.0);
+    let galley = painter.layout_no_wrap(label, egui::FontId::proportional(12.0), ink);
+    let backdrop = egui::Rect::from_min_max(
+        origin + egui::vec2(-8.0, -8.0 - galley.size().y),
+        origin + egui::vec2(2.0 * step + 10.0 + galley.size().x + 6.0, 12.0),
+    );
+    painter.rect_filled(backdrop, 4.0, egui::Color32::from_white_alpha(210));
+    for segment in 0..2 {
+        let left = origin.x + step * segment as f32;
+        let rect = egui::Rect::from_min_max(
+            egui::pos2(left, origin.y),
+            egui::pos2(left + step, origin.y + 6.0),
+        );
+        let fill = if segment == 0 {
+            ink
+        } else {
+            egui::Color32::WHITE
+        };
+        painter.rect(
+            rect,
+            0.0,
+            fill,
+            egui::Stroke::new(1.0, ink),
+            egui::StrokeKind::Inside,
+        );
+    }
+    painter.galley(
+        origin + egui::vec2(2.0 * step + 8.0, 3.0 - galley.size().y / 2.0),
+        galley,
+        ink,
+    );
 }
 
 /// The selected product's distances to the nearest walls, as lines with their lengths.
