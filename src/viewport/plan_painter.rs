@@ -353,7 +353,15 @@ fn clearance_shapes(
     clearances
         .iter()
         .flat_map(|clearance| {
-            let middle = (clearance.from + clearance.to) / 2.0;
+            // Near the product, where the line starts, rather than in the middle of the room
+            // where the room's name sits.
+            let text = unit.format(clearance.distance_mm);
+            let at = clearance.from + (clearance.to - clearance.from) * 0.3;
+            let size_mm = text_mm * 0.9;
+            let half = Coord {
+                x: text.chars().count() as f64 * size_mm * 0.3 + size_mm * 0.3,
+                y: size_mm * 0.7,
+            };
             [
                 Shape::Line {
                     points: vec![clearance.from, clearance.to],
@@ -363,11 +371,31 @@ fn clearance_shapes(
                         dashed: false,
                     },
                 },
+                Shape::Polygon {
+                    points: vec![
+                        at - half,
+                        at + Coord {
+                            x: half.x,
+                            y: -half.y,
+                        },
+                        at + half,
+                        at + Coord {
+                            x: -half.x,
+                            y: half.y,
+                        },
+                    ],
+                    fill: Some(Rgba(255, 255, 255, 235)),
+                    pen: Some(Pen {
+                        width: 1.0,
+                        colour,
+                        dashed: false,
+                    }),
+                },
                 Shape::Text {
-                    text: unit.format(clearance.distance_mm),
-                    centre: middle,
+                    text,
+                    centre: at,
                     angle_deg: 0.0,
-                    size_mm: text_mm * 0.9,
+                    size_mm,
                     bold: true,
                     colour,
                 },
