@@ -194,14 +194,13 @@ pub fn layout_extent(document: &Document) -> Option<(Vec3, Vec2)> {
         .walls
         .iter()
         .flat_map(|wall| [wall.start, wall.end])
-        .chain(
-            document
-                .layout
-                .products
-                .iter()
-                .map(|placed| placed.position),
-        )
-        .map(|point| world_point(point.x.as_f64(), point.y.as_f64(), 0.0));
+        .map(|point| (point.x.as_f64(), point.y.as_f64()))
+        // Room around each product for its name beside it.
+        .chain(document.layout.products.iter().flat_map(|placed| {
+            let (x, y) = (placed.position.x.as_f64(), placed.position.y.as_f64());
+            [(x - 700.0, y - 500.0), (x + 700.0, y + 500.0)]
+        }))
+        .map(|(x, y)| world_point(x, y, 0.0));
     let first = points.next()?;
     let (low, high) = points.fold((first, first), |(low, high), point| {
         (low.min(point), high.max(point))
