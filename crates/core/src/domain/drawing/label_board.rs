@@ -5,6 +5,7 @@
 
 use crate::domain::geometry::extent;
 use crate::domain::geometry::{Coord, cross, dot};
+use geo::Contains;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -156,6 +157,50 @@ pub(super) fn convex_contains(outline: &[Coord<f64>], quad: &[Coord<f64>; 4]) ->
     };
     quad.iter()
         .all(|point| sides(*point).all(|side| side >= 0.0) || sides(*point).all(|side| side <= 0.0))
+}
+
+/// Where a label must lie for its spots marked `within`.
+#[derive(Clone, Copy)]
+pub(super) enum Region<'a> {
+    /// Nowhere in particular.
+    Anywhere,
+    /// Inside a room's floor.
+    Floor(&'a geo::Polygon<f64>),
+    /// Inside a convex outline (a footprint).
+    Convex(&'a [Coord<f64>; 4]),
+}
+
+impl Region<'_> {
+    pub(super) fn contains(&self, corners: &[Coord<f64>; 4]) -> bool {
+        match self {
+            Region::Anywhere => true,
+            Region::Floor(floor) => corners
+                .iter()
+                .all(|corner| floor.contains(&geo::Point(*corner))),
+            Region::Convex(outline) => convex_contains(&outline[..], corners),
+        }
+    }
+}
+
+/// The point of a box's outline nearest to `point`.
+pub(super) fn nearest_on_box(corners: &[Coord<f64>; 4], point: Coord<f64>) -> Coord<f64> {
+    (0..4)
+        .map(|index| {
+            let (a, b) = (corners[index], corners[(index + 1) % 4]);
+            let span = b - a;
+            let size = crate::domain::geometry::dot(span, span);
+            let t = if size > 0.0 {
+                (crate::domain::geometry::dot(point - a, span) / size).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            a + span * t
+        })
+        .min_by(|a, b| {
+            crate::domain::geometry::length(*a - point)
+                .total_cmp(&crate::domain::geometry::length(*b - point))
+        })
+        .unwrap_or(point)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! outside.
 
 use super::dimensions::DimensionMark;
-use super::plan_drawing::{OpeningMark, RoomMark};
+use super::plan_drawing::{OpeningMark, ProductMark, RoomMark};
 use crate::domain::geometry::extent;
 use crate::domain::geometry::{Coord, direction, length};
 use geo::Contains;
@@ -213,6 +213,34 @@ pub(super) fn opening_spots(
             spots.push(Spot::new(middle + out, angle, tier));
         }
     }
+    spots
+}
+
+/// Spots for a product's name: inside the footprint (a little above the middle, leaving room
+/// for the size under it; across or along), then out along a leader.
+pub(super) fn product_spots(
+    mark: &ProductMark,
+    (width, height): (f64, f64),
+    size_height: f64,
+    text_mm: f64,
+) -> Vec<Spot> {
+    let mut spots = Vec::new();
+    let up = Coord { x: 0.0, y: 1.0 };
+    let right = Coord { x: 1.0, y: 0.0 };
+    for angle_deg in [0.0, 90.0] {
+        let lift = if angle_deg == 0.0 { up } else { right * -1.0 };
+        for shift in [size_height / 2.0, 0.0, -size_height / 2.0] {
+            spots.push(Spot::new(mark.centre + lift * shift, angle_deg, 0).within(true));
+        }
+    }
+    let reach = mark
+        .corners
+        .iter()
+        .map(|corner| crate::domain::geometry::length(*corner - mark.centre))
+        .fold(0.0, f64::max);
+    let ring = leader_ring(mark.centre, reach, (width, height), text_mm, 1);
+    spots.extend(ring.iter().map(|spot| spot.in_room()));
+    spots.extend(ring.into_iter().map(|spot| Spot { tier: 2, ..spot }));
     spots
 }
 

@@ -7,9 +7,9 @@
 //! (ä, ö, ß, m², ×) and never shrinks below the size asked for.
 
 use super::dimensions::DimensionMark;
-use super::label_board::{Board, Obstacle, convex_contains};
-use super::label_spots::{Spot, dimension_spots, leader_ring, opening_spots, room_spots};
-use super::plan_drawing::{PlanDrawing, ProductMark};
+use super::label_board::{Board, Obstacle, Region, nearest_on_box};
+use super::label_spots::{Spot, dimension_spots, opening_spots, product_spots, room_spots};
+use super::plan_drawing::PlanDrawing;
 use crate::domain::geometry::{Coord, direction};
 use crate::domain::values::length_units::LengthUnit;
 use geo::Contains;
@@ -503,76 +503,4 @@ impl<'a> Pass<'a> {
             );
         }
     }
-}
-
-/// Spots for a product's name: inside the footprint (a little above the middle, leaving room
-/// for the size under it; across or along), then out along a leader.
-fn product_spots(
-    mark: &ProductMark,
-    (width, height): (f64, f64),
-    size_height: f64,
-    text_mm: f64,
-) -> Vec<Spot> {
-    let mut spots = Vec::new();
-    let up = Coord { x: 0.0, y: 1.0 };
-    let right = Coord { x: 1.0, y: 0.0 };
-    for angle_deg in [0.0, 90.0] {
-        let lift = if angle_deg == 0.0 { up } else { right * -1.0 };
-        for shift in [size_height / 2.0, 0.0, -size_height / 2.0] {
-            spots.push(Spot::new(mark.centre + lift * shift, angle_deg, 0).within(true));
-        }
-    }
-    let reach = mark
-        .corners
-        .iter()
-        .map(|corner| crate::domain::geometry::length(*corner - mark.centre))
-        .fold(0.0, f64::max);
-    let ring = leader_ring(mark.centre, reach, (width, height), text_mm, 1);
-    spots.extend(ring.iter().map(|spot| spot.in_room()));
-    spots.extend(ring.into_iter().map(|spot| Spot { tier: 2, ..spot }));
-    spots
-}
-
-/// Where a label must lie for its spots marked `within`.
-#[derive(Clone, Copy)]
-enum Region<'a> {
-    /// Nowhere in particular.
-    Anywhere,
-    /// Inside a room's floor.
-    Floor(&'a geo::Polygon<f64>),
-    /// Inside a convex outline (a footprint).
-    Convex(&'a [Coord<f64>; 4]),
-}
-
-impl Region<'_> {
-    fn contains(&self, corners: &[Coord<f64>; 4]) -> bool {
-        match self {
-            Region::Anywhere => true,
-            Region::Floor(floor) => corners
-                .iter()
-                .all(|corner| floor.contains(&geo::Point(*corner))),
-            Region::Convex(outline) => convex_contains(&outline[..], corners),
-        }
-    }
-}
-
-/// The point of a box's outline nearest to `point`.
-fn nearest_on_box(corners: &[Coord<f64>; 4], point: Coord<f64>) -> Coord<f64> {
-    (0..4)
-        .map(|index| {
-            let (a, b) = (corners[index], corners[(index + 1) % 4]);
-            let span = b - a;
-            let size = crate::domain::geometry::dot(span, span);
-            let t = if size > 0.0 {
-                (crate::domain::geometry::dot(point - a, span) / size).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            a + span * t
-        })
-        .min_by(|a, b| {
-            crate::domain::geometry::length(*a - point)
-                .total_cmp(&crate::domain::geometry::length(*b - point))
-        })
-        .unwrap_or(point)
 }
