@@ -21,6 +21,9 @@ pub const SCREENSHOT_ENV: &str = "ROOM_PLANNER_SCREENSHOT";
 /// Environment variable: the product id to select at start (with [`SCREENSHOT_ENV`]).
 pub const SELECT_ENV: &str = "ROOM_PLANNER_SELECT";
 
+/// Environment variable: `plan` starts in the plan view (for screenshots).
+pub const VIEW_ENV: &str = "ROOM_PLANNER_VIEW";
+
 /// Frames before the screenshot: long enough for the sidebar to lay out and models to load.
 const SCREENSHOT_AFTER_FRAMES: u32 = 90;
 
@@ -124,6 +127,9 @@ pub fn run_planner(options: &StartOptions) -> AppExit {
     }
     if std::env::var_os(crate::benchmark::BENCHMARK_ENV).is_some() {
         app.add_plugins(crate::benchmark::plugin);
+    }
+    if std::env::var(VIEW_ENV).is_ok_and(|view| view == "plan") {
+        app.insert_resource(crate::viewport::camera::ViewMode::Plan);
     }
     if let Ok(id) = std::env::var(SELECT_ENV) {
         app.insert_resource(crate::editor::selection::Selection::Product(

@@ -99,6 +99,7 @@ fn sidebar_pacing(app: &mut App) {
     redraw_for_late_messages::<files::DialogAnswered>(app);
     redraw_for_late_messages::<files::dialogs::FileChosen>(app);
     redraw_for_late_messages::<viewport::camera::ViewToggleRequested>(app);
+    redraw_for_late_messages::<viewport::camera::ViewRequested>(app);
     redraw_for_late_messages::<interaction::placing::PlaceRequested>(app);
     redraw_for_late_messages::<interaction::clipboard::DuplicateRequested>(app);
     redraw_for_late_changes::<editor::selection::Selection>(app);

@@ -1,4 +1,6 @@
-//! `room-planner render`: one picture of a layout to PNG, rendered off-window.
+//! `room-planner render`: one picture of a layout to PNG: the 3D view rendered off-window, or
+//! the plan drawn on the CPU from the one plan drawing the window and the PDF draw (fitted to
+//! the picture with a margin; no graphics adapter needed).
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, RenderView};
 use crate::app::{asset_folder, insert_start_resources};
@@ -39,6 +41,9 @@ pub(super) fn run(
                 return EXIT_BAD_INPUT;
             }
         };
+    if view == RenderView::Plan {
+        return render_plan(&layout, &catalogs, output, size);
+    }
     let document = Document::new(layout, Some(layout_path.to_owned()));
     let output = output.to_owned();
     let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -66,6 +71,53 @@ pub(super) fn run(
             eprintln!(
                 "cannot render: no graphics adapter could be used (on a machine without a GPU, install a software Vulkan driver such as Debian's mesa-vulkan-drivers)"
             );
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// Draws the plan (violating products in red) and writes the PNG.
+fn render_plan(
+    layout: &room_planner_core::domain::layout::Layout,
+    catalogs: &Catalogs,
+    output: &Path,
+    size: (u32, u32),
+) -> u8 {
+    use room_planner_core::domain::constraints::check_context;
+    use room_planner_core::domain::drawing::plan_drawing::plan_drawing;
+    use room_planner_core::domain::measured::PlanContext;
+    use room_planner_core::domain::values::ids::ElementId;
+    use room_planner_core::domain::values::length_units::LengthUnit;
+    use room_planner_core::storage::plan_png::{PictureOptions, plan_picture};
+    let context = PlanContext::new(layout, &catalogs.set);
+    let violating = check_context(&context)
+        .into_iter()
+        .flat_map(|violation| violation.elements)
+        .filter_map(|element| match element {
+            ElementId::Product(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let drawing = plan_drawing(layout, &context, &std::collections::BTreeMap::new());
+    let options = PictureOptions {
+        unit: LengthUnit::Millimetres,
+        selected: None,
+        violating: &violating,
+    };
+    let written = plan_picture(&drawing, size, &options)
+        .and_then(|picture| picture.png())
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| {
+            room_planner_core::storage::atomic_write::write_atomically(output, &bytes)
+                .map_err(|error| error.to_string())
+        });
+    match written {
+        Ok(()) => {
+            println!("{}: {}x{} plan view", output.display(), size.0, size.1);
+            EXIT_OK
+        }
+        Err(problem) => {
+            eprintln!("{}: {problem}", output.display());
             EXIT_BAD_INPUT
         }
     }

@@ -50,7 +50,7 @@ pub(super) fn write_csv(files: &mut FileContext, path: &Path) {
     report_written(files, path, "Quote", written);
 }
 
-/// Renders a picture of the current view into `path`.
+/// Renders a picture of the current view into `path` (the plan view as the plan drawing).
 pub(super) fn capture_image(files: &mut FileContext, path: PathBuf) {
     let Ok((transform, projection)) = files.cameras.single() else {
         files.notices.error(format!(
@@ -59,10 +59,55 @@ pub(super) fn capture_image(files: &mut FileContext, path: PathBuf) {
         ));
         return;
     };
+    // Only the plan view looks through an orthographic camera.
+    if matches!(projection, Projection::Orthographic(_)) {
+        let written = plan_picture_png(files)
+            .and_then(|bytes| write_atomically(&path, &bytes).map_err(|error| error.to_string()));
+        report_written(files, &path, "Picture", written);
+        return;
+    }
     let capture = OffscreenCapture::new(&mut files.images, PICTURE_SIZE, path);
     files
         .commands
         .spawn(capture.camera_bundle(*transform, projection.clone()));
+}
+
+/// The plan drawing of the layout as PNG bytes, products breaking a rule in red.
+fn plan_picture_png(files: &FileContext) -> Result<Vec<u8>, String> {
+    use room_planner_core::domain::drawing::plan_drawing::plan_drawing_of;
+    use room_planner_core::domain::values::ids::ElementId;
+    use room_planner_core::storage::plan_png::{PictureOptions, plan_picture};
+    let layout = &files.document.layout;
+    let checker = &files.live.checker;
+    let products = layout
+        .products
+        .iter()
+        .filter_map(|placed| checker.product(&placed.id));
+    let drawing = plan_drawing_of(
+        layout,
+        checker.structure(),
+        products,
+        &std::collections::BTreeMap::new(),
+    );
+    let violating = checker
+        .elements_in_violation()
+        .into_iter()
+        .filter_map(|element| match element {
+            ElementId::Product(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let options = PictureOptions {
+        unit: files
+            .preferences
+            .as_ref()
+            .map_or_else(Default::default, |preferences| preferences.length_unit),
+        selected: None,
+        violating: &violating,
+    };
+    plan_picture(&drawing, (PICTURE_SIZE.x, PICTURE_SIZE.y), &options)
+        .and_then(|picture| picture.png())
+        .map_err(|error| error.to_string())
 }
 
 /// Writes the quote to `output`; a PDF or XLSX first gets its picture of the design.

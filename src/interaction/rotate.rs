@@ -57,6 +57,8 @@ pub(crate) fn update_rotate_handle(
     let placement = selection.product().and_then(|id| live.checker.product(id));
     let Some(placement) = placement else {
         *visibility = Visibility::Hidden;
+        // Far away: the plan view's picking also sees hidden meshes.
+        transform.translation = Vec3::splat(-10_000.0);
         return;
     };
     *visibility = Visibility::Visible;

@@ -1,6 +1,6 @@
 //! Keyboard shortcuts of the 3D view (ignored while a text field has the keyboard):
 //! Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, R / Shift+R turn by 15°, arrows nudge by 10 mm
-//! (Shift: 100 mm), P plan view, Ctrl+N/O/S files. Escape and Delete act on any selection
+//! (Shift: 100 mm), P plan view, F fit the layout, F11 customer view, Ctrl+N/O/S files. Escape and Delete act on any selection
 //! ([`crate::editor::keys`]); Ctrl+C/V/D are the clipboard's ([`super::clipboard`]). Every press
 //! counts, in order, however slow the frame ([`crate::editor::keystrokes`]).
 
@@ -9,7 +9,7 @@ use crate::editor::keystrokes::Keystrokes;
 use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::interaction::rotate::{ROTATION_STEP_DEG, snap_angle};
-use crate::viewport::camera::ViewToggleRequested;
+use crate::viewport::camera::{ViewRequested, ViewToggleRequested};
 use bevy::prelude::*;
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::Edit;
@@ -23,6 +23,7 @@ pub(crate) struct ShortcutOutputs<'w> {
     redo: MessageWriter<'w, RedoRequested>,
     files: MessageWriter<'w, FileRequested>,
     view: MessageWriter<'w, ViewToggleRequested>,
+    view_options: MessageWriter<'w, ViewRequested>,
 }
 
 pub(crate) fn keyboard_shortcuts(
@@ -61,6 +62,12 @@ pub(crate) fn keyboard_shortcuts(
     }
     for _ in strokes.plain(KeyCode::KeyP) {
         out.view.write(ViewToggleRequested);
+    }
+    for _ in strokes.plain(KeyCode::KeyF) {
+        out.view_options.write(ViewRequested::Fit);
+    }
+    for _ in strokes.plain(KeyCode::F11) {
+        out.view_options.write(ViewRequested::Presentation);
     }
     let Some(placed) = selection.product().and_then(|id| {
         document

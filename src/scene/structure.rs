@@ -31,6 +31,8 @@ pub struct StructureRoot;
 pub struct WallPiece {
     /// The wall it belongs to.
     pub wall: WallId,
+    /// Where the piece starts above the floor (0 for full-height pieces and those under sills).
+    pub bottom_mm: f64,
 }
 
 /// A door or window entity.
@@ -123,6 +125,7 @@ pub(crate) fn sync_structure(
         commands.spawn((
             WallPiece {
                 wall: wall_id.clone(),
+                bottom_mm,
             },
             Mesh3d(meshes.add(prism_mesh(footprint, bottom_mm, top_mm))),
             MeshMaterial3d(looks.wall.clone()),
@@ -326,7 +329,7 @@ mod tests {
         assert!(kinds.contains(&PieceKind::BelowSill) && kinds.contains(&PieceKind::AboveHead));
 
         // The plan draws exactly the scene's floor-to-top pieces.
-        let drawing = plan_drawing(&context, &BTreeMap::new());
+        let drawing = plan_drawing(&layout, &context, &BTreeMap::new());
         let full_height: Vec<[Coord<f64>; 4]> = prisms
             .iter()
             .filter(|(wall_id, _, bottom_mm, top_mm)| {

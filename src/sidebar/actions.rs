@@ -40,6 +40,8 @@ pub enum UiAction {
     File(FileRequested),
     /// Switch between 3D and plan view.
     ToggleView,
+    /// Fit the view, the customer view, full walls or the grid.
+    View(crate::viewport::camera::ViewRequested),
     /// Answer to the open question dialog.
     Answer(DialogAnswer),
     /// Find why these values of a product's options cannot be chosen with these choices.

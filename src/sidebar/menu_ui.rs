@@ -4,6 +4,7 @@ use crate::editor::selection::Selection;
 use crate::files::FileRequested;
 use crate::preferences::GraphicsChoice;
 use crate::sidebar::actions::UiAction;
+use crate::viewport::camera::{ViewOptions, ViewRequested};
 use bevy_egui::egui;
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::values::ids::ProductInstanceId;
@@ -20,6 +21,8 @@ pub struct MenuState<'a> {
     pub selected: Option<&'a ProductInstanceId>,
     /// The plan view is showing.
     pub plan_view: bool,
+    /// How the view is shown.
+    pub options: ViewOptions,
     /// Layout files used lately, the latest first.
     pub recent: &'a [PathBuf],
     /// How the 3D view is drawn.
@@ -150,6 +153,33 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                 actions.push(UiAction::ToggleView);
                 ui.close();
             }
+            if ui
+                .add(egui::Button::new("Fit to layout").shortcut_text("F"))
+                .clicked()
+            {
+                actions.push(UiAction::View(ViewRequested::Fit));
+                ui.close();
+            }
+            if ui
+                .add(egui::Button::new("Customer view").shortcut_text("F11"))
+                .clicked()
+            {
+                actions.push(UiAction::View(ViewRequested::Presentation));
+                ui.close();
+            }
+            ui.separator();
+            let mut full_walls = state.options.full_walls;
+            if ui
+                .checkbox(&mut full_walls, "Full-height walls in 3D")
+                .clicked()
+            {
+                actions.push(UiAction::View(ViewRequested::FullWalls));
+            }
+            let mut grid = state.options.plan_grid;
+            if ui.checkbox(&mut grid, "Plan grid").clicked() {
+                actions.push(UiAction::View(ViewRequested::Grid));
+            }
+            ui.separator();
             graphics_ui(ui, state.graphics, actions);
         });
         ui.separator();
@@ -172,6 +202,20 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
         };
         if ui.button(view).clicked() {
             actions.push(UiAction::ToggleView);
+        }
+        if ui
+            .button("Fit")
+            .on_hover_text("Show the whole layout (F)")
+            .clicked()
+        {
+            actions.push(UiAction::View(ViewRequested::Fit));
+        }
+        if ui
+            .button("Customer view")
+            .on_hover_text("Full screen for the customer, with the price (F11)")
+            .clicked()
+        {
+            actions.push(UiAction::View(ViewRequested::Presentation));
         }
     });
 }

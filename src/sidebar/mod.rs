@@ -10,6 +10,7 @@ pub mod issues_ui;
 pub mod menu_ui;
 pub mod new_layout_ui;
 pub mod options_ui;
+pub mod presentation_ui;
 pub mod preview;
 pub mod quote_ui;
 pub mod selection_ui;
@@ -67,7 +68,13 @@ pub(crate) fn plugin(app: &mut App) {
         // The built-in file dialog is drawn after the panels, on top of them.
         .add_systems(
             EguiPrimaryContextPass,
-            (sidebar, crate::files::dialogs::in_app_dialog_ui).chain(),
+            (
+                sidebar,
+                crate::viewport::plan_painter::paint_plan_view,
+                crate::plan_edit::overlay::paint_tool_overlay,
+                crate::files::dialogs::in_app_dialog_ui,
+            )
+                .chain(),
         );
 }
 
@@ -98,6 +105,7 @@ pub(crate) struct SidebarOutputs<'w> {
     redo: MessageWriter<'w, RedoRequested>,
     files: MessageWriter<'w, FileRequested>,
     view: MessageWriter<'w, ViewToggleRequested>,
+    view_requests: MessageWriter<'w, crate::viewport::camera::ViewRequested>,
     place: MessageWriter<'w, PlaceRequested>,
     duplicates: MessageWriter<'w, DuplicateRequested>,
     answers: MessageWriter<'w, DialogAnswered>,
@@ -106,6 +114,7 @@ pub(crate) struct SidebarOutputs<'w> {
     wall_defaults: ResMut<'w, WallDefaults>,
     preferences: ResMut<'w, Preferences>,
     new_layout_wanted: ResMut<'w, NewLayoutWanted>,
+    view_area: ResMut<'w, crate::viewport::camera::ViewArea>,
 }
 
 /// What the sidebar reads.
@@ -115,6 +124,7 @@ pub(crate) struct SidebarInputs<'w> {
     catalogs: Res<'w, Catalogs>,
     live: Res<'w, LiveState>,
     mode: Res<'w, ViewMode>,
+    view_options: Res<'w, crate::viewport::camera::ViewOptions>,
     notices: Res<'w, Notices>,
     question: Res<'w, PendingQuestion>,
 }
@@ -138,68 +148,96 @@ fn sidebar(
             .max_rect(ctx.viewport_rect()),
     );
     let selected = out.selection.product().cloned();
-    egui::Panel::top("menu").show(&mut root, |ui| {
-        menu_ui::menu_ui(
-            ui,
-            menu_ui::MenuState {
-                can_undo: inputs.document.can_undo(),
-                can_redo: inputs.document.can_redo(),
-                selected: selected.as_ref(),
-                plan_view: *inputs.mode == ViewMode::Plan,
-                recent: &out.preferences.recent_files,
-                graphics: out.preferences.graphics,
-            },
-            &mut actions,
-        );
-    });
-    egui::Panel::bottom("status").show(&mut root, |ui| {
-        let quote = inputs.live.quote.as_ref().ok().map(|quote| quote.quote());
-        status_ui::status_ui(
-            ui,
-            &status_ui::StatusView {
-                total: quote.map(|q| (q.totals.gross, q.currency.code.as_str())),
-                violations: inputs.live.checker.count(),
-                dirty: inputs.document.is_dirty(),
-                notice: inputs.notices.last(),
-            },
-        );
-    });
     let state = &mut *state;
-    if out.selection.is_changed() {
-        state.tab = tabs::tab_after_selection_change(state.tab, !out.selection.is_nothing());
-    }
-    egui::Panel::left("sidebar")
-        .resizable(true)
-        .default_size(360.0)
-        .min_size(300.0)
-        .show(&mut root, |ui| {
-            // Scroll bars take their own room, so no amount is hidden under one.
-            ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-            let counts = tabs::TabCounts {
-                issues: inputs.live.checker.count(),
-                selected: !out.selection.is_nothing(),
-            };
-            if let Some(clicked) = tabs::tab_bar_ui(ui, state.tab, counts) {
-                state.tab = clicked;
-            }
-            ui.separator();
-            let plan = tab_contents::PlanView {
-                selection: &out.selection,
-                tool: &out.tool,
-                wall_defaults: *out.wall_defaults,
-                unit: out.preferences.length_unit,
-            };
-            tab_contents::tab_ui(
+    if inputs.view_options.presentation {
+        egui::Panel::right("customer view")
+            .resizable(false)
+            .exact_size(340.0)
+            .show(&mut root, |ui| {
+                let quote = inputs
+                    .live
+                    .quote
+                    .as_ref()
+                    .map(|quote| quote.quote())
+                    .map_err(String::as_str);
+                presentation_ui::presentation_ui(
+                    ui,
+                    &presentation_ui::PresentationView {
+                        quote,
+                        selected: selected.as_ref(),
+                        customer: &inputs.document.layout.customer.name,
+                        plan_view: *inputs.mode == ViewMode::Plan,
+                    },
+                    &mut actions,
+                );
+            });
+    } else {
+        egui::Panel::top("menu").show(&mut root, |ui| {
+            menu_ui::menu_ui(
                 ui,
-                state.tab,
-                &inputs,
-                state,
-                &mut panels,
-                &plan,
+                menu_ui::MenuState {
+                    can_undo: inputs.document.can_undo(),
+                    can_redo: inputs.document.can_redo(),
+                    selected: selected.as_ref(),
+                    plan_view: *inputs.mode == ViewMode::Plan,
+                    options: *inputs.view_options,
+                    recent: &out.preferences.recent_files,
+                    graphics: out.preferences.graphics,
+                },
                 &mut actions,
             );
         });
+        egui::Panel::bottom("status").show(&mut root, |ui| {
+            let quote = inputs.live.quote.as_ref().ok().map(|quote| quote.quote());
+            status_ui::status_ui(
+                ui,
+                &status_ui::StatusView {
+                    total: quote.map(|q| (q.totals.gross, q.currency.code.as_str())),
+                    violations: inputs.live.checker.count(),
+                    dirty: inputs.document.is_dirty(),
+                    notice: inputs.notices.last(),
+                },
+            );
+        });
+        if out.selection.is_changed() {
+            state.tab = tabs::tab_after_selection_change(state.tab, !out.selection.is_nothing());
+        }
+        egui::Panel::left("sidebar")
+            .resizable(true)
+            .default_size(360.0)
+            .min_size(300.0)
+            .show(&mut root, |ui| {
+                // Scroll bars take their own room, so no amount is hidden under one.
+                ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+                let counts = tabs::TabCounts {
+                    issues: inputs.live.checker.count(),
+                    selected: !out.selection.is_nothing(),
+                };
+                if let Some(clicked) = tabs::tab_bar_ui(ui, state.tab, counts) {
+                    state.tab = clicked;
+                }
+                ui.separator();
+                let plan = tab_contents::PlanView {
+                    selection: &out.selection,
+                    tool: &out.tool,
+                    wall_defaults: *out.wall_defaults,
+                    unit: out.preferences.length_unit,
+                };
+                tab_contents::tab_ui(
+                    ui,
+                    state.tab,
+                    &inputs,
+                    state,
+                    &mut panels,
+                    &plan,
+                    &mut actions,
+                );
+            });
+    }
     let free = root.available_rect_before_wrap();
+    if out.view_area.0 != free {
+        out.view_area.0 = free;
+    }
     if let Some(question) = &inputs.question.0 {
         dialogs_ui::question_ui(&ctx, question, &mut actions);
     }
@@ -320,6 +358,9 @@ fn dispatch(
             }
             UiAction::ToggleView => {
                 out.view.write(ViewToggleRequested);
+            }
+            UiAction::View(request) => {
+                out.view_requests.write(request);
             }
             UiAction::Answer(answer) => {
                 out.answers.write(DialogAnswered(answer));

@@ -8,6 +8,7 @@ use bevy::camera::ScalingMode;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll, MouseScrollUnit};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
+use bevy_egui::egui;
 
 /// Where the camera looks from.
 #[derive(Component, Debug, Clone, Copy, PartialEq)]
@@ -62,6 +63,54 @@ pub enum ViewMode {
     Plan,
 }
 
+/// The part of the window the 3D or plan view shows, in egui points (set by the sidebar).
+#[derive(Resource, Debug, Clone, Copy)]
+pub struct ViewArea(pub egui::Rect);
+
+impl ViewArea {
+    /// Width over height (16:9 until the window has laid out).
+    #[must_use]
+    pub fn aspect(&self) -> f32 {
+        if self.0.is_positive() {
+            self.0.width() / self.0.height()
+        } else {
+            16.0 / 9.0
+        }
+    }
+}
+
+impl Default for ViewArea {
+    fn default() -> Self {
+        Self(egui::Rect::NOTHING)
+    }
+}
+
+/// How the view is shown, for this session.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ViewOptions {
+    /// The one-metre grid under the plan.
+    pub plan_grid: bool,
+    /// Walls at full height in 3D; off, the walls between the camera and the rooms are cut
+    /// down low so the furniture shows.
+    pub full_walls: bool,
+    /// The customer view: no editing chrome, the view with the quote total and the selected
+    /// product's options and price.
+    pub presentation: bool,
+}
+
+/// A request about how the view is shown (toolbar buttons, keys).
+#[derive(Message, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewRequested {
+    /// Frame the whole layout (F).
+    Fit,
+    /// Switch the customer view on or off (F11).
+    Presentation,
+    /// Full-height walls in 3D on or off.
+    FullWalls,
+    /// The plan grid on or off.
+    Grid,
+}
+
 /// A request to switch between the 3D and the plan view.
 #[derive(Message, Debug, Clone, Copy, Default)]
 pub struct ViewToggleRequested;
@@ -78,22 +127,96 @@ pub fn camera_bundle() -> impl Bundle {
     )
 }
 
+/// Switches views; the plan view opens framed on the whole layout.
 pub(crate) fn toggle_view(
     mut requests: MessageReader<ViewToggleRequested>,
     mut mode: ResMut<ViewMode>,
+    mut fits: MessageWriter<ViewRequested>,
 ) {
     for _ in requests.read() {
         *mode = match *mode {
             ViewMode::Perspective => ViewMode::Plan,
             ViewMode::Plan => ViewMode::Perspective,
         };
+        if *mode == ViewMode::Plan {
+            fits.write(ViewRequested::Fit);
+        }
     }
+}
+
+/// Applies view requests: framing the layout and the view options.
+pub(crate) fn apply_view_requests(
+    mut requests: MessageReader<ViewRequested>,
+    mut options: ResMut<ViewOptions>,
+    mode: Res<ViewMode>,
+    document: Res<Document>,
+    area: Res<ViewArea>,
+    mut cameras: Query<&mut OrbitCamera>,
+) {
+    for request in requests.read() {
+        match request {
+            ViewRequested::Fit => {
+                let Some((centre, size)) = layout_extent(&document) else {
+                    continue;
+                };
+                for mut orbit in &mut cameras {
+                    orbit.focus = centre;
+                    orbit.distance = fitting_distance(*mode, size, area.aspect());
+                }
+            }
+            ViewRequested::Presentation => options.presentation = !options.presentation,
+            ViewRequested::FullWalls => options.full_walls = !options.full_walls,
+            ViewRequested::Grid => options.plan_grid = !options.plan_grid,
+        }
+    }
+}
+
+/// How far the camera stands to show a layout `size` metres wide and deep: in the plan view the
+/// whole of it with room for the dimension lines around it, in 3D as [`framing_distance`].
+#[must_use]
+pub fn fitting_distance(mode: ViewMode, size: Vec2, aspect: f32) -> f32 {
+    match mode {
+        ViewMode::Perspective => framing_distance(size.max_element()),
+        ViewMode::Plan => {
+            // The plan camera shows `distance × 0.8` metres top to bottom.
+            let margin = 1.6;
+            let height = (size.y + margin).max((size.x + margin) / aspect.max(0.1));
+            (height * 1.06 / 0.8).clamp(1.0, 300.0)
+        }
+    }
+}
+
+/// Centre (world) and size (metres, plan x and y) of the walls and products.
+#[must_use]
+pub fn layout_extent(document: &Document) -> Option<(Vec3, Vec2)> {
+    let mut points = document
+        .layout
+        .walls
+        .iter()
+        .flat_map(|wall| [wall.start, wall.end])
+        .map(|point| (point.x.as_f64(), point.y.as_f64()))
+        // Room around each product for its name beside it.
+        .chain(document.layout.products.iter().flat_map(|placed| {
+            let (x, y) = (placed.position.x.as_f64(), placed.position.y.as_f64());
+            [(x - 700.0, y - 500.0), (x + 700.0, y + 500.0)]
+        }))
+        .map(|(x, y)| world_point(x, y, 0.0));
+    let first = points.next()?;
+    let (low, high) = points.fold((first, first), |(low, high), point| {
+        (low.min(point), high.max(point))
+    });
+    Some((
+        (low + high) / 2.0,
+        Vec2::new(high.x - low.x, high.z - low.z),
+    ))
 }
 
 /// Frames the walls when a layout is opened (and at start).
 pub(crate) fn frame_new_layout(
     mut replacements: MessageReader<ReplaceRequested>,
     document: Res<Document>,
+    mode: Res<ViewMode>,
+    area: Res<ViewArea>,
     mut cameras: Query<&mut OrbitCamera>,
     mut framed: Local<bool>,
 ) {
@@ -103,11 +226,12 @@ pub(crate) fn frame_new_layout(
     if *framed && !replaced {
         return;
     }
-    let (centre, extent) = layout_bounds(&document).unwrap_or((Vec3::ZERO, EMPTY_PLAN_EXTENT_M));
+    let (centre, size) =
+        layout_extent(&document).unwrap_or((Vec3::ZERO, Vec2::splat(EMPTY_PLAN_EXTENT_M)));
     for mut orbit in &mut cameras {
         if !*framed || replaced {
             orbit.focus = centre;
-            orbit.distance = framing_distance(extent);
+            orbit.distance = fitting_distance(*mode, size, area.aspect());
         }
     }
     *framed = true;
@@ -149,10 +273,10 @@ pub(crate) fn control_camera(
     mode: Res<ViewMode>,
     capture: Res<PointerCapture>,
     window: Query<&Window, With<PrimaryWindow>>,
-    mut cameras: Query<(&Camera, &mut OrbitCamera)>,
+    mut cameras: Query<(&Camera, &GlobalTransform, &mut OrbitCamera)>,
     mut grabbed: Local<bool>,
 ) {
-    let Ok((camera, mut orbit)) = cameras.single_mut() else {
+    let Ok((camera, camera_transform, mut orbit)) = cameras.single_mut() else {
         return;
     };
     let cursor = window.single().ok().and_then(Window::cursor_position);
@@ -194,7 +318,18 @@ pub(crate) fn control_camera(
             MouseScrollUnit::Line => scroll.delta.y,
             MouseScrollUnit::Pixel => scroll.delta.y / 40.0,
         };
+        let before = orbit.distance;
         orbit.distance = (orbit.distance * (1.0 - lines * 0.1)).clamp(1.0, 300.0);
+        // Zoom to the cursor: the floor point under it stays under it.
+        let under = cursor.and_then(|cursor| {
+            let ray = camera.viewport_to_world(camera_transform, cursor).ok()?;
+            ray.plane_intersection_point(Vec3::ZERO, InfinitePlane3d::new(Vec3::Y))
+        });
+        if let Some(under) = under {
+            let ratio = orbit.distance / before;
+            let shift = (under - orbit.focus) * (1.0 - ratio);
+            orbit.focus += Vec3::new(shift.x, 0.0, shift.z);
+        }
     }
 }
 

@@ -1,17 +1,24 @@
-//! The top-down plan as shapes to draw, in plan millimetres: the measured plan's full-height
-//! wall pieces (gaps at every opening), its door leaves with their swing arcs, window marks and
-//! labelled product footprints.
+//! The top-down plan as shapes to draw, in plan millimetres: the one drawing the screen, the PNG
+//! render and the PDF quote all draw. The measured plan's full-height wall pieces (gaps at every
+//! opening), its door leaves with their swing arcs, window marks, product footprints, room floors
+//! with their names and areas, and architectural dimension lines ([`super::dimensions`]); the
+//! labels are placed on it for one text size by [`super::labels`].
 
+use super::dimensions::{DimensionMark, dimension_marks};
+use super::room_keys::room_name;
 use crate::domain::catalog::ProductKind;
-use crate::domain::geometry::Coord;
+use crate::domain::geometry::{Coord, extent};
+use crate::domain::layout::Layout;
 pub use crate::domain::measured::DoorLeaf;
-use crate::domain::measured::{PlanContext, WallPiece};
+use crate::domain::measured::{PlanContext, ProductPlacement, Structure, WallPiece};
 use crate::domain::values::ids::ProductInstanceId;
 use std::collections::BTreeMap;
 
 /// A door or window, drawn in the gap it cuts through its wall.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OpeningMark {
+    /// The opening's catalog name.
+    pub name: String,
     /// Door or window.
     pub kind: ProductKind,
     /// Centre-line point at the opening's near edge.
@@ -29,6 +36,8 @@ pub struct OpeningMark {
 /// A product's footprint with what its label says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProductMark {
+    /// The placed product.
+    pub id: ProductInstanceId,
     /// Corners anticlockwise: back-left, back-right, front-right, front-left.
     pub corners: [Coord<f64>; 4],
     /// Centre of the footprint.
@@ -47,18 +56,42 @@ pub struct ProductMark {
     pub wall_mounted: bool,
 }
 
+/// A room's floor with what its label says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoomMark {
+    /// The floor inside the walls' inner faces, anticlockwise.
+    pub floor: Vec<Coord<f64>>,
+    /// The name given to the room, if any.
+    pub name: Option<String>,
+    /// Net floor area in mm².
+    pub net_area_mm2: f64,
+    /// A point well inside the floor, clear of the furniture where the floor has room.
+    pub label_at: Coord<f64>,
+}
+
 /// Everything drawn on the plan.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PlanDrawing {
+    /// Room floors, largest first.
+    pub rooms: Vec<RoomMark>,
     /// Solid wall pieces as convex polygons.
     pub walls: Vec<[Coord<f64>; 4]>,
     /// Doors and windows.
     pub openings: Vec<OpeningMark>,
     /// Products, floor ones first, in layout order.
     pub products: Vec<ProductMark>,
+    /// Dimension lines: wall faces chained at their openings, inner lengths, overall sizes.
+    pub dimensions: Vec<DimensionMark>,
 }
 
 impl PlanDrawing {
+    /// Moves the dimension lines outside the walls to their distance for text `text_mm` high.
+    pub fn set_text_size(&mut self, text_mm: f64) {
+        for mark in &mut self.dimensions {
+            mark.set_text_size(text_mm);
+        }
+    }
+
     /// Lowest and highest corner of everything drawn, or `None` for an empty plan.
     #[must_use]
     pub fn bounds(&self) -> Option<(Coord<f64>, Coord<f64>)> {
@@ -68,48 +101,53 @@ impl PlanDrawing {
             .flatten()
             .chain(self.products.iter().flat_map(|mark| mark.corners.iter()))
             .chain(
+                self.dimensions
+                    .iter()
+                    .flat_map(|mark| [&mark.line.0, &mark.line.1]),
+            )
+            .chain(
                 self.openings
                     .iter()
                     .filter_map(|mark| mark.leaf.as_ref())
                     .flat_map(|leaf| leaf.arc().iter()),
             );
-        points.fold(None, |bounds, point| {
-            let (low, high) = bounds.unwrap_or((*point, *point));
-            Some((
-                Coord {
-                    x: low.x.min(point.x),
-                    y: low.y.min(point.y),
-                },
-                Coord {
-                    x: high.x.max(point.x),
-                    y: high.y.max(point.y),
-                },
-            ))
-        })
+        extent(points)
     }
 }
 
 /// The drawing of a measured layout; `positions` gives each product's quote line.
 #[must_use]
 pub fn plan_drawing(
+    layout: &Layout,
     context: &PlanContext,
     positions: &BTreeMap<ProductInstanceId, usize>,
 ) -> PlanDrawing {
-    let walls = context
-        .structure
+    plan_drawing_of(layout, &context.structure, &context.products, positions)
+}
+
+/// The drawing of a measured structure and products (in the order given, wall units last), as
+/// the window's live checker keeps them.
+#[must_use]
+pub fn plan_drawing_of<'p>(
+    layout: &Layout,
+    structure: &Structure,
+    measured_products: impl IntoIterator<Item = &'p ProductPlacement>,
+    positions: &BTreeMap<ProductInstanceId, usize>,
+) -> PlanDrawing {
+    let walls = structure
         .wall_pieces
         .iter()
         .flatten()
         .filter(|piece| piece.is_full_height())
         .map(|piece: &WallPiece| piece.footprint)
         .collect();
-    let openings = context
-        .structure
+    let openings = structure
         .openings
         .iter()
         .map(|placement| {
-            let wall = &context.structure.walls[placement.wall];
+            let wall = &structure.walls[placement.wall];
             OpeningMark {
+                name: placement.name.clone(),
                 kind: placement.kind,
                 from: wall.point_at(placement.from_mm),
                 to: wall.point_at(placement.to_mm),
@@ -119,10 +157,10 @@ pub fn plan_drawing(
             }
         })
         .collect();
-    let mut products: Vec<ProductMark> = context
-        .products
-        .iter()
+    let mut products: Vec<ProductMark> = measured_products
+        .into_iter()
         .map(|placement| ProductMark {
+            id: placement.id.clone(),
             corners: placement.footprint.corners(),
             centre: placement.footprint.centre,
             rotation_deg: placement.rotation_deg,
@@ -134,11 +172,46 @@ pub fn plan_drawing(
         })
         .collect();
     products.sort_by_key(|mark| mark.wall_mounted);
+    let floor_footprints: Vec<[Coord<f64>; 4]> = products
+        .iter()
+        .filter(|mark| !mark.wall_mounted)
+        .map(|mark| mark.corners)
+        .collect();
+    let rooms = structure
+        .rooms
+        .iter()
+        .enumerate()
+        .map(|(index, room)| RoomMark {
+            floor: room.floor.clone(),
+            name: room_name(layout, structure, index).map(str::to_owned),
+            net_area_mm2: room.net_area_mm2,
+            label_at: room.label_point_clear_of(&furniture_in(&floor_footprints, &room.floor)),
+        })
+        .collect();
+    let dimensions = dimension_marks(structure, &floor_footprints);
     PlanDrawing {
+        rooms,
         walls,
         openings,
         products,
+        dimensions,
     }
+}
+
+/// The footprints whose bounds meet the bounds of `floor`.
+fn furniture_in(footprints: &[[Coord<f64>; 4]], floor: &[Coord<f64>]) -> Vec<[Coord<f64>; 4]> {
+    let Some((low, high)) = extent(floor.iter()) else {
+        return Vec::new();
+    };
+    footprints
+        .iter()
+        .filter(|corners| {
+            extent(corners.iter()).is_some_and(|(a, b)| {
+                a.x <= high.x && b.x >= low.x && a.y <= high.y && b.y >= low.y
+            })
+        })
+        .copied()
+        .collect()
 }
 
 #[cfg(test)]
@@ -157,7 +230,7 @@ mod tests {
         let catalogs = catalogs();
         let context = PlanContext::new(&plan, &catalogs);
         let positions = BTreeMap::from([(ProductInstanceId::from("c1"), 1)]);
-        let drawing = plan_drawing(&context, &positions);
+        let drawing = plan_drawing(&plan, &context, &positions);
         assert_eq!(drawing.walls.len(), 6, "four walls, two cut in two");
         assert!(drawing.openings[1].leaf.is_none(), "windows have no leaf");
         let leaf = drawing.openings[0]

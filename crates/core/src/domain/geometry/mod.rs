@@ -7,6 +7,26 @@ pub mod dimensions;
 mod floors;
 pub mod rooms;
 mod spatial;
+/// Lowest and highest corner of some points.
+#[must_use]
+pub fn extent<'a>(
+    points: impl Iterator<Item = &'a Coord<f64>>,
+) -> Option<(Coord<f64>, Coord<f64>)> {
+    points.fold(None, |bounds, point| {
+        let (low, high) = bounds.unwrap_or((*point, *point));
+        Some((
+            Coord {
+                x: low.x.min(point.x),
+                y: low.y.min(point.y),
+            },
+            Coord {
+                x: high.x.max(point.x),
+                y: high.y.max(point.y),
+            },
+        ))
+    })
+}
+
 #[cfg(test)]
 mod test_support;
 pub mod wall_rules;

@@ -92,7 +92,7 @@ pub fn quote_document(
                 .map(move |instance| (instance.clone(), line.position))
         })
         .collect();
-    let plan = plan_drawing(&context, &positions);
+    let plan = plan_drawing(layout, &context, &positions);
     let price_lists = layout
         .catalogs
         .iter()

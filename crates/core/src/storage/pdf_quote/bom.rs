@@ -1,11 +1,11 @@
 //! The bill of materials page: every part summed across the quote's lines, sorted by part
 //! number, in a table whose heads repeat on every page.
 
-use super::fonts::{FontKind, Fonts};
 use super::lines_table::{Column, column_edges};
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
 use super::text::wrap;
 use crate::domain::pricing::quote::{BomRow, Quote};
+use crate::storage::fonts::{FontKind, Fonts};
 
 const HEADING: Style = Style::new(FontKind::Bold, 13.0, theme::ACCENT);
 const NOTE: Style = Style::new(FontKind::Regular, 8.0, theme::MUTED);

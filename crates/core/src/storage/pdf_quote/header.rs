@@ -1,7 +1,6 @@
 //! The first page's letterhead (dealer, logo, title), the customer and quote details, the
 //! running head of later pages and the footer with page numbers.
 
-use super::fonts::{FontKind, Fonts};
 use super::format;
 use super::page::{
     Align, Block, CONTENT_BOTTOM, CONTENT_WIDTH, ImageSlot, LEFT, Op, PAGE_HEIGHT, Page, Pen,
@@ -9,6 +8,7 @@ use super::page::{
 };
 use super::text::{fit, wrap};
 use crate::domain::pricing::quote_document::QuoteDocument;
+use crate::storage::fonts::{FontKind, Fonts};
 use crate::storage::png_image::PngImage;
 
 const NAME: Style = Style::new(FontKind::Bold, 15.0, theme::ACCENT);

@@ -2,11 +2,11 @@
 //! unit price, discount, net and VAT rate. Each line is one block, so a page break never splits
 //! it; the column heads repeat on every page; amounts are right-aligned.
 
-use super::fonts::{FontKind, Fonts};
 use super::format;
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
 use super::text::wrap;
 use crate::domain::pricing::quote::{Quote, QuoteLine};
+use crate::storage::fonts::{FontKind, Fonts};
 
 const HEAD: Style = Style::new(FontKind::Bold, 7.0, theme::MUTED);
 const CELL: Style = Style::new(FontKind::Regular, 8.0, theme::INK);

@@ -7,7 +7,6 @@
 //! drawing operations (what the unit tests inspect), `render` writes them with krilla.
 
 mod bom;
-mod fonts;
 mod format;
 mod header;
 mod lines_table;
@@ -22,8 +21,8 @@ mod totals;
 mod tests;
 
 use crate::domain::pricing::quote_document::QuoteDocument;
+use crate::storage::fonts::{FontKind, Fonts};
 use crate::storage::png_image::PngImage;
-use fonts::{FontKind, Fonts};
 use page::{Align, Block, CONTENT_WIDTH, Flow, ImageSlot, LEFT, Op, Page, Style, theme};
 use thiserror::Error;
 

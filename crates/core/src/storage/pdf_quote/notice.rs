@@ -1,9 +1,9 @@
 //! The notice box listing the layout's constraint violations: a tinted box with a red bar, one
 //! row per violation message, so that a long list may continue on the next page.
 
-use super::fonts::{FontKind, Fonts};
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Style, theme};
 use super::text::wrap;
+use crate::storage::fonts::{FontKind, Fonts};
 
 const TITLE: Style = Style::new(FontKind::Bold, 9.0, theme::NOTICE_INK);
 const BODY: Style = Style::new(FontKind::Regular, 8.0, theme::INK);

@@ -2,7 +2,7 @@
 //! blocks that are measured before they are placed, and the flow that starts a new page when a
 //! block does not fit, so no block (a table row, the totals) is ever split.
 
-use super::fonts::{FontKind, Fonts};
+use crate::storage::fonts::{FontKind, Fonts};
 
 /// A4 width in points.
 pub(super) const PAGE_WIDTH: f32 = 595.28;
@@ -38,14 +38,6 @@ pub(super) mod theme {
     pub const ACCENT: Rgb = Rgb(28, 72, 112);
     /// Every other table row.
     pub const STRIPE: Rgb = Rgb(244, 246, 249);
-    /// Walls on the plan.
-    pub const WALL: Rgb = Rgb(64, 68, 74);
-    /// Product footprints on the plan.
-    pub const FOOTPRINT: Rgb = Rgb(226, 235, 244);
-    /// Footprint outlines and door leaves.
-    pub const OUTLINE: Rgb = Rgb(58, 96, 134);
-    /// Window glass lines.
-    pub const GLASS: Rgb = Rgb(90, 150, 200);
     /// The notice box background.
     pub const NOTICE_FILL: Rgb = Rgb(253, 240, 237);
     /// The notice box bar and title.

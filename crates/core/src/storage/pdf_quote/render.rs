@@ -3,9 +3,9 @@
 //! pictures. Metadata carries the issue date instead of the clock, so output is reproducible.
 
 use super::PdfError;
-use super::fonts::{BOLD_TTF, FontKind, Fonts, REGULAR_TTF};
 use super::page::{ImageSlot, Op, PAGE_HEIGHT, PAGE_WIDTH, Page, Pen, Rgb};
 use crate::domain::values::date::IsoDate;
+use crate::storage::fonts::{BOLD_TTF, FontKind, Fonts, REGULAR_TTF};
 use crate::storage::png_image::PngImage;
 use krilla::Document;
 use krilla::color::rgb;

@@ -1,6 +1,5 @@
 //! Tests of the page layout (on the drawing operations) and of the written PDF.
 
-use super::fonts::{FontKind, Fonts};
 use super::lines_table::{column_edges, columns};
 use super::page::{CONTENT_BOTTOM, ImageSlot, LEFT, Op, PAGE_WIDTH, Page, RIGHT};
 use super::*;
@@ -9,6 +8,7 @@ use crate::domain::layout::Layout;
 use crate::domain::pricing::dealer::Dealer;
 use crate::domain::pricing::quote_document::{QuoteDocument, quote_document};
 use crate::domain::values::date::IsoDate;
+use crate::storage::fonts::{FontKind, Fonts};
 use crate::storage::png_image::tests::tiny_png;
 use rust_decimal::Decimal;
 

@@ -1,8 +1,8 @@
 //! Fitting text into widths: greedy word wrapping (words too long for a line are broken between
 //! characters) and shortening a single line with an ellipsis.
 
-use super::fonts::Fonts;
 use super::page::Style;
+use crate::storage::fonts::Fonts;
 
 /// Lines of `text` no wider than `width` points; newlines start new lines.
 pub(super) fn wrap(fonts: &Fonts, style: Style, text: &str, width: f32) -> Vec<String> {
@@ -70,9 +70,9 @@ pub(super) fn fit(fonts: &Fonts, style: Style, text: &str, width: f32) -> String
 
 #[cfg(test)]
 mod tests {
-    use super::super::fonts::FontKind;
     use super::super::page::theme;
     use super::*;
+    use crate::storage::fonts::FontKind;
 
     const STYLE: Style = Style::new(FontKind::Regular, 10.0, theme::INK);
 

@@ -1,11 +1,11 @@
 //! The totals block (sum of lines, quote discount, net, VAT by rate, total to pay), kept on one
 //! page, then the terms: validity, price lists, the dealer's conditions and payment details.
 
-use super::fonts::{FontKind, Fonts};
 use super::format;
 use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
 use super::text::wrap;
 use crate::domain::pricing::quote_document::QuoteDocument;
+use crate::storage::fonts::{FontKind, Fonts};
 
 const LABEL: Style = Style::new(FontKind::Regular, 8.5, theme::INK);
 const TOTAL: Style = Style::new(FontKind::Bold, 10.5, theme::INK);

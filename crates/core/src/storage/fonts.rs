@@ -1,5 +1,5 @@
-//! The embedded fonts (DejaVu Sans Condensed, regular and bold, from `assets/fonts/`): glyph
-//! lookup and text widths. Text is set glyph by glyph with the fonts' advances (no kerning or
+//! The embedded fonts (DejaVu Sans Condensed, regular and bold, from `assets/fonts/`) that the
+//! PDF quote and the PNG plan set text in: glyph lookup and text widths. Text is set glyph by glyph with the fonts' advances (no kerning or
 //! ligatures), so a measured width is exactly the drawn width and every glyph maps back to one
 //! character for text extraction.
 
@@ -8,18 +8,18 @@ use skrifa::metrics::GlyphMetrics;
 use skrifa::{FontRef, MetadataProvider};
 
 /// DejaVu Sans Condensed (Bitstream Vera licence, see `assets/fonts/LICENSE-DejaVu.txt`).
-pub(super) static REGULAR_TTF: &[u8] =
-    include_bytes!("../../../../../assets/fonts/DejaVuSansCondensed.ttf");
+pub(crate) static REGULAR_TTF: &[u8] =
+    include_bytes!("../../../../assets/fonts/DejaVuSansCondensed.ttf");
 /// DejaVu Sans Condensed Bold.
-pub(super) static BOLD_TTF: &[u8] =
-    include_bytes!("../../../../../assets/fonts/DejaVuSansCondensed-Bold.ttf");
+pub(crate) static BOLD_TTF: &[u8] =
+    include_bytes!("../../../../assets/fonts/DejaVuSansCondensed-Bold.ttf");
 
 /// Characters below this get their glyph and advance from a table built once.
 const TABLE_CHARS: usize = 0x250;
 
 /// Which of the two faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(super) enum FontKind {
+pub(crate) enum FontKind {
     /// Regular weight.
     Regular,
     /// Bold weight.
@@ -27,7 +27,7 @@ pub(super) enum FontKind {
 }
 
 /// One face: glyph ids and advances in em.
-pub(super) struct Face {
+pub(crate) struct Face {
     charmap: skrifa::charmap::Charmap<'static>,
     metrics: GlyphMetrics<'static>,
     units_per_em: f32,
@@ -63,7 +63,7 @@ impl Face {
     }
 
     /// Glyph id and advance (in em) of a character; `.notdef` for characters the font lacks.
-    pub(super) fn glyph(&self, c: char) -> (u32, f32) {
+    pub(crate) fn glyph(&self, c: char) -> (u32, f32) {
         match self.table.get(c as usize) {
             Some(entry) => *entry,
             None => self.lookup_uncached(c),
@@ -72,14 +72,15 @@ impl Face {
 }
 
 /// Both faces.
-pub(super) struct Fonts {
+pub struct Fonts {
     regular: Face,
     bold: Face,
 }
 
 impl Fonts {
     /// Reads the embedded fonts; `None` only if the embedded files were damaged at build time.
-    pub(super) fn new() -> Option<Self> {
+    #[must_use]
+    pub fn new() -> Option<Self> {
         Some(Self {
             regular: Face::new(REGULAR_TTF)?,
             bold: Face::new(BOLD_TTF)?,
@@ -87,7 +88,7 @@ impl Fonts {
     }
 
     /// The face of a kind.
-    pub(super) fn face(&self, kind: FontKind) -> &Face {
+    pub(crate) fn face(&self, kind: FontKind) -> &Face {
         match kind {
             FontKind::Regular => &self.regular,
             FontKind::Bold => &self.bold,
@@ -95,9 +96,28 @@ impl Fonts {
     }
 
     /// Width of a text in points at a size.
-    pub(super) fn width(&self, kind: FontKind, size_pt: f32, text: &str) -> f32 {
+    pub(crate) fn width(&self, kind: FontKind, size_pt: f32, text: &str) -> f32 {
         let face = self.face(kind);
         text.chars().map(|c| face.glyph(c).1).sum::<f32>() * size_pt
+    }
+}
+
+impl crate::domain::drawing::labels::TextMeasure for Fonts {
+    fn width_em(&self, text: &str, bold: bool) -> f64 {
+        let kind = if bold {
+            FontKind::Bold
+        } else {
+            FontKind::Regular
+        };
+        f64::from(self.width(kind, 1.0, text))
+    }
+}
+
+/// The embedded font file of a kind.
+pub(crate) fn font_data(kind: FontKind) -> &'static [u8] {
+    match kind {
+        FontKind::Regular => REGULAR_TTF,
+        FontKind::Bold => BOLD_TTF,
     }
 }
 
