@@ -11,7 +11,7 @@ use super::ground::{Held, all_rules, satisfiable};
 use super::model::Model;
 use super::propagate::propagate;
 use super::reasons::{Traced, traced};
-use super::search::{Budget, OutOfTime, solve};
+use super::search::{Budget, OutOfTime, every_solution, solve};
 
 /// The answer for one option.
 #[derive(Debug, Clone)]
@@ -22,6 +22,9 @@ pub(super) struct ClassPanel {
     /// The other classes, ascending, each with why when asked for.
     pub(super) blocked: Vec<(usize, Option<Explanation>)>,
 }
+
+/// Valid products listed whole before witnesses are searched one by one.
+const LISTED_AT_MOST: usize = 64;
 
 /// Whether the panel says why each blocked class is blocked. Finding a minimal set of rules
 /// takes a search per rule in it, which on products with large tables is far slower than
@@ -254,7 +257,29 @@ fn answer_group(
         Traced::Failed(_) => (None, None),
     };
     if let Some(start) = start {
-        for target in targets {
+        // Products with few valid configurations (large tables) are listed whole: one search
+        // then shows every offered class and proves the rest blocked. Otherwise the products
+        // found are witnesses as good as any.
+        let options = &model.groups[group].options;
+        let (found, all) = every_solution(
+            model,
+            start.clone(),
+            &active,
+            options,
+            LISTED_AT_MOST,
+            budget,
+        )?;
+        for product in &found {
+            for option in targets {
+                if let (Some(seen), Some(class)) =
+                    (&mut witnessed[*option], product.first(layout, *option))
+                {
+                    seen.insert(class);
+                }
+            }
+        }
+        let targets_left = if all { &[][..] } else { targets };
+        for target in targets_left {
             while let Some(seen) = &witnessed[*target] {
                 let fresh = layout.set_of(*target, |class| {
                     start.contains(layout, *target, class) && !seen.contains(class)

@@ -101,6 +101,35 @@ pub(super) fn solve_noting(
     search.descend(domains, budget)
 }
 
+/// Every product in `domains` (already propagated) over `options`, when there are at most
+/// `limit`; else the first `limit + 1` found, marked as not all.
+pub(super) fn every_solution(
+    model: &Model,
+    domains: Domains,
+    active: &RuleMask,
+    options: &[usize],
+    limit: usize,
+    budget: &mut Budget,
+) -> Result<(Vec<Domains>, bool), OutOfTime> {
+    let mut found = Vec::new();
+    if options
+        .iter()
+        .any(|option| domains.is_empty(&model.layout, *option))
+    {
+        return Ok((found, true));
+    }
+    let mut search = Search {
+        model,
+        active,
+        options,
+        prefer: &|_, _| false,
+        noted: &mut [],
+        scratch: Scratch::default(),
+    };
+    let all = search.every(domains, budget, &mut found, limit)?;
+    Ok((found, all))
+}
+
 /// What stays the same through one search.
 struct Search<'a> {
     model: &'a Model,
@@ -112,6 +141,84 @@ struct Search<'a> {
 }
 
 impl Search<'_> {
+    /// The option to branch on: fewest classes left per failure weight; ties to the fewest
+    /// classes, then the first. `None` when every option has one class left.
+    fn branch_option(&self, domains: &Domains, budget: &Budget) -> Option<usize> {
+        let layout = &self.model.layout;
+        let mut open: Option<(u64, u64, usize)> = None;
+        for option in self.options {
+            let count = u64::from(domains.count(layout, *option));
+            if count <= 1 {
+                continue;
+            }
+            let weight = budget.weight(*option);
+            let better = open.is_none_or(|(best_count, best_weight, _)| {
+                count * best_weight < best_count * weight
+                    || (count * best_weight == best_count * weight && count < best_count)
+            });
+            if better {
+                open = Some((count, weight, *option));
+            }
+        }
+        open.map(|(_, _, option)| option)
+    }
+
+    /// Adds every product in `domains` to `found`; false once more than `limit` are found
+    /// (the search stops there).
+    fn every(
+        &mut self,
+        mut domains: Domains,
+        budget: &mut Budget,
+        found: &mut Vec<Domains>,
+        limit: usize,
+    ) -> Result<bool, OutOfTime> {
+        let model = self.model;
+        let layout = &model.layout;
+        loop {
+            budget.tick()?;
+            let Some(option) = self.branch_option(&domains, budget) else {
+                found.push(domains);
+                return Ok(found.len() <= limit);
+            };
+            let class = domains.first(layout, option).unwrap_or(0);
+            let mut taken = domains.clone();
+            taken.fix(layout, option, class);
+            let seeds = model.constraints_of[option].iter().copied();
+            let failed = failing_constraint_noting(
+                model,
+                &mut taken,
+                self.active,
+                seeds,
+                self.noted,
+                &mut self.scratch,
+            );
+            match failed {
+                Some(failed) => budget.blame(model, failed),
+                None => {
+                    if !self.every(taken, budget, found, limit)? {
+                        return Ok(false);
+                    }
+                }
+            }
+            domains.remove(layout, option, class);
+            if domains.is_empty(layout, option) {
+                return Ok(true);
+            }
+            let seeds = model.constraints_of[option].iter().copied();
+            if let Some(failed) = failing_constraint_noting(
+                model,
+                &mut domains,
+                self.active,
+                seeds,
+                self.noted,
+                &mut self.scratch,
+            ) {
+                budget.blame(model, failed);
+                return Ok(true);
+            }
+        }
+    }
+
     fn descend(
         &mut self,
         mut domains: Domains,
@@ -121,23 +228,7 @@ impl Search<'_> {
         let layout = &model.layout;
         loop {
             budget.tick()?;
-            // Fewest classes left per failure weight; ties to the fewest classes, then the first.
-            let mut open: Option<(u64, u64, usize)> = None;
-            for option in self.options {
-                let count = u64::from(domains.count(layout, *option));
-                if count <= 1 {
-                    continue;
-                }
-                let weight = budget.weight(*option);
-                let better = open.is_none_or(|(best_count, best_weight, _)| {
-                    count * best_weight < best_count * weight
-                        || (count * best_weight == best_count * weight && count < best_count)
-                });
-                if better {
-                    open = Some((count, weight, *option));
-                }
-            }
-            let Some((_, _, option)) = open else {
+            let Some(option) = self.branch_option(&domains, budget) else {
                 return Ok(Some(domains));
             };
             let class = domains
