@@ -97,6 +97,9 @@ impl LengthUnit {
             LengthUnit::Inches | LengthUnit::FeetInches => 2,
             LengthUnit::Metres => 3,
         };
+        // A value that rounds to zero reads 0, never -0.
+        let shown_zero = 0.5 * 10_f64.powi(-i32::try_from(decimals).unwrap_or(0));
+        let value = if value.abs() < shown_zero { 0.0 } else { value };
         trim_zeros(&format!("{value:.decimals$}"))
     }
 
@@ -205,8 +208,12 @@ impl fmt::Display for LengthUnit {
 /// `7' 10.5"`: whole feet and inches to a hundredth (enough that it reads back to the same
 /// whole millimetre); `10.5"` under a foot; a minus sign in front of a negative length.
 fn feet_and_inches(length_mm: f64) -> String {
-    let sign = if length_mm < 0.0 { "-" } else { "" };
     let hundredths = (length_mm.abs() / MM_PER_INCH * 100.0).round() as i64;
+    let sign = if length_mm < 0.0 && hundredths > 0 {
+        "-"
+    } else {
+        ""
+    };
     let feet = hundredths / 1200;
     let inches = trim_zeros(&format!("{:.2}", (hundredths % 1200) as f64 / 100.0));
     if feet == 0 {
@@ -279,6 +286,15 @@ mod tests {
             LengthUnit::FeetInches.format_size(&size),
             "7' 10.49\" × 3' 1.8\" × 2' 8.28\""
         );
+    }
+
+    #[test]
+    fn lengths_that_round_to_zero_never_read_minus_zero() {
+        assert_eq!(LengthUnit::Millimetres.format(-0.3), "0 mm");
+        assert_eq!(LengthUnit::Centimetres.format(-0.4), "0 cm");
+        assert_eq!(LengthUnit::Metres.format(-0.2), "0 m");
+        assert_eq!(LengthUnit::Millimetres.format(-0.6), "-1 mm");
+        assert_eq!(LengthUnit::FeetInches.format(-0.1), "0\"");
     }
 
     #[test]
