@@ -163,6 +163,47 @@ impl Search<'_> {
         open.map(|(_, _, option)| option)
     }
 
+    /// The class to try first: a preferred one, else the first left.
+    fn class_to_try(&self, domains: &Domains, option: usize) -> usize {
+        let layout = &self.model.layout;
+        domains
+            .iter(layout, option)
+            .find(|class| (self.prefer)(option, *class))
+            .or_else(|| domains.first(layout, option))
+            .unwrap_or(0)
+    }
+
+    /// Propagates after `option` changed in `domains`; false (blaming the failing constraint)
+    /// when no product is left in them.
+    fn settle(&mut self, domains: &mut Domains, option: usize, budget: &mut Budget) -> bool {
+        let model = self.model;
+        let seeds = model.constraints_of[option].iter().copied();
+        let failed = failing_constraint_noting(
+            model,
+            domains,
+            self.active,
+            seeds,
+            self.noted,
+            &mut self.scratch,
+        );
+        if let Some(failed) = failed {
+            budget.blame(model, failed);
+        }
+        failed.is_none()
+    }
+
+    /// `domains` without `class` of `option`, propagated; false when no product is left.
+    fn rule_out(
+        &mut self,
+        domains: &mut Domains,
+        option: usize,
+        class: usize,
+        budget: &mut Budget,
+    ) -> bool {
+        domains.remove(&self.model.layout, option, class);
+        !domains.is_empty(&self.model.layout, option) && self.settle(domains, option, budget)
+    }
+
     /// Adds every product in `domains` to `found`; false once more than `limit` are found
     /// (the search stops there).
     fn every(
@@ -172,48 +213,21 @@ impl Search<'_> {
         found: &mut Vec<Domains>,
         limit: usize,
     ) -> Result<bool, OutOfTime> {
-        let model = self.model;
-        let layout = &model.layout;
         loop {
             budget.tick()?;
             let Some(option) = self.branch_option(&domains, budget) else {
                 found.push(domains);
                 return Ok(found.len() <= limit);
             };
-            let class = domains.first(layout, option).unwrap_or(0);
+            let class = self.class_to_try(&domains, option);
             let mut taken = domains.clone();
-            taken.fix(layout, option, class);
-            let seeds = model.constraints_of[option].iter().copied();
-            let failed = failing_constraint_noting(
-                model,
-                &mut taken,
-                self.active,
-                seeds,
-                self.noted,
-                &mut self.scratch,
-            );
-            match failed {
-                Some(failed) => budget.blame(model, failed),
-                None => {
-                    if !self.every(taken, budget, found, limit)? {
-                        return Ok(false);
-                    }
-                }
+            taken.fix(&self.model.layout, option, class);
+            if self.settle(&mut taken, option, budget)
+                && !self.every(taken, budget, found, limit)?
+            {
+                return Ok(false);
             }
-            domains.remove(layout, option, class);
-            if domains.is_empty(layout, option) {
-                return Ok(true);
-            }
-            let seeds = model.constraints_of[option].iter().copied();
-            if let Some(failed) = failing_constraint_noting(
-                model,
-                &mut domains,
-                self.active,
-                seeds,
-                self.noted,
-                &mut self.scratch,
-            ) {
-                budget.blame(model, failed);
+            if !self.rule_out(&mut domains, option, class, budget) {
                 return Ok(true);
             }
         }
@@ -224,51 +238,20 @@ impl Search<'_> {
         mut domains: Domains,
         budget: &mut Budget,
     ) -> Result<Option<Domains>, OutOfTime> {
-        let model = self.model;
-        let layout = &model.layout;
         loop {
             budget.tick()?;
             let Some(option) = self.branch_option(&domains, budget) else {
                 return Ok(Some(domains));
             };
-            let class = domains
-                .iter(layout, option)
-                .find(|class| (self.prefer)(option, *class))
-                .or_else(|| domains.first(layout, option))
-                .unwrap_or(0);
+            let class = self.class_to_try(&domains, option);
             let mut taken = domains.clone();
-            taken.fix(layout, option, class);
-            let seeds = model.constraints_of[option].iter().copied();
-            let failed = failing_constraint_noting(
-                model,
-                &mut taken,
-                self.active,
-                seeds,
-                self.noted,
-                &mut self.scratch,
-            );
-            match failed {
-                Some(failed) => budget.blame(model, failed),
-                None => {
-                    if let Some(found) = self.descend(taken, budget)? {
-                        return Ok(Some(found));
-                    }
-                }
+            taken.fix(&self.model.layout, option, class);
+            if self.settle(&mut taken, option, budget)
+                && let Some(found) = self.descend(taken, budget)?
+            {
+                return Ok(Some(found));
             }
-            domains.remove(layout, option, class);
-            if domains.is_empty(layout, option) {
-                return Ok(None);
-            }
-            let seeds = model.constraints_of[option].iter().copied();
-            if let Some(failed) = failing_constraint_noting(
-                model,
-                &mut domains,
-                self.active,
-                seeds,
-                self.noted,
-                &mut self.scratch,
-            ) {
-                budget.blame(model, failed);
+            if !self.rule_out(&mut domains, option, class, budget) {
                 return Ok(None);
             }
         }
