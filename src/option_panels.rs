@@ -296,6 +296,17 @@ mod tests {
             .expect("a product with rules")
     }
 
+    /// Updates the app until the background task has finished (at most 10 s).
+    fn run_until_idle(app: &mut App) {
+        for _ in 0..2000 {
+            app.update();
+            if !app.world().resource::<OptionPanels>().busy() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
     #[test]
     fn quick_answers_are_given_at_once_and_remembered() {
         let mut app = App::new();
@@ -323,13 +334,7 @@ mod tests {
             panels.start_wanted();
             assert!(panels.busy());
         }
-        for _ in 0..2000 {
-            app.update();
-            if !app.world().resource::<OptionPanels>().busy() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        run_until_idle(&mut app);
         let panels = app.world().resource::<OptionPanels>();
         assert!(!panels.busy(), "the background answer came in");
         let answer = panels.answers.get(&key).expect("remembered");
@@ -391,13 +396,7 @@ mod tests {
             panels.start_wanted();
             assert!(panels.busy());
         }
-        for _ in 0..2000 {
-            app.update();
-            if !app.world().resource::<OptionPanels>().busy() {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        run_until_idle(&mut app);
         let panels = app.world().resource::<OptionPanels>();
         assert!(!panels.busy(), "the background reason came in");
         let reason = panels
