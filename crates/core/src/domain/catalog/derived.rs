@@ -88,6 +88,28 @@ impl Product {
             || rule.check(|option| shown.get(option).cloned()) == Some(true)
     }
 
+    /// Whether `shown` is a complete valid product exactly as the solver sees it: every option
+    /// that shows has a value, every hidden one has none, and every rule holds (a rule reading
+    /// a hidden option is satisfied).
+    #[must_use]
+    pub fn is_valid_shown(&self, shown: &Configuration) -> bool {
+        let value_of = |option: &OptionId| shown.get(option).cloned();
+        let shows_right = self.options.iter().all(|def| {
+            let visible = def
+                .visible_when
+                .as_ref()
+                .is_none_or(|condition| condition.holds(value_of));
+            visible == shown.contains_key(&def.id)
+        });
+        shows_right
+            && self.rules.iter().all(|rule| {
+                rule.options()
+                    .iter()
+                    .any(|option| !shown.contains_key(option))
+                    || rule.check(value_of) == Some(true)
+            })
+    }
+
     /// A derived value as a whole number (rounded half away from zero); for dimensions, SKU
     /// and quantities.
     #[must_use]

@@ -13,7 +13,9 @@ mod shape;
 mod sku_bom;
 
 use super::raw::{RawCatalog, RawProduct};
-use crate::domain::catalog::configuration::ConfigurationEngine;
+use crate::domain::catalog::configuration::{
+    ConfigurationEngine, MAX_COMBINATIONS, OversizedRule, oversized_rules,
+};
 use crate::domain::catalog::expression::DerivedSource;
 use crate::domain::catalog::{Catalog, Clearance, Currency, OptionValue, Product, Size};
 use crate::domain::values::ids::{CatalogId, OptionId, ProductId, is_valid_id};
@@ -347,6 +349,49 @@ fn check_placement(
 /// The defaults must satisfy every rule; valid defaults prove the product configurable, so the
 /// solver is only asked whether any configuration exists when they do not.
 fn check_configurable(checker: &mut Checker<'_>, anchor: (Needle<'_>, usize), product: &Product) {
+    for (index, rule) in product.rules.iter().enumerate() {
+        if rule.options().is_empty() {
+            checker.report(
+                &[
+                    anchor,
+                    (Needle::Key("rules"), 0),
+                    (Needle::Key("message"), index),
+                ],
+                format!(
+                    "this rule of product `{}` reads no option: {}",
+                    product.id,
+                    rule.message()
+                ),
+            );
+        }
+    }
+    for (oversized, combinations) in oversized_rules(product) {
+        let (place, what) = match &oversized {
+            OversizedRule::Rule(index) => (
+                vec![
+                    anchor,
+                    (Needle::Key("rules"), 0),
+                    (Needle::Key("message"), *index),
+                ],
+                "this rule".to_owned(),
+            ),
+            OversizedRule::Visibility(option) => (
+                vec![
+                    anchor,
+                    (Needle::Key("options"), 0),
+                    (Needle::KeyValue("id", option.as_str()), 0),
+                    (Needle::Key("visible_when"), 0),
+                ],
+                format!("the visible_when of option `{option}`"),
+            ),
+        };
+        checker.report(
+            &place,
+            format!(
+                "{what} tells apart {combinations} combinations of values; at most {MAX_COMBINATIONS}: compare each option with fixed limits, or split the rule"
+            ),
+        );
+    }
     let defaults: BTreeMap<OptionId, OptionValue> = product
         .options
         .iter()

@@ -70,6 +70,10 @@ pub(super) fn diagnose(
     let mut budget = Budget::new(time_limit);
     let mut rules = Vec::new();
     for (index, rule) in product.rules.iter().enumerate() {
+        // Rules over several options or hidden ones have no single `when` option to judge.
+        if !super::blocks::is_simple(rule, product) {
+            continue;
+        }
         if let Some(finding) = judge(model, index, rule, &mut budget)? {
             rules.push(finding);
         }
