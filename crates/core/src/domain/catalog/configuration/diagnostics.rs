@@ -133,10 +133,8 @@ fn judge(
 /// Per class of the condition's option, whether the condition holds (or, with `holds` false,
 /// does not hold).
 fn class_mask(model: &Model, condition: &Condition, holds: bool) -> Option<(usize, Vec<bool>)> {
-    let option = model
-        .option_ids
-        .iter()
-        .position(|id| id == condition.option())?;
+    let [read] = condition.options().try_into().ok()?;
+    let option = model.option_ids.iter().position(|id| *id == read)?;
     let mask = model.members[option]
         .iter()
         .map(|members| condition.holds_for(&model.values[option][members[0]]) == holds)

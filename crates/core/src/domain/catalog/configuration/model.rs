@@ -221,7 +221,8 @@ fn value_rule(
     value_index: &ValueIndex<'_>,
 ) -> Option<ValueRule> {
     let condition = |condition: &Condition| {
-        let option = *index_of.get(condition.option())?;
+        let [read] = condition.options().try_into().ok()?;
+        let option = *index_of.get(&read)?;
         let marked = |expected: &mut dyn Iterator<Item = &ValueId>| {
             let mut holds = vec![false; values[option].len()];
             for id in expected {
@@ -234,7 +235,7 @@ fn value_rule(
         let holds: Vec<bool> = match condition {
             Condition::Is(_, expected) => marked(&mut std::iter::once(expected)),
             Condition::OneOf(_, expected) => marked(&mut expected.iter()),
-            Condition::AtLeast(..) | Condition::AtMost(..) => values[option]
+            Condition::AtLeast(..) | Condition::AtMost(..) | Condition::Expr(_) => values[option]
                 .iter()
                 .map(|value| condition.holds_for(value))
                 .collect(),
