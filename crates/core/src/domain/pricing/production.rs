@@ -1,6 +1,6 @@
 //! The production sheet: what the factory needs to make each line of an order, with no prices —
-//! the product, quantity, article number, measured size, every option with its value and code,
-//! and the parts of the bill of materials. Lines keep the quote's positions and merging, so the
+//! the product, quantity, article number, measured size, every option that applies with its
+//! value and code, every derived value, and the parts of the bill of materials. Lines keep the quote's positions and merging, so the
 //! factory's line 3 is the customer's line 3.
 
 use crate::domain::catalog::configuration::ResolveMemo;
@@ -22,6 +22,15 @@ pub struct ConfiguredOption {
     pub code: String,
 }
 
+/// A value the catalog computes from the options (`Seats: 4`), as the factory reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivedReading {
+    /// The derived value's label.
+    pub label: String,
+    /// Its value: a number without trailing zeros, or a name.
+    pub value: String,
+}
+
 /// One line of the order, as the factory makes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductionLine {
@@ -37,8 +46,10 @@ pub struct ProductionLine {
     pub quantity: u32,
     /// Outer size of one product.
     pub size: Dimensions,
-    /// Every option with its value, in the catalog's order.
+    /// Every option that applies (hidden ones left out) with its value, in the catalog's order.
     pub configuration: Vec<ConfiguredOption>,
+    /// Every derived value, whether or not the customer's quote shows it, in the catalog's order.
+    pub derived: Vec<DerivedReading>,
     /// Parts for this line (per product times the quantity), in the catalog's order.
     pub bom: Vec<BomRow>,
     /// The layout elements on this line.
@@ -105,6 +116,7 @@ pub fn production_sheet(
             quantity: line.quantity,
             size: product.dimensions(&configuration),
             configuration: configured_options(product, &configuration),
+            derived: derived_readings(product, &configuration),
             bom: line_bom(product, &configuration, line.quantity),
             instances: line.instances.clone(),
         });
@@ -118,9 +130,8 @@ pub fn production_sheet(
     })
 }
 
-/// What the factory reads about a configuration: every option with its value and code. The one
-/// place to extend when options gain visibility (leave hidden ones out), derived values (add
-/// them) and personalization (text, font, colour, part, image).
+/// What the factory reads about a configuration: every option that shows with its value and
+/// code (a hidden option has no value and is left out).
 #[must_use]
 pub fn configured_options(
     product: &Product,
@@ -129,13 +140,29 @@ pub fn configured_options(
     product
         .options
         .iter()
-        .map(|def| {
-            let value = configuration.get(&def.id).unwrap_or(&def.default);
-            ConfiguredOption {
+        .filter_map(|def| {
+            let value = product.value_of(&def.id, configuration)?;
+            Some(ConfiguredOption {
                 label: def.label.clone(),
-                value: def.label_of(value),
-                code: def.code_of(value),
-            }
+                value: def.label_of(&value),
+                code: def.code_of(&value),
+            })
+        })
+        .collect()
+}
+
+/// Every derived value of a configuration that has one (one reading a hidden option has none).
+#[must_use]
+pub fn derived_readings(product: &Product, configuration: &Configuration) -> Vec<DerivedReading> {
+    product
+        .derived
+        .iter()
+        .filter_map(|derived| {
+            let value = product.derived_value(&derived.id, configuration)?;
+            Some(DerivedReading {
+                label: derived.label.clone(),
+                value: value.to_string(),
+            })
         })
         .collect()
 }
@@ -163,6 +190,59 @@ mod tests {
     use crate::storage::catalog::load_catalog_folder;
     use crate::storage::layout_file::load_layout;
     use std::path::Path;
+
+    #[test]
+    fn hidden_options_are_left_out_and_every_derived_value_is_listed() {
+        let text = "Catalog(id: \"t\", name: \"T\", version: \"1\", currency: \"EUR\", vat_percent: 19, products: [\n\
+            Product(id: \"sofa\", name: \"Sofa\", category: \"Sofas\", kind: Floor,\n\
+            width: Option(\"width\"), depth: Fixed(900), height: Fixed(800), appearance: Shape(shape: Sofa),\n\
+            options: [\n\
+            Range(id: \"width\", label: \"Width\", min: 1800, max: 3000, step: 1, default: 2400),\n\
+            Choice(id: \"chaise\", label: \"Chaise\", values: [(id: \"none\", label: \"None\"), (id: \"left\", label: \"Left\")]),\n\
+            Choice(id: \"cushion\", label: \"Chaise cushion\", visible_when: \"chaise != none\", values: [(id: \"flat\", label: \"Flat\")]),\n\
+            ],\n\
+            base_price: 1000,\n\
+            derived: [(id: \"seats\", label: \"Seats\", value: \"floor(width / 600)\")],\n\
+            )])";
+        let catalog =
+            crate::storage::catalog::parse_catalog(Path::new("t.ron"), text).expect("loads");
+        let product = &catalog.products[0];
+        let mut configuration = Configuration::new();
+        configuration.insert(
+            "width".into(),
+            crate::domain::catalog::OptionValue::Number(2000),
+        );
+        let labels = |configuration: &Configuration| -> Vec<String> {
+            configured_options(product, configuration)
+                .into_iter()
+                .map(|option| format!("{}: {} ({})", option.label, option.value, option.code))
+                .collect()
+        };
+        // No chaise: its cushion does not apply.
+        assert_eq!(
+            labels(&configuration),
+            ["Width: 2000 mm (2000)", "Chaise: None (NONE)"]
+        );
+        assert_eq!(
+            derived_readings(product, &configuration),
+            [DerivedReading {
+                label: "Seats".into(),
+                value: "3".into()
+            }]
+        );
+        configuration.insert(
+            "chaise".into(),
+            crate::domain::catalog::OptionValue::Choice("left".into()),
+        );
+        assert_eq!(
+            labels(&configuration),
+            [
+                "Width: 2000 mm (2000)",
+                "Chaise: Left (LEFT)",
+                "Chaise cushion: Flat (FLAT)"
+            ]
+        );
+    }
 
     #[test]
     fn the_showroom_sheet_lists_each_line_with_its_options_size_and_parts() {

@@ -1,6 +1,6 @@
 //! The production sheet as a PDF for the factory, with no prices: a head naming the order, then
-//! per line its position, quantity, product, article number and size, every option with its value
-//! and code, and its parts; the bill of materials of the whole order at the end. Built from the
+//! per line its position, quantity, product, article number and size, every option that applies
+//! with its value and code, its derived values and its parts; the bill of materials of the whole order at the end. Built from the
 //! quote's page pieces (flow, blocks, text wrapping, the parts table), so it looks like the quote.
 
 use super::bom;
@@ -192,6 +192,13 @@ fn place_line(flow: &mut Flow<'_>, line: &ProductionLine) {
             flow.place(row(fonts, &option.label, &option.value, &option.code));
         }
     }
+    if !line.derived.is_empty() {
+        flow.space(3.0);
+        flow.place(section(fonts, "DERIVED VALUES", ""));
+        for derived in &line.derived {
+            flow.place(row(fonts, &derived.label, &derived.value, ""));
+        }
+    }
     if !line.bom.is_empty() {
         flow.space(3.0);
         flow.place(section(fonts, "PARTS FOR THIS LINE", "QUANTITY"));
@@ -371,6 +378,10 @@ mod tests {
             for option in &line.configuration {
                 assert!(texts.contains(&option.label.as_str()), "{}", option.label);
                 assert!(texts.contains(&option.value.as_str()), "{}", option.value);
+            }
+            for derived in &line.derived {
+                assert!(texts.contains(&derived.label.as_str()), "{}", derived.label);
+                assert!(texts.contains(&derived.value.as_str()), "{}", derived.value);
             }
             for part in &line.bom {
                 assert!(texts.contains(&part.part.as_str()), "{}", part.part);
