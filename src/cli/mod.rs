@@ -4,6 +4,7 @@
 //! file:line:column). Output goes to stdout, problems to stderr.
 
 mod catalog_check;
+mod catalog_upgrade;
 mod layout_check;
 mod layout_format;
 mod model_check;
@@ -82,14 +83,15 @@ pub enum Command {
         #[arg(long, default_value = "catalogs")]
         catalogs: PathBuf,
     },
-    /// Write the quote of a layout: PDF for the customer, XLSX or CSV for an ERP, or the BOM.
+    /// Write the quote of a layout: PDF for the customer, XLSX or CSV for an ERP, the BOM, or
+    /// the production sheet for the factory.
     Quote {
         /// The layout file (.ron).
         layout: PathBuf,
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuoteFormat::Csv)]
         format: QuoteFormat,
-        /// Write to this file instead of stdout (required for pdf and xlsx).
+        /// Write to this file instead of stdout (required for pdf, xlsx and production).
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Folder of catalog files the layout's products come from.
@@ -119,6 +121,15 @@ pub enum CatalogCommand {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a catalog in the current format version (2), keeping its comments (a version 1
+    /// catalog is still read; upgrading only writes its version).
+    Upgrade {
+        /// The catalog file (.ron).
+        file: PathBuf,
+        /// Write here instead of back to FILE.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Formats a quote can be written in.
@@ -132,6 +143,9 @@ pub enum QuoteFormat {
     Pdf,
     /// An XLSX workbook: lines, bill of materials and quote details, with total formulas.
     Xlsx,
+    /// A PDF production sheet for the factory: per line the product, quantity, SKU, size, every
+    /// option with its value and code, and its parts; no prices, no quote number issued.
+    Production,
 }
 
 /// Quote settings and options of `room-planner quote` beyond the layout and format.
@@ -202,6 +216,9 @@ pub fn run(arguments: Arguments) -> u8 {
                     deny_warnings,
                 },
         } => catalog_check::run(&paths, deny_warnings),
+        Command::Catalog {
+            command: CatalogCommand::Upgrade { file, output },
+        } => catalog_upgrade::run(&file, output.as_deref()),
         Command::Check { layout, catalogs } => layout_check::run(&layout, &catalogs),
         Command::Format { layouts, catalogs } => layout_format::run(&layouts, &catalogs),
         Command::Quote {

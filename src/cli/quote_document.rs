@@ -10,7 +10,7 @@ use crate::storage::quote_prepare::{PrepareError, Prepared, prepare_quote};
 use std::path::Path;
 
 /// The issue date: `--date`, else the layout's quote date, else today (UTC).
-fn issue_date(workspace: &Workspace, options: &QuoteOptions) -> IsoDate {
+pub(super) fn issue_date(workspace: &Workspace, options: &QuoteOptions) -> IsoDate {
     if let Some(date) = options.date {
         return date;
     }

@@ -1,6 +1,7 @@
-//! `room-planner quote`: writes a layout's quote as CSV, BOM CSV, PDF or XLSX.
+//! `room-planner quote`: writes a layout's quote as CSV, BOM CSV, PDF or XLSX, or its production
+//! sheet (PDF).
 
-use super::quote_document::prepare;
+use super::quote_document::{issue_date, prepare};
 use super::workspace::load;
 use super::{EXIT_BAD_INPUT, EXIT_OK, QuoteFormat, QuoteOptions};
 use crate::domain::constraints::check_layout;
@@ -8,7 +9,8 @@ use crate::domain::pricing::quote::quote_for_layout;
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::csv_quote::{bom_csv, quote_csv};
 use crate::storage::pdf_quote::{QuotePictures, quote_pdf};
-use crate::storage::quote_prepare::Prepared;
+use crate::storage::production_prepare::prepare_production;
+use crate::storage::quote_prepare::{PrepareError, Prepared};
 use crate::storage::xlsx_quote::quote_xlsx;
 use std::io::Write;
 use std::path::Path;
@@ -21,10 +23,13 @@ pub(super) fn run(
     catalogs_folder: &Path,
     options: &QuoteOptions,
 ) -> u8 {
-    let binary = matches!(format, QuoteFormat::Pdf | QuoteFormat::Xlsx);
+    let binary = matches!(
+        format,
+        QuoteFormat::Pdf | QuoteFormat::Xlsx | QuoteFormat::Production
+    );
     if binary && output.is_none() {
         eprintln!(
-            "{}:1:1: --format pdf and --format xlsx need an output file: -o FILE",
+            "{}:1:1: --format pdf, xlsx and production need an output file: -o FILE",
             layout_path.display()
         );
         return EXIT_BAD_INPUT;
@@ -32,7 +37,25 @@ pub(super) fn run(
     let Some(workspace) = load(layout_path, catalogs_folder) else {
         return EXIT_BAD_INPUT;
     };
-    let bytes = if binary {
+    let bytes = if format == QuoteFormat::Production {
+        let date = issue_date(&workspace, options);
+        match prepare_production(
+            &workspace.layout,
+            &workspace.catalogs,
+            &options.settings,
+            date,
+        ) {
+            Ok(bytes) => bytes,
+            Err(PrepareError::Located(problem)) => {
+                eprintln!("{problem}");
+                return EXIT_BAD_INPUT;
+            }
+            Err(problem) => {
+                eprintln!("{}:1:1: {problem}", layout_path.display());
+                return EXIT_BAD_INPUT;
+            }
+        }
+    } else if binary {
         let render = |prepared: &Prepared| match format {
             QuoteFormat::Pdf => quote_pdf(
                 &prepared.document,

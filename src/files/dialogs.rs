@@ -36,6 +36,8 @@ pub enum DialogPurpose {
     ExportCsv,
     /// Write a picture of the view.
     ExportImage,
+    /// Write the production sheet (PDF).
+    ExportProduction,
 }
 
 /// How the dialog looks: its title, filters and suggested name.
@@ -72,6 +74,11 @@ impl DialogSpec {
             ),
             DialogPurpose::ExportCsv => ("Export quote as CSV", vec![("CSV", vec!["csv"])], true),
             DialogPurpose::ExportImage => ("Export image", vec![("PNG image", vec!["png"])], true),
+            DialogPurpose::ExportProduction => (
+                "Export production sheet",
+                vec![("PDF production sheet", vec!["pdf"])],
+                true,
+            ),
         };
         Self {
             title,

@@ -1,5 +1,6 @@
 //! Writing what the dealer sends: the quote as PDF, XLSX or CSV (the PDF and XLSX with a
-//! picture of the design rendered off-screen first), and a picture of the view as PNG.
+//! picture of the design rendered off-screen first), the production sheet for the factory, and
+//! a picture of the view as PNG.
 
 use crate::document::EditRequested;
 use crate::files::FileContext;
@@ -10,6 +11,7 @@ use room_planner_core::domain::values::date::IsoDate;
 use room_planner_core::storage::atomic_write::write_atomically;
 use room_planner_core::storage::csv_quote::quote_csv;
 use room_planner_core::storage::pdf_quote::{QuotePictures, quote_pdf};
+use room_planner_core::storage::production_prepare::prepare_production;
 use room_planner_core::storage::quote_prepare::{Prepared, prepare_quote};
 use room_planner_core::storage::xlsx_quote::quote_xlsx;
 use std::path::{Path, PathBuf};
@@ -38,6 +40,37 @@ pub fn quote_file_name(reference: &str) -> String {
     } else {
         format!("{reference}.pdf")
     }
+}
+
+/// The file name suggested for a production sheet: the quote's reference, else "production".
+#[must_use]
+pub fn production_file_name(reference: &str) -> String {
+    let reference = reference.trim();
+    if reference.is_empty() {
+        "production.pdf".to_owned()
+    } else {
+        format!("{reference}-production.pdf")
+    }
+}
+
+/// Writes the production sheet (PDF) of the layout to `path`, dated today unless the layout
+/// has a quote date; it issues no quote number.
+pub(super) fn write_production(files: &mut FileContext, path: &Path) {
+    let layout = &files.document.layout;
+    let date = if layout.quote.date.0 == time::Date::MIN {
+        IsoDate(time::OffsetDateTime::now_utc().date())
+    } else {
+        layout.quote.date
+    };
+    let written = prepare_production(
+        layout,
+        &files.catalogs.set,
+        Path::new(SETTINGS_FOLDER),
+        date,
+    )
+    .map_err(|problem| problem.to_string())
+    .and_then(|bytes| write_atomically(path, &bytes).map_err(|error| error.to_string()));
+    report_written(files, path, "Production sheet", written);
 }
 
 /// Writes the quote as CSV to `path`.

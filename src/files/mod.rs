@@ -46,6 +46,8 @@ pub enum FileRequested {
     ExportQuote,
     /// Write a picture of the current view.
     ExportImage,
+    /// Write the production sheet for the factory (PDF).
+    ExportProduction,
     /// Leave the program.
     Quit,
 }
@@ -343,6 +345,10 @@ fn perform(request: FileRequested, files: &mut FileContext) {
             }
         }
         FileRequested::ExportImage => files.ask_for_file(DialogPurpose::ExportImage, "design.png"),
+        FileRequested::ExportProduction => {
+            let name = export::production_file_name(&files.document.layout.quote.reference);
+            files.ask_for_file(DialogPurpose::ExportProduction, &name);
+        }
         FileRequested::Quit => {
             files.discard_recovery();
             files.exit.write(AppExit::Success);
@@ -365,6 +371,7 @@ fn use_chosen_files(mut chosen: MessageReader<FileChosen>, mut files: FileContex
             DialogPurpose::ExportQuote => export::start_quote_export(&mut files, path.clone()),
             DialogPurpose::ExportCsv => export::write_csv(&mut files, path),
             DialogPurpose::ExportImage => export::capture_image(&mut files, path.clone()),
+            DialogPurpose::ExportProduction => export::write_production(&mut files, path),
         }
     }
 }

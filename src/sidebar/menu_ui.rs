@@ -85,6 +85,11 @@ pub fn menu_ui(ui: &mut egui::Ui, state: MenuState<'_>, actions: &mut Vec<UiActi
                 ("Export quote…", "", FileRequested::ExportQuote),
                 ("Export CSV…", "", FileRequested::ExportCsv),
                 ("Export image…", "", FileRequested::ExportImage),
+                (
+                    "Export production sheet…",
+                    "",
+                    FileRequested::ExportProduction,
+                ),
                 ("Quit", "", FileRequested::Quit),
             ] {
                 if let FileRequested::OpenRecent(_) = request {

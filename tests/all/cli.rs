@@ -11,6 +11,7 @@ fn every_command_has_help() {
         vec!["--help"],
         vec!["catalog", "--help"],
         vec!["catalog", "check", "--help"],
+        vec!["catalog", "upgrade", "--help"],
         vec!["check", "--help"],
         vec!["quote", "--help"],
         vec!["format", "--help"],
@@ -138,6 +139,75 @@ fn format_rewrites_a_layout_in_canonical_form_without_changing_it() {
     assert_eq!(
         std::fs::read_to_string(&copy).expect("still there"),
         original
+    );
+    std::fs::remove_dir_all(&folder).expect("cleanup");
+}
+
+#[test]
+fn a_version_1_catalog_is_upgraded_with_its_comments_and_a_version_1_layout_formatted_as_2() {
+    let folder = std::env::temp_dir().join(format!("room-planner-upgrade-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("temp folder");
+    let old = root().join("tests/format-v1/catalogs/nordhaus-efa3a6d.ron");
+    let original = std::fs::read_to_string(&old).expect("fixture");
+    let upgraded = folder.join("nordhaus.ron");
+    let out = upgraded.to_str().expect("utf-8 path");
+    let run = room_planner(&[
+        "catalog",
+        "upgrade",
+        old.to_str().expect("utf-8"),
+        "-o",
+        out,
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("format 1 written as format 2"),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(&upgraded).expect("written");
+    // The one inserted line; every comment and line of the dealer's file kept in order.
+    let inserted: Vec<&str> = text
+        .lines()
+        .filter(|line| !original.contains(*line))
+        .collect();
+    assert_eq!(inserted, ["    format_version: 2,"]);
+    assert_eq!(text.lines().count(), original.lines().count() + 1);
+    let check = room_planner(&["catalog", "check", out]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    // Upgrading again leaves the file as it is.
+    let again = room_planner(&["catalog", "upgrade", out]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stdout.contains("already format 2"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(std::fs::read_to_string(&upgraded).expect("kept"), text);
+    let broken = room_planner(&[
+        "catalog",
+        "upgrade",
+        "tests/corpus/catalogs/empty-domain.ron",
+    ]);
+    assert_eq!(broken.code, 2, "{}", broken.stdout);
+    // A version 1 layout is written as version 2, and nothing else changes.
+    let layout = folder.join("kitchen.ron");
+    let old_layout =
+        std::fs::read_to_string(root().join("tests/format-v1/saves/kitchen-efa3a6d.ron"))
+            .expect("fixture");
+    std::fs::write(&layout, &old_layout).expect("copy");
+    let old_catalogs = folder.join("catalogs");
+    std::fs::create_dir_all(&old_catalogs).expect("catalog folder");
+    std::fs::copy(&old, old_catalogs.join("nordhaus.ron")).expect("copy");
+    let run = room_planner(&[
+        "format",
+        layout.to_str().expect("utf-8"),
+        "--catalogs",
+        old_catalogs.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&layout).expect("formatted"),
+        old_layout.replacen("format_version: 1,", "format_version: 2,", 1)
     );
     std::fs::remove_dir_all(&folder).expect("cleanup");
 }

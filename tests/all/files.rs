@@ -227,3 +227,67 @@ fn autosave_follows_the_wall_clock_at_one_and_at_sixty_frames_a_second() {
         );
     }
 }
+
+#[test]
+fn a_version_1_layout_opened_is_saved_as_version_2() {
+    let dir = scratch("version-1");
+    let old = std::fs::read_to_string(
+        crate::support::root().join("tests/format-v1/saves/kitchen-efa3a6d.ron"),
+    )
+    .expect("fixture");
+    assert!(old.contains("    format_version: 1,\n"));
+    let path = dir.join("kitchen.ron");
+    std::fs::write(&path, &old).expect("copy");
+    let mut app = files_app(&dir, vec![NativeOutcome::Chosen(path.clone())]);
+    app.world_mut().write_message(FileRequested::Open);
+    until_dialogs_settle(&mut app);
+    app.update();
+    assert_eq!(
+        app.world().resource::<Document>().path.as_deref(),
+        Some(path.as_path()),
+        "{:?}",
+        notices(&app)
+    );
+    app.world_mut().write_message(FileRequested::Save);
+    app.update();
+    app.update();
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert_eq!(
+        saved,
+        old.replacen("    format_version: 1,\n", "    format_version: 2,\n", 1),
+        "{:?}",
+        notices(&app)
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn export_production_sheet_writes_the_pdf_and_issues_no_quote_number() {
+    let dir = scratch("production");
+    let chosen = dir.join("order");
+    let mut app = files_app(&dir, vec![NativeOutcome::Chosen(chosen)]);
+    let reference = app
+        .world()
+        .resource::<Document>()
+        .layout
+        .quote
+        .reference
+        .clone();
+    app.world_mut()
+        .write_message(FileRequested::ExportProduction);
+    until_dialogs_settle(&mut app);
+    let written = dir.join("order.pdf");
+    let bytes = std::fs::read(&written).unwrap_or_default();
+    assert!(bytes.starts_with(b"%PDF"), "{:?}", notices(&app));
+    assert!(
+        notices(&app)
+            .iter()
+            .any(|text| text.starts_with("Production sheet written to")),
+        "{:?}",
+        notices(&app)
+    );
+    let document = app.world().resource::<Document>();
+    assert_eq!(document.layout.quote.reference, reference);
+    assert!(!document.is_dirty());
+    std::fs::remove_dir_all(dir).ok();
+}

@@ -353,6 +353,63 @@ fn quote_numbers_come_from_the_counter_and_are_never_reused() {
 }
 
 #[test]
+fn the_production_sheet_reads_back_with_every_option_part_and_no_price() {
+    let scratch = Scratch::new("production");
+    let bytes = write_quote(
+        &scratch,
+        "saves/showroom.ron",
+        "production",
+        "showroom-production.pdf",
+        &["--date", "2026-12-01"],
+    );
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).expect("text extracts");
+    let text = flat(&pages.join("\n"));
+    for expected in [
+        "Production sheet",
+        "For the factory: configuration and parts, no prices",
+        "Q-2026-0142",
+        "1 December 2026",
+        "Katharina und Jonas Weber",
+        "6 × Vik dining chair",
+        "W 2800 × D 1600 × H 820 mm",
+        "CONFIGURATION",
+        "PARTS FOR THIS LINE",
+        "Bill of materials of the order",
+    ] {
+        assert!(text.contains(expected), "`{expected}` missing");
+    }
+    let (layout, _) = load_layout(&root().join("saves/showroom.ron")).expect("shipped layout");
+    let catalogs = crate::support::shipped_catalogs();
+    let date = room_planner::domain::values::date::IsoDate::parse("2026-12-01").expect("date");
+    let sheet =
+        room_planner::domain::pricing::production::production_sheet(&layout, &catalogs, date)
+            .expect("a sheet");
+    for line in &sheet.lines {
+        assert!(text.contains(&line.sku), "SKU {} missing", line.sku);
+        for option in &line.configuration {
+            assert!(
+                text.contains(&flat(&option.value)),
+                "{}: {} missing",
+                line.sku,
+                option.value
+            );
+        }
+        for part in &line.bom {
+            assert!(text.contains(&part.part), "part {} missing", part.part);
+        }
+    }
+    let quote = quote_of("saves/showroom.ron");
+    assert!(
+        !text.contains(&amount(quote.totals.gross)) && !text.contains('€'),
+        "a price is on the production sheet"
+    );
+    // A production sheet issues and reserves no quote number: the counter is not touched.
+    let counter = std::path::Path::new(&scratch.settings()).join("quote-counter.ron");
+    assert!(!counter.exists(), "the quote counter was written");
+}
+
+#[test]
 fn bad_quote_arguments_and_settings_are_bad_input() {
     let scratch = Scratch::new("bad");
     let run = room_planner(&["quote", "saves/showroom.ron", "--format", "pdf"]);

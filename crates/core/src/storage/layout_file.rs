@@ -14,6 +14,7 @@ use structure::check_structure;
 use crate::domain::layout::{FORMAT_VERSION, Layout};
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::error::{FileProblem, LoadError, SaveError};
+use crate::storage::format_version::{OLDEST_FORMAT_VERSION, check_declared, check_version};
 use crate::storage::locate::{Needle, SourceText};
 use crate::storage::ron_text::{MAX_LAYOUT_BYTES, parse, pretty, read_text_up_to};
 use std::path::Path;
@@ -21,52 +22,26 @@ use std::path::Path;
 /// Most walls, openings or products in one layout.
 const MAX_ELEMENTS: usize = 100_000;
 
-/// The format version written in the text and where, read without parsing the whole file, so an
-/// old or newer file gets a clear message instead of a complaint about its fields.
-fn written_format_version(source: &SourceText<'_>, text: &str) -> Option<(u64, usize, usize)> {
-    const KEY: &str = "format_version";
-    // The first `format_version:` as a whole word (a plain search: the full index is built only
-    // when a problem needs locating).
-    let (at, digits) = text.match_indices(KEY).find_map(|(at, _)| {
-        let before_ok = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        let after = text[at + KEY.len()..].trim_start_matches([' ', '\t']);
-        let digits = after.strip_prefix(':')?.trim_start();
-        before_ok.then_some((at, digits))
-    })?;
-    let end = digits
-        .find(|c: char| !c.is_ascii_digit())
-        .unwrap_or(digits.len());
-    let version = digits.get(..end)?.parse().ok()?;
-    let (line, column) = source.line_column(at);
-    Some((version, line, column))
-}
-
 /// Parses layout text and checks everything that does not need the catalogs.
 ///
 /// # Errors
-/// Syntax errors, a format version this build cannot read, duplicate or invalid ids, walls
+/// Syntax errors, a format version this build cannot read (a version 1 layout is read and
+/// migrated to the current version), duplicate or invalid ids, walls
 /// without length, sizes and coordinates out of range, openings on unknown walls, room names
 /// on unknown walls, named twice or unusable.
 pub fn parse_layout(path: &Path, text: &str) -> Result<Layout, LoadError> {
+    check_declared(path, text)?;
+    let mut layout: Layout = parse(path, text)?;
     let source = SourceText::new(text);
-    if let Some((version, line, column)) = written_format_version(&source, text)
-        && version != u64::from(FORMAT_VERSION)
-    {
-        let message = if version > u64::from(FORMAT_VERSION) {
-            format!(
-                "format_version {version} was written by a newer Room Planner; this one reads version {FORMAT_VERSION}"
-            )
-        } else {
-            format!(
-                "format_version {version} is not a known layout format (this build reads version {FORMAT_VERSION})"
-            )
-        };
-        return Err(LoadError::at(path, line, column, message));
+    let version = u64::from(layout.format_version);
+    if !(u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&version) {
+        // Written elsewhere than first: located only now, as building the index costs time.
+        let offset = source
+            .find(0, Needle::Key("format_version"), 0)
+            .unwrap_or(0);
+        check_version(path, text, version, offset)?;
     }
-    let layout: Layout = parse(path, text)?;
+    migrate(&mut layout);
     let mut problems = Vec::new();
     check_structure(
         &layout,
@@ -85,6 +60,12 @@ pub fn parse_layout(path: &Path, text: &str) -> Result<Layout, LoadError> {
     } else {
         Err(LoadError::Invalid { problems })
     }
+}
+
+/// Brings a layout read in an older format to this build's: version 2 reads every version 1
+/// construct as it was, so only the version changes (and the layout is saved as version 2).
+fn migrate(layout: &mut Layout) {
+    layout.format_version = FORMAT_VERSION;
 }
 
 /// Reads and parses a layout file (without catalog checks).

@@ -3,6 +3,7 @@
 //! unit), the quote, the live quote, the quote document and the dealer who sends it.
 
 pub mod dealer;
+pub mod production;
 pub mod quote;
 pub mod quote_document;
 pub mod quote_live;

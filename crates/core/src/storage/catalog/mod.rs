@@ -1,13 +1,20 @@
-//! Catalog files: reading one file or a folder of them into validated [`Catalog`]s.
+//! Catalog files: reading one file or a folder of them into validated [`Catalog`]s, in format
+//! version 1 or 2.
 
 mod raw;
+mod upgrade;
 mod validate;
 mod warnings;
 
+pub use upgrade::{UpgradedCatalog, upgrade_catalog};
 pub use warnings::catalog_warnings;
 
 use crate::domain::catalog::Catalog;
 use crate::storage::error::{FileProblem, LoadError};
+use crate::storage::format_version::{
+    FORMAT_VERSION, OLDEST_FORMAT_VERSION, check_declared, check_version,
+};
+use crate::storage::locate::{Needle, SourceText};
 use crate::storage::ron_text::{parse, read_text};
 use std::path::{Path, PathBuf};
 
@@ -19,7 +26,18 @@ const MAX_FILES_PER_FOLDER: usize = 1000;
 /// # Errors
 /// Every problem found, each with its line and column.
 pub fn parse_catalog(path: &Path, text: &str) -> Result<Catalog, LoadError> {
-    let raw = parse(path, text)?;
+    check_declared(path, text)?;
+    let raw: raw::RawCatalog = parse(path, text)?;
+    // Version 1 (no `format_version`) reads as version 2: every version 1 construct is valid in
+    // version 2 unchanged.
+    let version = raw.format_version.unwrap_or(OLDEST_FORMAT_VERSION);
+    if !(OLDEST_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
+        // Written elsewhere than first (the declared first field was checked above).
+        let offset = SourceText::new(text)
+            .find(0, Needle::Key("format_version"), 0)
+            .unwrap_or(0);
+        check_version(path, text, u64::from(version), offset)?;
+    }
     validate::validate(path, text, raw)
 }
 

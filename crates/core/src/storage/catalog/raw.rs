@@ -11,6 +11,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Catalog")]
 pub(crate) struct RawCatalog {
+    /// The format version (first in the file); absent in version 1 catalogs.
+    #[serde(default)]
+    pub format_version: Option<u32>,
     pub id: String,
     pub name: String,
     pub version: String,

@@ -71,10 +71,24 @@ fn a_newer_format_version_is_refused_with_its_line() {
         .map(|e| e.to_string());
     assert_eq!(
         error.as_deref(),
-        Some(
-            "new.ron:2:5: format_version 7 was written by a newer Room Planner; this one reads version 1"
-        )
+        Some("new.ron:2:21: made by a newer Room Planner: format 7, this version reads up to 2")
     );
+    // Written after other fields, it is still found once the file is read.
+    let later = "Layout(\n    catalogs: [],\n    format_version: 3,\n)";
+    let error = parse_layout(Path::new("later.ron"), later)
+        .err()
+        .map(|e| e.to_string());
+    assert_eq!(
+        error.as_deref(),
+        Some("later.ron:3:5: made by a newer Room Planner: format 3, this version reads up to 2")
+    );
+}
+
+#[test]
+fn a_version_1_layout_is_read_as_version_2() {
+    let text = "Layout(\n    format_version: 1,\n    catalogs: [],\n)";
+    let layout = parse_layout(Path::new("old.ron"), text).map_err(|e| e.to_string());
+    assert_eq!(layout.map(|layout| layout.format_version), Ok(2));
 }
 
 #[test]

@@ -12,7 +12,7 @@ const NOTE: Style = Style::new(FontKind::Regular, 8.0, theme::MUTED);
 const HEAD: Style = Style::new(FontKind::Bold, 7.0, theme::MUTED);
 const CELL: Style = Style::new(FontKind::Regular, 8.0, theme::INK);
 
-fn columns() -> [Column; 3] {
+pub(super) fn columns() -> [Column; 3] {
     [
         Column {
             title: "Part",
@@ -32,7 +32,7 @@ fn columns() -> [Column; 3] {
     ]
 }
 
-fn head_row(fonts: &Fonts, columns: &[Column]) -> Block {
+pub(super) fn head_row(fonts: &Fonts, columns: &[Column]) -> Block {
     let mut block = Block::default();
     for (column, (_, anchor)) in columns.iter().zip(column_edges(columns)) {
         block.text(fonts, anchor, 10.0, column.align, HEAD, column.title);
@@ -42,7 +42,7 @@ fn head_row(fonts: &Fonts, columns: &[Column]) -> Block {
     block
 }
 
-fn part_row(fonts: &Fonts, row: &BomRow, columns: &[Column], stripe: bool) -> Block {
+pub(super) fn part_row(fonts: &Fonts, row: &BomRow, columns: &[Column], stripe: bool) -> Block {
     let edges = column_edges(columns);
     let mut text = Block::default();
     let first = 4.0 + CELL.size * 0.85;

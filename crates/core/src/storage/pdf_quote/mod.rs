@@ -1,6 +1,7 @@
 //! The quote as a PDF a dealer can send: letterhead, customer and quote details, a notice of
 //! planning issues, the picture of the design, the floor plan in vectors, the lines, totals and
-//! terms, and the bill of materials; page numbers on every page. Pure Rust (krilla), fonts
+//! terms, and the bill of materials; page numbers on every page. The production sheet for the
+//! factory (`production`) is built from the same pieces. Pure Rust (krilla), fonts
 //! embedded in the binary, and the same input always gives the same bytes.
 //!
 //! Laying out and writing are separate: [`layout_pages`] turns the document into pages of
@@ -13,12 +14,15 @@ mod lines_table;
 mod notice;
 mod page;
 mod plan;
+mod production;
 mod render;
 mod text;
 mod totals;
 
 #[cfg(test)]
 mod tests;
+
+pub use production::production_pdf;
 
 use crate::domain::pricing::quote_document::QuoteDocument;
 use crate::storage::fonts::{FontKind, Fonts};
