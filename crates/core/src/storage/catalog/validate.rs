@@ -7,6 +7,7 @@
 //! materials are checked in the submodules.
 
 mod options;
+mod price_tables;
 mod rules;
 mod shape;
 mod sku_bom;
@@ -19,6 +20,7 @@ use crate::domain::values::units::{MAX_SIZE_MM, Mm};
 use crate::storage::error::{FileProblem, LoadError};
 use crate::storage::locate::{Needle, SourceText};
 use options::validate_options;
+use price_tables::{attach_groups, check_coverage, validate_price_groups, validate_prices};
 use rules::validate_rules;
 use rust_decimal::Decimal;
 use shape::{validate_appearance, validate_dimension};
@@ -53,6 +55,8 @@ struct Checker<'a> {
     /// Options of the current product that are declared but invalid: their own problem is
     /// reported once, so references to them are not reported again as missing.
     invalid_options: BTreeSet<String>,
+    /// The catalog's price groups by name, with their rank (cheapest first).
+    price_groups: BTreeMap<String, u16>,
 }
 
 impl Checker<'_> {
@@ -136,6 +140,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         source: SourceText::new(text),
         problems: Vec::new(),
         invalid_options: BTreeSet::new(),
+        price_groups: BTreeMap::new(),
     };
     let top = |key| vec![(Needle::Key(key), 0)];
     checker.check_id(&top("id"), "catalog id", &raw.id);
@@ -158,6 +163,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         );
     }
     check_vat(&mut checker, &top("vat_percent"), raw.vat_percent);
+    checker.price_groups = validate_price_groups(&mut checker, &raw.price_groups);
     if raw.products.is_empty() {
         checker.report(&top("products"), "the catalog has no products");
     }
@@ -253,7 +259,8 @@ fn validate_product(
     }
     let vat_percent = raw.vat_percent.unwrap_or(catalog_vat);
 
-    let options = validate_options(checker, anchor, raw);
+    let mut options = validate_options(checker, anchor, raw);
+    attach_groups(checker, anchor, raw, &mut options);
     let size = Size {
         width: validate_dimension(checker, anchor, "width", &raw.width, &options),
         depth: validate_dimension(checker, anchor, "depth", &raw.depth, &options),
@@ -268,6 +275,7 @@ fn validate_product(
         &options,
     );
     let bom = validate_bom(checker, anchor, &raw.bom, &options);
+    let prices = validate_prices(checker, anchor, &raw.prices, &options);
     if checker.problems.len() > before {
         return None;
     }
@@ -286,11 +294,15 @@ fn validate_product(
         options,
         rules,
         base_price: raw.base_price,
+        prices,
         vat_percent,
         sku,
         bom,
     };
     check_configurable(checker, anchor, &product);
+    if checker.problems.len() == before {
+        check_coverage(checker, anchor, &product);
+    }
     (checker.problems.len() == before).then_some(product)
 }
 
