@@ -207,9 +207,7 @@ fn validate_table(
         );
         return None;
     }
-    let Some((last_key, leading_keys)) = keys.split_last() else {
-        return None;
-    };
+    let (last_key, leading_keys) = keys.split_last()?;
     let mut columns_place = place.to_vec();
     columns_place.push((Needle::Key("columns"), 0));
     let column_cells: Vec<Option<KeyCell>> = columns
