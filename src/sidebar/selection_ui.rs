@@ -244,12 +244,17 @@ fn price_breakdown_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut
         .spacing([12.0, 2.0])
         .striped(true)
         .show(ui, |ui| {
-            ui.label("Base price");
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(money(breakdown.base, currency, 2))
-            });
-            ui.end_row();
-            for component in breakdown.options.iter().chain(&breakdown.parts) {
+            // A product priced wholly by its price tables has no base price worth a line.
+            if !breakdown.base.is_zero() || breakdown.tables.is_empty() {
+                ui.label("Base price");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(money(breakdown.base, currency, 2))
+                });
+                ui.end_row();
+            }
+            // Options, then each price-table row used (e.g. "Upholstery: group D × 2000–2199
+            // mm"), then priced parts.
+            for component in breakdown.components() {
                 ui.label(&component.label);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(money(component.amount, currency, 2))

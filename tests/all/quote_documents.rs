@@ -531,3 +531,60 @@ fn the_shipped_dealer_and_the_readme_example_load() {
     .unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(example.dealer.numbering.prefix, "Q-{year}-");
 }
+
+#[test]
+fn the_quotes_of_the_upholstery_layout_name_each_price_table_row() {
+    let scratch = Scratch::new("price-tables");
+    let layout = "saves/upholstery.ron";
+    // Velvet seat (group E) and linen back (group C), 2100 mm, power recliner: group E × the
+    // 2000–2199 mm band = 2,610.00, plus 14 % of it = 365.40. COM on both, 2700 mm: 2,040.00.
+    let pdf = write_quote(&scratch, layout, "pdf", "q.pdf", &[]);
+    // The extracted text joins wrapped lines without a space: compare without spaces.
+    let text: String = pdf_extract::extract_text_from_mem(&pdf)
+        .expect("text")
+        .split_whitespace()
+        .collect();
+    for row in [
+        "Upholstery: group E × 2000–2199 mm: 2,610.00",
+        "Function: Power recliner, both end seats (+14 % of 2,610.00): 365.40",
+        "Upholstery: group COM × 2600–2799 mm: 2,040.00",
+        "Function: Fixed seats: 0.00",
+    ] {
+        let row: String = row.split_whitespace().collect();
+        assert!(text.contains(&row), "`{row}` is not in the PDF:\n{text}");
+    }
+    assert!(text.contains("2,975.40"), "{text}");
+
+    let xlsx = write_quote(&scratch, layout, "xlsx", "q.xlsx", &[]);
+    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(xlsx)).expect("an xlsx");
+    let lines = workbook.worksheet_range("Lines").expect("Lines");
+    assert_eq!(
+        lines.get_value((0, 14)),
+        Some(&Data::String("Price tables".into()))
+    );
+    assert_eq!(
+        lines.get_value((1, 14)),
+        Some(&Data::String(
+            "Upholstery: group E × 2000–2199 mm = 2610.00\nFunction: Power recliner, both end seats (+14 % of 2,610.00) = 365.40"
+                .into()
+        ))
+    );
+    assert_eq!(cents(number(lines.get_value((1, 5)))), 297_540);
+
+    let csv = write_quote(&scratch, layout, "csv", "q.csv", &[]);
+    let mut reader = csv::Reader::from_reader(csv.as_slice());
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(header.get(16), Some("price_tables"));
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    assert_eq!(records[0].get(7), Some("2975.40"));
+    assert_eq!(
+        records[0].get(16),
+        Some(
+            "Upholstery: group E × 2000–2199 mm = 2610.00; Function: Power recliner, both end seats (+14 % of 2,610.00) = 365.40"
+        )
+    );
+    assert_eq!(
+        records[1].get(16),
+        Some("Upholstery: group COM × 2600–2799 mm = 2040.00; Function: Fixed seats = 0.00")
+    );
+}

@@ -1,11 +1,14 @@
 //! Quote export as CSV for ERP import: UTF-8, RFC 4180 quoting, decimal point, a header row,
 //! one `line` record per quote line and one `total` record; the BOM as its own CSV.
+//!
+//! The last column names the price-table rows a line's unit price is made of, exact amounts
+//! per unit: `Upholstery: group D × 2000–2199 mm = 1890.00; Function: Fixed seat = 0.00`.
 
-use crate::domain::pricing::quote::Quote;
+use crate::domain::pricing::quote::{Quote, QuoteLine};
 use rust_decimal::Decimal;
 
 /// Column names of the quote CSV.
-pub const QUOTE_HEADER: [&str; 16] = [
+pub const QUOTE_HEADER: [&str; 17] = [
     "record",
     "position",
     "sku",
@@ -22,6 +25,7 @@ pub const QUOTE_HEADER: [&str; 16] = [
     "vat",
     "gross",
     "items",
+    "price_tables",
 ];
 
 /// Amounts with exactly the currency's decimals, e.g. `1299.00`.
@@ -29,6 +33,27 @@ fn money(amount: Decimal, decimals: u32) -> String {
     let mut fixed = amount;
     fixed.rescale(decimals);
     fixed.to_string()
+}
+
+/// An exact amount with at least the currency's decimals (surcharges may have more).
+fn exact(amount: Decimal, decimals: u32) -> String {
+    let mut exact = amount.normalize();
+    if exact.scale() < decimals {
+        exact.rescale(decimals);
+    }
+    exact.to_string()
+}
+
+/// The price-table rows of a line, `label = amount` each, joined by `separator`.
+#[must_use]
+pub fn price_tables_text(line: &QuoteLine, decimals: u32, separator: &str) -> String {
+    let rows: Vec<String> = line
+        .breakdown
+        .tables
+        .iter()
+        .map(|row| format!("{} = {}", row.label, exact(row.amount, decimals)))
+        .collect();
+    rows.join(separator)
 }
 
 /// The quote's lines and totals as CSV bytes.
@@ -58,6 +83,7 @@ pub fn quote_csv(quote: &Quote) -> Result<Vec<u8>, csv::Error> {
             money(line.vat, decimals),
             money(line.gross, decimals),
             items.join(" "),
+            price_tables_text(line, decimals, "; "),
         ])?;
     }
     let totals = &quote.totals;
@@ -77,6 +103,7 @@ pub fn quote_csv(quote: &Quote) -> Result<Vec<u8>, csv::Error> {
         String::new(),
         money(totals.vat, decimals),
         money(totals.gross, decimals),
+        String::new(),
         String::new(),
     ])?;
     writer

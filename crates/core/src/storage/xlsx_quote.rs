@@ -5,6 +5,7 @@
 
 use crate::domain::pricing::quote::Quote;
 use crate::domain::pricing::quote_document::QuoteDocument;
+use crate::storage::csv_quote::price_tables_text;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -13,7 +14,7 @@ use rust_xlsxwriter::{
 };
 
 /// Column heads of the `Lines` sheet.
-pub const LINE_HEADER: [&str; 14] = [
+pub const LINE_HEADER: [&str; 15] = [
     "Position",
     "SKU",
     "Product ID",
@@ -28,6 +29,7 @@ pub const LINE_HEADER: [&str; 14] = [
     "VAT",
     "Gross",
     "Items",
+    "Price tables",
 ];
 
 /// Columns of `Lines` holding money, summed in the total row.
@@ -147,12 +149,17 @@ fn write_lines(sheet: &mut Worksheet, quote: &Quote, formats: &Formats) -> Resul
             sheet.write_number_with_format(row, column, number(value), &formats.money)?;
         }
         sheet.write_string(row, 13, items_cell(&items))?;
+        // One price-table row per text line: "Upholstery: group D × 2000–2199 mm = 1890.00".
+        let tables = price_tables_text(line, decimals, "\n");
+        if !tables.is_empty() {
+            sheet.write_string_with_format(row, 14, cell(&tables), &formats.wrap)?;
+        }
     }
     let count = u32::try_from(quote.lines.len()).unwrap_or(u32::MAX - 4);
     let total_row = count + 1;
     let totals = &quote.totals;
     sheet.write_string_with_format(total_row, 3, "Total", &formats.total_label)?;
-    for column in [0, 1, 2, 6, 10, 13] {
+    for column in [0, 1, 2, 6, 10, 13, 14] {
         sheet.write_blank(total_row, column, &formats.total_label)?;
     }
     let unit_prices: Decimal = quote
@@ -224,6 +231,7 @@ fn write_lines(sheet: &mut Worksheet, quote: &Quote, formats: &Formats) -> Resul
         (11, 14.0),
         (12, 16.0),
         (13, 30.0),
+        (14, 50.0),
     ] {
         sheet.set_column_width(column, width)?;
     }

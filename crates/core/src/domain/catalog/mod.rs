@@ -9,6 +9,7 @@ mod appearance;
 mod derived;
 pub mod expression;
 mod options;
+mod price_tables;
 mod rules;
 
 pub mod configuration;
@@ -17,6 +18,9 @@ pub use appearance::{Appearance, Colour, MaterialSource, ShapeKind};
 pub use derived::{DerivedValue, same_value};
 pub use options::{
     ChoiceValue, Configuration, OptionDef, OptionDomain, OptionValue, RangeSpec, RangeUnit,
+};
+pub use price_tables::{
+    Band, KeyCell, KeyInput, PriceCell, PriceGroup, PriceKey, PriceRow, PriceTable, key_input,
 };
 pub use rules::{Condition, Rule};
 
@@ -208,6 +212,8 @@ pub struct Product {
     pub rules: Vec<Rule>,
     /// Price of the product before options.
     pub base_price: Decimal,
+    /// Price tables, summed (each adds the row the configuration uses).
+    pub prices: Vec<PriceTable>,
     /// VAT rate in percent.
     pub vat_percent: Decimal,
     /// Article number template.

@@ -1,6 +1,7 @@
 //! Product options: finite choices and stepped numeric ranges, with their price effects.
 
 use crate::domain::catalog::Colour;
+use crate::domain::catalog::price_tables::PriceGroup;
 use crate::domain::values::ids::{OptionId, ValueId};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -42,6 +43,8 @@ pub struct ChoiceValue {
     pub code: String,
     /// Colour of the material this value stands for, if any.
     pub colour: Option<Colour>,
+    /// The price group the value is priced as in the product's price tables, if any.
+    pub group: Option<PriceGroup>,
 }
 
 /// What a range option's number counts.

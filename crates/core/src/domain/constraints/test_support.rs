@@ -41,6 +41,7 @@ fn product(
         options: Vec::new(),
         rules: Vec::new(),
         base_price: Decimal::ONE_HUNDRED,
+        prices: Vec::new(),
         vat_percent: Decimal::from(19),
         sku: Vec::new(),
         bom: Vec::new(),

@@ -1,12 +1,14 @@
 //! Prices and quotes: unit prices (here: base price, option deltas, per-length and per-step
-//! pricing, and priced parts from the bill of materials, rounded once to the currency's minor
-//! unit), the quote, the live quote, the quote document and the dealer who sends it.
+//! pricing, the rows of the price tables, and priced parts from the bill of materials, rounded
+//! once to the currency's minor unit), the quote, the live quote, the quote document and the
+//! dealer who sends it.
 
 pub mod dealer;
 pub mod production;
 pub mod quote;
 pub mod quote_document;
 pub mod quote_live;
+mod tables;
 
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::{OptionValue, Product};
@@ -29,10 +31,27 @@ pub struct PriceBreakdown {
     pub base: Decimal,
     /// Non-zero option contributions, in option order.
     pub options: Vec<PriceComponent>,
+    /// The row each price table gives, in table order, e.g.
+    /// `Upholstery: group D × 2000–2199 mm` (zero amounts included: the row was used).
+    pub tables: Vec<PriceComponent>,
     /// Non-zero priced parts from the bill of materials.
     pub parts: Vec<PriceComponent>,
     /// Everything added up and rounded to the minor unit.
     pub unit_price: Decimal,
+}
+
+impl PriceBreakdown {
+    /// Every component after the base price, in the order they are shown: options, price
+    /// tables, parts.
+    pub fn components(&self) -> impl Iterator<Item = &PriceComponent> {
+        self.options.iter().chain(&self.tables).chain(&self.parts)
+    }
+
+    /// The base price plus every component, before rounding; `unit_price` is its rounding.
+    #[must_use]
+    pub fn unrounded_total(&self) -> Decimal {
+        self.base + self.components().map(|c| c.amount).sum::<Decimal>()
+    }
 }
 
 /// The price of one product in a full configuration, rounded to `decimals` places.
@@ -67,13 +86,15 @@ pub fn price_breakdown(
             })
         })
         .collect();
-    let total = product.base_price
-        + options.iter().map(|c| c.amount).sum::<Decimal>()
-        + parts.iter().map(|c| c.amount).sum::<Decimal>();
-    PriceBreakdown {
+    let list_price = product.base_price + options.iter().map(|c| c.amount).sum::<Decimal>();
+    let tables = tables::table_components(product, configuration, list_price, decimals);
+    let mut breakdown = PriceBreakdown {
         base: product.base_price,
         options,
+        tables,
         parts,
-        unit_price: round_money(total, decimals),
-    }
+        unit_price: Decimal::ZERO,
+    };
+    breakdown.unit_price = round_money(breakdown.unrounded_total(), decimals);
+    breakdown
 }

@@ -9,7 +9,7 @@ use crate::domain::catalog::Configuration;
 use crate::domain::catalog::configuration::ResolveMemo;
 use crate::domain::catalog::{CatalogSet, Currency, Product};
 use crate::domain::layout::Layout;
-use crate::domain::pricing::price_breakdown;
+use crate::domain::pricing::{PriceBreakdown, price_breakdown};
 use crate::domain::values::ids::{ProductId, ProductInstanceId};
 use crate::domain::values::money::{percent_of, round_money};
 use rust_decimal::Decimal;
@@ -59,6 +59,8 @@ pub struct QuoteLine {
     pub quantity: u32,
     /// Price of one, before discounts.
     pub unit_price: Decimal,
+    /// How the unit price is made up; the quotes name its price-table rows.
+    pub breakdown: PriceBreakdown,
     /// Line discount in percent.
     pub discount_percent: Decimal,
     /// Quantity × unit price less the line discount.
@@ -193,7 +195,8 @@ pub(crate) fn price_line(
     decimals: u32,
 ) -> QuoteLine {
     let product = item.product;
-    let unit_price = price_breakdown(product, &item.configuration, decimals).unit_price;
+    let breakdown = price_breakdown(product, &item.configuration, decimals);
+    let unit_price = breakdown.unit_price;
     let unit_amount = round_money(
         unit_price - percent_of(unit_price, item.discount_percent),
         decimals,
@@ -211,6 +214,7 @@ pub(crate) fn price_line(
         options: product.option_summary(&item.configuration),
         quantity: item.quantity,
         unit_price,
+        breakdown,
         discount_percent: item.discount_percent,
         amount: unit_amount * quantity,
         quote_discount: unit_quote_discount * quantity,

@@ -1,5 +1,6 @@
 //! The catalog file exactly as written (RON), before any check: see the README for the format.
 
+use super::raw_prices::RawPriceTable;
 use crate::domain::catalog::{ProductKind, RangeUnit, ShapeKind};
 use crate::domain::values::date::IsoDate;
 use crate::domain::values::money::decimal_number;
@@ -24,6 +25,9 @@ pub(crate) struct RawCatalog {
     pub currency_decimals: Option<u32>,
     #[serde(with = "decimal_number")]
     pub vat_percent: Decimal,
+    /// Price groups, cheapest first (see `raw_prices`).
+    #[serde(default)]
+    pub price_groups: Vec<String>,
     pub products: Vec<RawProduct>,
 }
 
@@ -50,6 +54,8 @@ pub(crate) struct RawProduct {
     pub rules: Vec<RawRule>,
     #[serde(with = "decimal_number")]
     pub base_price: Decimal,
+    #[serde(default)]
+    pub prices: Vec<RawPriceTable>,
     #[serde(default, deserialize_with = "optional_decimal")]
     pub vat_percent: Option<Decimal>,
     #[serde(default)]
@@ -141,6 +147,8 @@ pub(crate) struct RawValue {
     pub code: Option<String>,
     #[serde(default)]
     pub colour: Option<String>,
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 /// A condition: an expression in quotes, or one of the single-option forms of version 1.

@@ -8,6 +8,7 @@
 
 mod derived;
 mod options;
+mod price_tables;
 mod rules;
 mod shape;
 mod sku_bom;
@@ -24,6 +25,7 @@ use crate::storage::error::{FileProblem, LoadError};
 use crate::storage::locate::{Needle, SourceText};
 use derived::validate_derived;
 use options::{attach_visibility, validate_options};
+use price_tables::{attach_groups, check_coverage, validate_price_groups, validate_prices};
 use rules::validate_rules;
 use rust_decimal::Decimal;
 use shape::{validate_appearance, validate_dimension};
@@ -62,6 +64,8 @@ struct Checker<'a> {
     invalid_options: BTreeSet<String>,
     /// Derived values of the current product checked so far, for expressions to name.
     derived: Vec<DerivedSource>,
+    /// The catalog's price groups by name, with their rank (cheapest first).
+    price_groups: BTreeMap<String, u16>,
 }
 
 impl Checker<'_> {
@@ -171,6 +175,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         problems: Vec::new(),
         invalid_options: BTreeSet::new(),
         derived: Vec::new(),
+        price_groups: BTreeMap::new(),
     };
     let top = |key| vec![(Needle::Key(key), 0)];
     checker.check_id(&top("id"), "catalog id", &raw.id);
@@ -193,6 +198,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         );
     }
     check_vat(&mut checker, &top("vat_percent"), raw.vat_percent);
+    checker.price_groups = validate_price_groups(&mut checker, &raw.price_groups);
     if raw.products.is_empty() {
         checker.report(&top("products"), "the catalog has no products");
     }
@@ -291,6 +297,7 @@ fn validate_product(
     let mut options = validate_options(checker, anchor, raw);
     let derived = validate_derived(checker, anchor, &raw.derived, &options);
     attach_visibility(checker, anchor, raw, &mut options);
+    attach_groups(checker, anchor, raw, &mut options);
     let size = Size {
         width: validate_dimension(checker, anchor, "width", &raw.width, &options),
         depth: validate_dimension(checker, anchor, "depth", &raw.depth, &options),
@@ -305,6 +312,7 @@ fn validate_product(
         &options,
     );
     let bom = validate_bom(checker, anchor, &raw.bom, &options);
+    let prices = validate_prices(checker, anchor, &raw.prices, &options);
     if checker.problems.len() > before {
         return None;
     }
@@ -324,11 +332,15 @@ fn validate_product(
         options,
         rules,
         base_price: raw.base_price,
+        prices,
         vat_percent,
         sku,
         bom,
     };
     check_configurable(checker, anchor, &product);
+    if checker.problems.len() == before {
+        check_coverage(checker, anchor, &product);
+    }
     (checker.problems.len() == before).then_some(product)
 }
 

@@ -1,5 +1,5 @@
-//! The table of quote lines: position, SKU, description with the chosen options, quantity,
-//! unit price, discount, net and VAT rate. Each line is one block, so a page break never splits
+//! The table of quote lines: position, SKU, description with the chosen options and the
+//! price-table rows the unit price is made of, quantity, unit price, discount, net and VAT rate. Each line is one block, so a page break never splits
 //! it; the column heads repeat on every page; amounts are right-aligned.
 
 use super::format;
@@ -119,6 +119,19 @@ fn line_row(
             .map(|option| option.replacen(": ", ":\u{a0}", 1))
             .collect();
         for part in wrap(fonts, OPTIONS, &options.join(" · "), inner(2)) {
+            text.text(fonts, edges[2].1, y, Align::Left, OPTIONS, &part);
+            last_baseline = last_baseline.max(y);
+            y += OPTIONS.leading();
+        }
+    }
+    // Each price-table row used, on its own line: "Upholstery: group D × 2000–2199 mm: 1,890.00".
+    for component in &line.breakdown.tables {
+        let row = format!(
+            "{}:\u{a0}{}",
+            component.label,
+            format::amount(component.amount, decimals)
+        );
+        for part in wrap(fonts, OPTIONS, &row, inner(2)) {
             text.text(fonts, edges[2].1, y, Align::Left, OPTIONS, &part);
             last_baseline = last_baseline.max(y);
             y += OPTIONS.leading();

@@ -120,6 +120,7 @@ pub fn sample_product(seed: u64, shape: SampleShape) -> Product {
         options,
         rules,
         base_price: Decimal::ONE_HUNDRED,
+        prices: Vec::new(),
         vat_percent: Decimal::from(19),
         sku: Vec::new(),
         bom: Vec::new(),
@@ -174,6 +175,7 @@ fn sample_option(rng: &mut SampleRng, index: usize, shape: SampleShape) -> Optio
                 price: Decimal::ZERO,
                 code: format!("{value}"),
                 colour: None,
+                group: None,
             })
             .collect();
         let values = choices

@@ -18,6 +18,7 @@ fn options() -> Vec<OptionDef> {
                     price: Decimal::ZERO,
                     code: value.to_uppercase(),
                     colour: None,
+                    group: None,
                 })
                 .collect(),
         ),

@@ -131,6 +131,7 @@ pub(super) fn validate_option(
                         .clone()
                         .unwrap_or_else(|| value.id.to_uppercase()),
                     colour,
+                    group: None,
                 });
             }
             let default = match default {
