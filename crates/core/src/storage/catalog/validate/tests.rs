@@ -235,3 +235,120 @@ fn made_to_measure_ranges_in_one_millimetre_steps_load() {
     let (_, _, message) = load(&catalog_text(&too_many, "", "")).unwrap_err();
     assert!(message.contains("more than 10000 values"), "{message}");
 }
+
+fn demo_catalog() -> Catalog {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalogs/nordhaus.ron");
+    let text = std::fs::read_to_string(&path).expect("the demo catalog is readable");
+    parse_catalog(&path, &text).expect("the demo catalog loads")
+}
+
+fn chosen(pairs: &[(&str, &str)]) -> crate::domain::catalog::Configuration {
+    use crate::domain::catalog::OptionValue;
+    use crate::domain::values::ids::ValueId;
+    pairs
+        .iter()
+        .map(|(option, value)| {
+            let value = match value.parse::<i64>() {
+                Ok(number) => OptionValue::Number(number),
+                Err(_) => OptionValue::Choice(ValueId::from(*value)),
+            };
+            (OptionId::from(*option), value)
+        })
+        .collect()
+}
+
+#[test]
+fn the_made_to_measure_wardrobe_prices_its_derived_doors() {
+    use crate::domain::catalog::configuration::ConfigurationEngine;
+    use crate::domain::pricing::price_breakdown;
+    use crate::domain::values::ids::ProductId;
+    let catalog = demo_catalog();
+    let product = catalog
+        .product(&ProductId::from("wardrobe-fjord-mtm"))
+        .expect("the wardrobe is in the demo catalog");
+    let engine = ConfigurationEngine::new(product);
+    // 2450 mm: ceil(2450 / 600) = 5 doors, 15 hinges. Push-to-open stops at four doors.
+    let explicit = chosen(&[("width", "2450"), ("finish", "oak")]);
+    let full = engine.resolve(&explicit).unwrap();
+    assert_eq!(product.sku_for(&full), "FJM-2450-5D-OK-B");
+    let push = engine
+        .why_blocked(
+            &explicit,
+            &OptionId::from("handles"),
+            &chosen(&[("h", "push")])[&OptionId::from("h")],
+        )
+        .unwrap()
+        .expect("push-to-open is blocked at five doors");
+    assert_eq!(
+        push.messages,
+        vec!["Push-to-open is made for up to four doors (2400 mm)".to_owned()]
+    );
+    // 690 base + (2450 − 800) × 0.35 = 577.50 + 5 oak doors × 260 = 1300 + 15 hinges × 9.50
+    // = 142.50 + 5 handles × 24 = 120: 2830.00.
+    let price = price_breakdown(product, &full, 2);
+    assert_eq!(price.unit_price, rust_decimal::Decimal::new(283_000, 2));
+    assert!(
+        product
+            .option_summary(&full)
+            .contains(&"Doors: 5".to_owned())
+    );
+    // Mirror doors need 450 mm: 1201 mm gives 3 doors of 400.3 mm, 1350 mm 3 of 450.
+    let mirror = chosen(&[("finish", "mirror")]);
+    let widths = engine
+        .option_state(&mirror, &OptionId::from("width"))
+        .unwrap();
+    assert!(
+        !widths
+            .offered
+            .contains(&chosen(&[("w", "1201")])[&OptionId::from("w")])
+    );
+    assert!(
+        widths
+            .offered
+            .contains(&chosen(&[("w", "1350")])[&OptionId::from("w")])
+    );
+    assert!(
+        !widths
+            .offered
+            .contains(&chosen(&[("w", "800")])[&OptionId::from("w")])
+    );
+}
+
+#[test]
+fn the_chaise_sofa_hides_the_cushion_without_a_chaise() {
+    use crate::domain::catalog::configuration::ConfigurationEngine;
+    use crate::domain::pricing::price_breakdown;
+    use crate::domain::values::ids::ProductId;
+    let catalog = demo_catalog();
+    let product = catalog
+        .product(&ProductId::from("sofa-oslo-chaise"))
+        .expect("the sofa is in the demo catalog");
+    let engine = ConfigurationEngine::new(product);
+    let plain = engine
+        .resolve(&chosen(&[("chaise_cushion", "down")]))
+        .unwrap();
+    assert_eq!(product.sku_for(&plain), "OSC-2400-ST-0-W");
+    // 1590 + 6 steps × 90 = 540: 2130.00; the kept down cushion is hidden and costs nothing.
+    assert_eq!(
+        price_breakdown(product, &plain, 2).unit_price,
+        rust_decimal::Decimal::new(213_000, 2)
+    );
+    let left = engine
+        .resolve(&chosen(&[
+            ("chaise", "left"),
+            ("chaise_cushion", "down"),
+            ("width", "2200"),
+        ]))
+        .unwrap();
+    // Slim arms are forced: 1590 + 4 × 90 + 390 + 260 − 60 = 2540.00.
+    assert_eq!(product.sku_for(&left), "OSC-2200-ST-LD-S");
+    assert_eq!(
+        price_breakdown(product, &left, 2).unit_price,
+        rust_decimal::Decimal::new(254_000, 2)
+    );
+    assert!(
+        product
+            .option_summary(&left)
+            .contains(&"Seats: 3".to_owned())
+    );
+}
