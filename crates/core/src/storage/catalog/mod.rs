@@ -1,6 +1,7 @@
 //! Catalog files: reading one file or a folder of them into validated [`Catalog`]s.
 
 mod raw;
+mod raw_personal;
 mod validate;
 mod warnings;
 

@@ -53,6 +53,8 @@ pub(crate) struct RawProduct {
     pub sku: Option<String>,
     #[serde(default)]
     pub bom: Vec<RawBomLine>,
+    #[serde(default)]
+    pub personalization: Vec<super::raw_personal::RawPersonal>,
 }
 
 #[derive(Debug, Deserialize)]

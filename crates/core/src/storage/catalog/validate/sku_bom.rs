@@ -14,6 +14,7 @@ pub(super) fn validate_sku(
     anchor: (Needle<'_>, usize),
     template: &str,
     options: &[OptionDef],
+    personal_ids: &[&str],
 ) -> Vec<SkuPiece> {
     let place = vec![anchor, (Needle::Key("sku"), 0)];
     let mut pieces = Vec::new();
@@ -34,6 +35,8 @@ pub(super) fn validate_sku(
                 let name = &rest[open + 1..open + close];
                 if options.iter().any(|def| def.id.as_str() == name) {
                     pieces.push(SkuPiece::Option(OptionId(name.to_owned())));
+                } else if personal_ids.contains(&name) {
+                    pieces.push(SkuPiece::Personal(name.to_owned()));
                 } else {
                     checker.report_missing_option(
                         &place,
