@@ -9,7 +9,9 @@ pub mod quote_document;
 pub mod quote_live;
 
 use crate::domain::catalog::Configuration;
-use crate::domain::catalog::{OptionValue, Product};
+use crate::domain::catalog::{
+    OptionValue, PersonalDef, PersonalPrice, PersonalValue, Personalization, Product, counted_chars,
+};
 use crate::domain::values::money::round_money;
 use rust_decimal::Decimal;
 
@@ -31,6 +33,8 @@ pub struct PriceBreakdown {
     pub options: Vec<PriceComponent>,
     /// Non-zero priced parts from the bill of materials.
     pub parts: Vec<PriceComponent>,
+    /// Priced personalizations that apply (engraved texts, printed images), in catalog order.
+    pub personalization: Vec<PriceComponent>,
     /// Everything added up and rounded to the minor unit.
     pub unit_price: Decimal,
 }
@@ -42,6 +46,29 @@ pub fn price_breakdown(
     configuration: &Configuration,
     decimals: u32,
 ) -> PriceBreakdown {
+    price_breakdown_personal(product, configuration, &Personalization::new(), decimals)
+}
+
+/// The price of one personalized product: [`price_breakdown`] plus each personalization that
+/// applies with this configuration, rounded once to `decimals` places.
+#[must_use]
+pub fn price_breakdown_personal(
+    product: &Product,
+    configuration: &Configuration,
+    personal: &Personalization,
+    decimals: u32,
+) -> PriceBreakdown {
+    let personalization: Vec<PriceComponent> = product
+        .applied_personal(configuration, personal)
+        .into_iter()
+        .filter_map(|(def, value)| {
+            let amount = def.price_of(value);
+            (!amount.is_zero()).then(|| PriceComponent {
+                label: personal_price_label(def, value),
+                amount,
+            })
+        })
+        .collect();
     let options: Vec<PriceComponent> = product
         .options
         .iter()
@@ -69,11 +96,28 @@ pub fn price_breakdown(
         .collect();
     let total = product.base_price
         + options.iter().map(|c| c.amount).sum::<Decimal>()
-        + parts.iter().map(|c| c.amount).sum::<Decimal>();
+        + parts.iter().map(|c| c.amount).sum::<Decimal>()
+        + personalization.iter().map(|c| c.amount).sum::<Decimal>();
     PriceBreakdown {
         base: product.base_price,
         options,
         parts,
+        personalization,
         unit_price: round_money(total, decimals),
+    }
+}
+
+/// `Name plate: 8 characters, 3 free` for a text priced per character, the label otherwise.
+fn personal_price_label(def: &PersonalDef, value: &PersonalValue) -> String {
+    match (&def.price, value) {
+        (PersonalPrice::PerChar { free, .. }, PersonalValue::Text { text, .. }) => {
+            let count = counted_chars(text);
+            if *free > 0 {
+                format!("{}: {count} characters, {free} free", def.label)
+            } else {
+                format!("{}: {count} characters", def.label)
+            }
+        }
+        _ => def.label.clone(),
     }
 }

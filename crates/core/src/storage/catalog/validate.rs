@@ -8,6 +8,7 @@
 
 mod derived;
 mod options;
+mod personal;
 mod rules;
 mod shape;
 mod sku_bom;
@@ -296,11 +297,15 @@ fn validate_product(
     };
     let appearance = validate_appearance(checker, anchor, &raw.appearance, &options);
     let rules = validate_rules(checker, anchor, &raw.rules, &options);
+    let personalization =
+        personal::validate_personal(checker, anchor, &raw.personalization, &options, &appearance);
+    let personal_ids: Vec<&str> = personalization.iter().map(|def| def.id.as_str()).collect();
     let sku = validate_sku(
         checker,
         anchor,
         raw.sku.as_deref().unwrap_or(&raw.id),
         &options,
+        &personal_ids,
     );
     let bom = validate_bom(checker, anchor, &raw.bom, &options);
     if checker.problems.len() > before {
@@ -325,6 +330,7 @@ fn validate_product(
         vat_percent,
         sku,
         bom,
+        personalization,
     };
     check_configurable(checker, anchor, &product);
     (checker.problems.len() == before).then_some(product)
