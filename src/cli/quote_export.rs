@@ -39,10 +39,13 @@ pub(super) fn run(
     };
     let bytes = if format == QuoteFormat::Production {
         let date = issue_date(&workspace, options);
+        // The customers' images are named relative to the layout's folder.
+        let layout_folder = layout_path.parent().unwrap_or(Path::new("."));
         match prepare_production(
             &workspace.layout,
             &workspace.catalogs,
             &options.settings,
+            layout_folder,
             date,
         ) {
             Ok(bytes) => bytes,

@@ -62,10 +62,18 @@ pub(super) fn write_production(files: &mut FileContext, path: &Path) {
     } else {
         layout.quote.date
     };
+    // The customers' images are named relative to the layout's folder.
+    let layout_folder = files
+        .document
+        .path
+        .as_deref()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
     let written = prepare_production(
         layout,
         &files.catalogs.set,
         Path::new(SETTINGS_FOLDER),
+        layout_folder,
         date,
     )
     .map_err(|problem| problem.to_string())

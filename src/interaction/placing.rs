@@ -96,6 +96,7 @@ pub(crate) fn place_requested_products(
             rotation: 0.0,
             elevation: None,
             discount_percent: Decimal::ZERO,
+            personal: Default::default(),
         };
         // "Add" puts it on free floor near the middle of the view; a drop goes where it fell.
         if request.dropped_at.is_none()

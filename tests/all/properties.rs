@@ -48,6 +48,7 @@ fn items(seeds: &[ItemSeed]) -> Vec<QuoteItem<'static>> {
                 quantity: *quantity,
                 discount_percent: Decimal::new(i64::from(*discount), 2),
                 instances: vec![ProductInstanceId::from("x")],
+                personal: Default::default(),
             }
         })
         .collect()
@@ -220,6 +221,7 @@ fn layout_strategy() -> impl Strategy<Value = Layout> {
                                     rotation,
                                     elevation: elevation.map(Mm),
                                     discount_percent: Decimal::new(i64::from(discount), 2),
+                                    personal: Default::default(),
                                 }
                             },
                         )

@@ -410,6 +410,74 @@ fn the_production_sheet_reads_back_with_every_option_part_and_no_price() {
 }
 
 #[test]
+fn the_production_sheet_prints_engraved_text_verbatim_and_embeds_the_customer_photo() {
+    let scratch = Scratch::new("production-personal");
+    std::fs::create_dir_all(scratch.0.join("images")).expect("images folder");
+    image::RgbImage::from_fn(2000, 800, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    })
+    .save(scratch.0.join("images/headboard.png"))
+    .expect("a photo");
+    let showroom = std::fs::read_to_string(root().join("saves/showroom.ron")).expect("shipped");
+    let added = r#"        PlacedProduct(
+            id: "p-eika",
+            product: "dining-table-eika",
+            options: {"plate": "engraved"},
+            position: (3000, 5300),
+            rotation: 0.0,
+            personal: {"inscription": Text(text: "Anna & Ben\nWeber 2026", font: SansBold, colour: "brass")},
+        ),
+        PlacedProduct(
+            id: "p-lume",
+            product: "bed-lume-print",
+            options: {},
+            position: (8300, 5805),
+            rotation: 180.0,
+            personal: {"photo": Image(file: "images/headboard.png")},
+        ),
+"#;
+    let at = showroom
+        .find("    ],\n    customer:")
+        .expect("the products end");
+    let layout = format!("{}{added}{}", &showroom[..at], &showroom[at..]);
+    std::fs::write(scratch.0.join("personal.ron"), layout).expect("layout");
+    let layout_path = scratch.path("personal.ron");
+    let bytes = write_quote(
+        &scratch,
+        &layout_path,
+        "production",
+        "personal.pdf",
+        &[
+            "--date",
+            "2026-12-01",
+            "--catalogs",
+            root().join("catalogs").to_str().expect("utf-8"),
+        ],
+    );
+    let text = flat(&pdf_extract::extract_text_from_mem(&bytes).expect("text extracts"));
+    for expected in [
+        "PERSONALIZATION",
+        "Engraving",
+        "“Anna & Ben”",
+        "“Weber 2026”",
+        "Font: Sans Bold",
+        "Colour: brass (#b08d57)",
+        "On the top",
+        "Headboard print",
+        "images/headboard.png",
+        "On the headboard",
+    ] {
+        assert!(text.contains(expected), "`{expected}` missing");
+    }
+    assert!(
+        bytes
+            .windows(b"/Width 1600".len())
+            .any(|w| w == b"/Width 1600"),
+        "the photo is not embedded"
+    );
+}
+
+#[test]
 fn bad_quote_arguments_and_settings_are_bad_input() {
     let scratch = Scratch::new("bad");
     let run = room_planner(&["quote", "saves/showroom.ron", "--format", "pdf"]);

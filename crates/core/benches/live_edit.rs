@@ -202,6 +202,7 @@ fn generate(catalogs: &CatalogSet, count: usize, door: &str) -> Layout {
                 rotation,
                 elevation: None,
                 discount_percent: Decimal::ZERO,
+                personal: Default::default(),
             });
         }
     }

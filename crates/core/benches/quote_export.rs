@@ -52,6 +52,7 @@ fn hall(catalogs: &CatalogSet) -> Layout {
             elevation: None,
             // A distinct discount keeps every product on its own line.
             discount_percent: Decimal::new(index as i64, 2),
+            personal: Default::default(),
         })
         .collect();
     Layout {

@@ -95,6 +95,7 @@ fn placed(index: usize, product: &Product, at: (i64, i64), rotation: f64) -> Pla
         elevation: None,
         // Distinct discounts keep every product on its own quote line.
         discount_percent: Decimal::new((index % 5000) as i64, 3),
+        personal: Default::default(),
     }
 }
 

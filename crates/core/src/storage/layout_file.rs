@@ -4,6 +4,7 @@
 //! Here: parsing, loading and saving; `structure` checks the layout on its own and `references`
 //! against the catalogs.
 
+mod personal;
 mod references;
 mod structure;
 

@@ -14,6 +14,7 @@ pub mod layout_file;
 pub mod layout_open;
 mod locate;
 pub mod pdf_quote;
+pub mod personal_image;
 pub mod plan_png;
 pub mod png_image;
 pub mod production_prepare;

@@ -65,6 +65,22 @@ pub enum ShapeKind {
     Lamp,
 }
 
+impl ShapeKind {
+    /// The parts a personalization (engraved text, printed image) can go on, by the names a
+    /// catalog uses: the flat faces the 3D view can put a text or picture on.
+    #[must_use]
+    pub fn personal_parts(self) -> &'static [&'static str] {
+        match self {
+            ShapeKind::Block => &["top", "front"],
+            ShapeKind::Table | ShapeKind::Shelf => &["top"],
+            ShapeKind::Wardrobe | ShapeKind::Cabinet => &["front", "top"],
+            ShapeKind::Bed => &["headboard"],
+            ShapeKind::Door => &["leaf"],
+            ShapeKind::Sofa | ShapeKind::Chair | ShapeKind::Window | ShapeKind::Lamp => &[],
+        }
+    }
+}
+
 /// Where a material's colour comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MaterialSource {

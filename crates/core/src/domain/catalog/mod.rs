@@ -9,6 +9,7 @@ mod appearance;
 mod derived;
 pub mod expression;
 mod options;
+mod personalization;
 mod price_tables;
 mod rules;
 
@@ -18,6 +19,11 @@ pub use appearance::{Appearance, Colour, MaterialSource, ShapeKind};
 pub use derived::{DerivedValue, same_value};
 pub use options::{
     ChoiceValue, Configuration, OptionDef, OptionDomain, OptionValue, RangeSpec, RangeUnit,
+};
+pub use personalization::{
+    CharSet, EngravingFont, ImageProblem, ImageSpec, NamedColour, PersonalDef, PersonalKind,
+    PersonalPrice, PersonalValue, Personalization, TextProblem, TextSpec, counted_chars,
+    is_layout_image_path,
 };
 pub use price_tables::{
     Band, KeyCell, KeyInput, PriceCell, PriceGroup, PriceKey, PriceRow, PriceTable, key_input,
@@ -176,6 +182,8 @@ pub enum SkuPiece {
     Option(OptionId),
     /// A derived value: its number or name.
     Derived(OptionId),
+    /// The code of a personalization when it is filled in, nothing when not.
+    Personal(String),
 }
 
 /// Extra floor space a product needs to be usable.
@@ -222,6 +230,8 @@ pub struct Product {
     pub bom: Vec<BomLine>,
     /// Values computed from the options, in file order (each reads only those before it).
     pub derived: Vec<DerivedValue>,
+    /// Texts and images the customer can add, in display order.
+    pub personalization: Vec<PersonalDef>,
 }
 
 impl Product {
@@ -281,6 +291,58 @@ impl Product {
     /// The article number of a configuration.
     #[must_use]
     pub fn sku_for(&self, configuration: &Configuration) -> String {
+        self.sku_with(configuration, &Personalization::new())
+    }
+
+    /// The personalization with this id.
+    #[must_use]
+    pub fn personal_def(&self, id: &str) -> Option<&PersonalDef> {
+        self.personalization.iter().find(|def| def.id == id)
+    }
+
+    /// The personalizations offered with this configuration (their `when` holds), in order.
+    #[must_use]
+    pub fn offered_personal(&self, configuration: &Configuration) -> Vec<&PersonalDef> {
+        self.personalization
+            .iter()
+            .filter(|def| {
+                def.when.as_ref().is_none_or(|condition| {
+                    condition.holds(|option| self.value_of(option, configuration))
+                })
+            })
+            .collect()
+    }
+
+    /// The filled-in personalizations that apply with this configuration, in catalog order.
+    #[must_use]
+    pub fn applied_personal<'a>(
+        &'a self,
+        configuration: &Configuration,
+        personal: &'a Personalization,
+    ) -> Vec<(&'a PersonalDef, &'a PersonalValue)> {
+        self.offered_personal(configuration)
+            .into_iter()
+            .filter_map(|def| personal.get(&def.id).map(|value| (def, value)))
+            .collect()
+    }
+
+    /// Only the filled-in personalizations that apply with this configuration: what prices,
+    /// prints and tells identical quote lines apart.
+    #[must_use]
+    pub fn applied_personal_map(
+        &self,
+        configuration: &Configuration,
+        personal: &Personalization,
+    ) -> Personalization {
+        self.applied_personal(configuration, personal)
+            .into_iter()
+            .map(|(def, value)| (def.id.clone(), value.clone()))
+            .collect()
+    }
+
+    /// The article number of a configuration with its personalizations.
+    #[must_use]
+    pub fn sku_with(&self, configuration: &Configuration, personal: &Personalization) -> String {
         let mut sku = String::new();
         for piece in &self.sku {
             match piece {
@@ -293,6 +355,12 @@ impl Product {
                     sku.push_str(&code);
                 }
                 SkuPiece::Derived(id) => sku.push_str(&self.derived_text(id, configuration)),
+                SkuPiece::Personal(id) => {
+                    let applied = self.applied_personal(configuration, personal);
+                    if let Some((def, _)) = applied.iter().find(|(def, _)| &def.id == id) {
+                        sku.push_str(&def.code);
+                    }
+                }
             }
         }
         sku

@@ -45,6 +45,7 @@ fn product(
         vat_percent: Decimal::from(19),
         sku: Vec::new(),
         bom: Vec::new(),
+        personalization: Vec::new(),
     }
 }
 
@@ -124,6 +125,7 @@ pub fn placed(id: &str, product: &str, at: (i64, i64), rotation: f64) -> PlacedP
         rotation,
         elevation: None,
         discount_percent: Decimal::ZERO,
+        personal: Default::default(),
     }
 }
 

@@ -33,6 +33,10 @@ pub enum EditError {
     /// Doors and windows are set into walls as openings, not placed as products.
     #[error("`{0}` is a door or window: it is set into a wall, not placed in the room")]
     OpeningProduct(ProductId),
+    /// A personalization the product does not offer, a text that cannot be engraved, a font or
+    /// colour not offered, or an image path outside the layout's `images/` folder.
+    #[error("{0}")]
+    Personalization(String),
     /// The catalog product has no such option.
     #[error("product `{product}` has no option `{option}`")]
     UnknownOption {

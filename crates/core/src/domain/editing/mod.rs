@@ -20,7 +20,7 @@ pub use error::EditError;
 pub use openings::free_place_on_wall;
 pub use walls::{MIN_SPLIT_PART_MM, WallEnd, corner_ends, wall_and_corner_ends};
 
-use crate::domain::catalog::{CatalogSet, OptionValue};
+use crate::domain::catalog::{CatalogSet, OptionValue, PersonalValue};
 use crate::domain::layout::{Changes, Customer, Layout, Opening, PlacedProduct, QuoteInfo, Wall};
 use crate::domain::values::ids::{OpeningId, OptionId, ProductInstanceId, WallId};
 use crate::domain::values::units::{Mm, PointMm};
@@ -67,6 +67,17 @@ pub enum Edit {
         option: OptionId,
         /// The chosen value.
         value: OptionValue,
+    },
+    /// Sets (or, with `None`, removes) an engraved text or printed image of a product; a text
+    /// that cannot be engraved, a font or colour not offered, or an image path outside the
+    /// layout's `images/` folder is refused.
+    SetPersonal {
+        /// The product.
+        id: ProductInstanceId,
+        /// The personalization's id.
+        personal: String,
+        /// The new value.
+        value: Option<PersonalValue>,
     },
     /// Clears every explicit choice: the product goes back to the catalog's defaults.
     ResetOptions(ProductInstanceId),
@@ -215,6 +226,11 @@ pub fn apply_edit(
         Edit::SetOption { id, option, value } => {
             products::set_option(layout, catalogs, id, option, value)
         }
+        Edit::SetPersonal {
+            id,
+            personal,
+            value,
+        } => products::set_personal(layout, catalogs, id, personal, value.as_ref()),
         Edit::ResetOptions(id) => products::reset_options(layout, id),
         Edit::SetDiscount {
             id,

@@ -6,7 +6,10 @@ use super::checks::{
     list_catalog_of,
 };
 use super::grow_from_walls::centre_after_resize;
-use crate::domain::catalog::{CatalogSet, OptionValue, Product};
+use crate::domain::catalog::{
+    CatalogSet, OptionValue, PersonalDef, PersonalKind, PersonalValue, Product,
+    is_layout_image_path,
+};
 use crate::domain::geometry::walls::wall_geometries;
 use crate::domain::layout::Changes;
 use crate::domain::layout::{Layout, PlacedProduct};
@@ -118,6 +121,81 @@ pub(super) fn set_option(
         changes.reconfigured.insert(id.clone());
     }
     Ok(changes)
+}
+
+pub(super) fn set_personal(
+    layout: &mut Layout,
+    catalogs: &CatalogSet,
+    id: &ProductInstanceId,
+    personal: &str,
+    value: Option<&PersonalValue>,
+) -> Result<Changes, EditError> {
+    let index = product_index(layout, id)?;
+    let placed = &layout.products[index];
+    let mut changes = Changes::default();
+    if placed.personal.get(personal) == value {
+        return Ok(changes);
+    }
+    let product = catalog_product(catalogs, placed)?;
+    let def = product.personal_def(personal).ok_or_else(|| {
+        EditError::Personalization(format!(
+            "product `{}` offers no personalization `{personal}`",
+            product.id
+        ))
+    })?;
+    if let Some(value) = value {
+        check_personal_value(def, value).map_err(EditError::Personalization)?;
+    }
+    let placed = &mut layout.products[index];
+    match value {
+        Some(value) => {
+            placed.personal.insert(personal.to_owned(), value.clone());
+        }
+        None => {
+            placed.personal.remove(personal);
+        }
+    }
+    changes.reconfigured.insert(id.clone());
+    Ok(changes)
+}
+
+/// A value the personalization accepts: a text that can be engraved in an offered font and
+/// colour, or an image under the layout's `images/` folder (its pixels are checked when it is
+/// chosen and when the layout opens).
+fn check_personal_value(def: &PersonalDef, value: &PersonalValue) -> Result<(), String> {
+    match (&def.kind, value) {
+        (PersonalKind::Text(spec), PersonalValue::Text { text, font, colour }) => {
+            spec.check(text)
+                .map_err(|problem| format!("{}: {problem}", def.label))?;
+            if !spec.fonts.contains(font) {
+                return Err(format!(
+                    "{}: font {} is not offered",
+                    def.label,
+                    font.label()
+                ));
+            }
+            if spec.colour(colour).is_none() {
+                return Err(format!("{}: colour `{colour}` is not offered", def.label));
+            }
+            Ok(())
+        }
+        (PersonalKind::Image(_), PersonalValue::Image { file }) => {
+            if is_layout_image_path(file) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{}: `{file}` is not in the layout's images/ folder",
+                    def.label
+                ))
+            }
+        }
+        (PersonalKind::Text(_), PersonalValue::Image { .. }) => {
+            Err(format!("{} is a text, not an image", def.label))
+        }
+        (PersonalKind::Image(_), PersonalValue::Text { .. }) => {
+            Err(format!("{} is an image, not a text", def.label))
+        }
+    }
 }
 
 pub(super) fn reset_options(

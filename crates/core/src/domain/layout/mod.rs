@@ -11,7 +11,7 @@ pub mod room_templates;
 pub use changes::Changes;
 pub use room_name::RoomName;
 
-use crate::domain::catalog::Configuration;
+use crate::domain::catalog::{Configuration, Personalization};
 use crate::domain::values::date::IsoDate;
 use crate::domain::values::ids::{CatalogId, OpeningId, ProductId, ProductInstanceId, WallId};
 use crate::domain::values::money::decimal_number;
@@ -273,6 +273,9 @@ pub struct PlacedProduct {
     /// Line discount in percent.
     #[serde(default, with = "decimal_number")]
     pub discount_percent: Decimal,
+    /// Engraved texts and printed images, by personalization id. Left out of files when empty.
+    #[serde(default, skip_serializing_if = "Personalization::is_empty")]
+    pub personal: Personalization,
 }
 
 /// The customer the quote is addressed to.
@@ -358,6 +361,7 @@ mod tests {
                 rotation: 0.0,
                 elevation: None,
                 discount_percent: Decimal::ZERO,
+                personal: Default::default(),
             });
         }
         assert_eq!(layout.next_product_id().as_str(), "p-8");
@@ -390,6 +394,7 @@ mod tests {
             rotation: 0.0,
             elevation: None,
             discount_percent: Decimal::ZERO,
+            personal: Default::default(),
         });
         layout.products.push(PlacedProduct {
             id: ProductInstanceId::from("o-2"),

@@ -11,7 +11,9 @@ pub mod quote_live;
 mod tables;
 
 use crate::domain::catalog::Configuration;
-use crate::domain::catalog::{OptionValue, Product};
+use crate::domain::catalog::{
+    OptionValue, PersonalDef, PersonalPrice, PersonalValue, Personalization, Product, counted_chars,
+};
 use crate::domain::values::money::round_money;
 use rust_decimal::Decimal;
 
@@ -36,15 +38,21 @@ pub struct PriceBreakdown {
     pub tables: Vec<PriceComponent>,
     /// Non-zero priced parts from the bill of materials.
     pub parts: Vec<PriceComponent>,
+    /// Priced personalizations that apply (engraved texts, printed images), in catalog order.
+    pub personalization: Vec<PriceComponent>,
     /// Everything added up and rounded to the minor unit.
     pub unit_price: Decimal,
 }
 
 impl PriceBreakdown {
     /// Every component after the base price, in the order they are shown: options, price
-    /// tables, parts.
+    /// tables, parts, personalization.
     pub fn components(&self) -> impl Iterator<Item = &PriceComponent> {
-        self.options.iter().chain(&self.tables).chain(&self.parts)
+        self.options
+            .iter()
+            .chain(&self.tables)
+            .chain(&self.parts)
+            .chain(&self.personalization)
     }
 
     /// The base price plus every component, before rounding; `unit_price` is its rounding.
@@ -61,6 +69,29 @@ pub fn price_breakdown(
     configuration: &Configuration,
     decimals: u32,
 ) -> PriceBreakdown {
+    price_breakdown_personal(product, configuration, &Personalization::new(), decimals)
+}
+
+/// The price of one personalized product: [`price_breakdown`] plus each personalization that
+/// applies with this configuration, rounded once to `decimals` places.
+#[must_use]
+pub fn price_breakdown_personal(
+    product: &Product,
+    configuration: &Configuration,
+    personal: &Personalization,
+    decimals: u32,
+) -> PriceBreakdown {
+    let personalization: Vec<PriceComponent> = product
+        .applied_personal(configuration, personal)
+        .into_iter()
+        .filter_map(|(def, value)| {
+            let amount = def.price_of(value);
+            (!amount.is_zero()).then(|| PriceComponent {
+                label: personal_price_label(def, value),
+                amount,
+            })
+        })
+        .collect();
     let options: Vec<PriceComponent> = product
         .options
         .iter()
@@ -93,8 +124,24 @@ pub fn price_breakdown(
         options,
         tables,
         parts,
+        personalization,
         unit_price: Decimal::ZERO,
     };
     breakdown.unit_price = round_money(breakdown.unrounded_total(), decimals);
     breakdown
+}
+
+/// `Name plate: 8 characters, 3 free` for a text priced per character, the label otherwise.
+fn personal_price_label(def: &PersonalDef, value: &PersonalValue) -> String {
+    match (&def.price, value) {
+        (PersonalPrice::PerChar { free, .. }, PersonalValue::Text { text, .. }) => {
+            let count = counted_chars(text);
+            if *free > 0 {
+                format!("{}: {count} characters, {free} free", def.label)
+            } else {
+                format!("{}: {count} characters", def.label)
+            }
+        }
+        _ => def.label.clone(),
+    }
 }

@@ -1,10 +1,14 @@
 //! The production sheet: what the factory needs to make each line of an order, with no prices —
 //! the product, quantity, article number, measured size, every option that applies with its
-//! value and code, every derived value, and the parts of the bill of materials. Lines keep the quote's positions and merging, so the
+//! value and code, every derived value, every personalization (text verbatim with its font,
+//! colour and part; image file and part), and the parts of the bill of materials. Lines keep the quote's positions and merging, so the
 //! factory's line 3 is the customer's line 3.
 
 use crate::domain::catalog::configuration::ResolveMemo;
-use crate::domain::catalog::{CatalogSet, Configuration, Dimensions, Product};
+use crate::domain::catalog::{
+    CatalogSet, Configuration, Dimensions, PersonalDef, PersonalKind, PersonalValue,
+    Personalization, Product,
+};
 use crate::domain::layout::Layout;
 use crate::domain::pricing::quote::{BomRow, QuoteError, quote_for_layout};
 use crate::domain::values::date::IsoDate;
@@ -31,6 +35,38 @@ pub struct DerivedReading {
     pub value: String,
 }
 
+/// A personalization of a line, as the factory applies it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonalReading {
+    /// The personalization's label, e.g. `Engraving`.
+    pub label: String,
+    /// The part of the product it goes on, e.g. `top`.
+    pub part: String,
+    /// The text or the image.
+    pub content: PersonalContent,
+}
+
+/// What a personalization puts on the part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PersonalContent {
+    /// A text, verbatim (lines separated by `\n`), in a font and colour.
+    Text {
+        /// The text exactly as the customer typed it.
+        text: String,
+        /// The font's name.
+        font: String,
+        /// The colour's id, e.g. `brass`.
+        colour: String,
+        /// The colour as `#rrggbb` (empty when the catalog no longer has the colour).
+        colour_hex: String,
+    },
+    /// The customer's image.
+    Image {
+        /// Path relative to the layout's folder (`images/…`).
+        file: String,
+    },
+}
+
 /// One line of the order, as the factory makes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProductionLine {
@@ -50,6 +86,8 @@ pub struct ProductionLine {
     pub configuration: Vec<ConfiguredOption>,
     /// Every derived value, whether or not the customer's quote shows it, in the catalog's order.
     pub derived: Vec<DerivedReading>,
+    /// Every personalization filled in and applying, in the catalog's order.
+    pub personalization: Vec<PersonalReading>,
     /// Parts for this line (per product times the quantity), in the catalog's order.
     pub bom: Vec<BomRow>,
     /// The layout elements on this line.
@@ -82,15 +120,17 @@ pub fn production_sheet(
     issue_date: IsoDate,
 ) -> Result<ProductionSheet, QuoteError> {
     let quote = quote_for_layout(layout, catalogs)?;
-    let explicit: BTreeMap<&str, &Configuration> = layout
+    let no_personal = Personalization::new();
+    let no_choices = Configuration::new();
+    let explicit: BTreeMap<&str, (&Configuration, &Personalization)> = layout
         .products
         .iter()
-        .map(|placed| (placed.id.0.as_str(), &placed.options))
+        .map(|placed| (placed.id.0.as_str(), (&placed.options, &placed.personal)))
         .chain(
             layout
                 .openings
                 .iter()
-                .map(|opening| (opening.id.as_str(), &opening.options)),
+                .map(|opening| (opening.id.as_str(), (&opening.options, &no_personal))),
         )
         .collect();
     let mut memo = ResolveMemo::default();
@@ -99,15 +139,15 @@ pub fn production_sheet(
         let (_, product) = catalogs
             .product(&line.product_id)
             .ok_or_else(|| QuoteError::UnknownProduct(line.product_id.clone()))?;
-        // Every element on a line has the same configuration: that is why they were merged.
-        let chosen = line
+        // Every element on a line has the same configuration and personalization: that is why
+        // they were merged.
+        let (chosen, personal) = line
             .instances
             .first()
             .and_then(|instance| explicit.get(instance.0.as_str()))
             .copied()
-            .cloned()
-            .unwrap_or_default();
-        let (configuration, _) = memo.resolve(product, &chosen);
+            .unwrap_or((&no_choices, &no_personal));
+        let (configuration, _) = memo.resolve(product, chosen);
         lines.push(ProductionLine {
             position: line.position,
             product_id: line.product_id.clone(),
@@ -117,6 +157,7 @@ pub fn production_sheet(
             size: product.dimensions(&configuration),
             configuration: configured_options(product, &configuration),
             derived: derived_readings(product, &configuration),
+            personalization: personal_readings(product, &configuration, personal),
             bom: line_bom(product, &configuration, line.quantity),
             instances: line.instances.clone(),
         });
@@ -165,6 +206,41 @@ pub fn derived_readings(product: &Product, configuration: &Configuration) -> Vec
             })
         })
         .collect()
+}
+
+/// Every personalization filled in that applies with this configuration, as the factory reads it.
+#[must_use]
+pub fn personal_readings(
+    product: &Product,
+    configuration: &Configuration,
+    personal: &Personalization,
+) -> Vec<PersonalReading> {
+    product
+        .applied_personal(configuration, personal)
+        .into_iter()
+        .map(|(def, value)| PersonalReading {
+            label: def.label.clone(),
+            part: def.part.clone(),
+            content: content(def, value),
+        })
+        .collect()
+}
+
+fn content(def: &PersonalDef, value: &PersonalValue) -> PersonalContent {
+    match value {
+        PersonalValue::Text { text, font, colour } => PersonalContent::Text {
+            text: text.clone(),
+            font: font.label().to_owned(),
+            colour: colour.clone(),
+            colour_hex: match &def.kind {
+                PersonalKind::Text(spec) => spec
+                    .colour(colour)
+                    .map_or_else(String::new, |named| named.colour.to_string()),
+                PersonalKind::Image(_) => String::new(),
+            },
+        },
+        PersonalValue::Image { file } => PersonalContent::Image { file: file.clone() },
+    }
 }
 
 /// The parts of `quantity` products of this configuration, in the catalog's order, parts whose

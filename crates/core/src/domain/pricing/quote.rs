@@ -8,8 +8,9 @@
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::configuration::ResolveMemo;
 use crate::domain::catalog::{CatalogSet, Currency, Product};
+use crate::domain::catalog::{PersonalValue, Personalization};
 use crate::domain::layout::Layout;
-use crate::domain::pricing::{PriceBreakdown, price_breakdown};
+use crate::domain::pricing::{PriceBreakdown, price_breakdown_personal};
 use crate::domain::values::ids::{ProductId, ProductInstanceId};
 use crate::domain::values::money::{percent_of, round_money};
 use rust_decimal::Decimal;
@@ -40,6 +41,8 @@ pub struct QuoteItem<'a> {
     pub discount_percent: Decimal,
     /// The layout elements this item stands for.
     pub instances: Vec<ProductInstanceId>,
+    /// Engraved texts and printed images (those that do not apply are ignored).
+    pub personal: Personalization,
 }
 
 /// A line of the quote.
@@ -55,6 +58,10 @@ pub struct QuoteLine {
     pub name: String,
     /// Chosen options, "Label: value" each.
     pub options: Vec<String>,
+    /// Personalizations that apply, verbatim: `Name plate: “Anna & Tom” (Sans, brass, on the top)`.
+    pub personal: Vec<String>,
+    /// Printed images of the line, paths relative to the layout's folder (for thumbnails).
+    pub images: Vec<String>,
     /// How many.
     pub quantity: u32,
     /// Price of one, before discounts.
@@ -83,10 +90,16 @@ impl QuoteLine {
     /// Product name followed by the chosen options.
     #[must_use]
     pub fn description(&self) -> String {
-        if self.options.is_empty() {
+        if self.options.is_empty() && self.personal.is_empty() {
             self.name.clone()
         } else {
-            format!("{} ({})", self.name, self.options.join(", "))
+            let details: Vec<&str> = self
+                .options
+                .iter()
+                .chain(&self.personal)
+                .map(String::as_str)
+                .collect();
+            format!("{} ({})", self.name, details.join(", "))
         }
     }
 }
@@ -157,9 +170,22 @@ pub fn build_quote(
     let decimals = currency.decimals;
     let mut merged: Vec<QuoteItem<'_>> = Vec::new();
     // Where each distinct (product, configuration, discount) went, so merging stays linear.
-    let mut line_of: HashMap<(&ProductId, &Configuration, Decimal), usize> = HashMap::new();
-    for item in items {
-        let key = (&item.product.id, &item.configuration, item.discount_percent);
+    let applied: Vec<Personalization> = items
+        .iter()
+        .map(|item| {
+            item.product
+                .applied_personal_map(&item.configuration, &item.personal)
+        })
+        .collect();
+    let mut line_of: HashMap<(&ProductId, &Configuration, Decimal, &Personalization), usize> =
+        HashMap::new();
+    for (item, personal) in items.iter().zip(&applied) {
+        let key = (
+            &item.product.id,
+            &item.configuration,
+            item.discount_percent,
+            personal,
+        );
         match line_of.get(&key).and_then(|index| merged.get_mut(*index)) {
             Some(known) => {
                 known.quantity += item.quantity;
@@ -195,8 +221,10 @@ pub(crate) fn price_line(
     decimals: u32,
 ) -> QuoteLine {
     let product = item.product;
-    let breakdown = price_breakdown(product, &item.configuration, decimals);
+    let breakdown =
+        price_breakdown_personal(product, &item.configuration, &item.personal, decimals);
     let unit_price = breakdown.unit_price;
+    let applied = product.applied_personal(&item.configuration, &item.personal);
     let unit_amount = round_money(
         unit_price - percent_of(unit_price, item.discount_percent),
         decimals,
@@ -209,9 +237,20 @@ pub(crate) fn price_line(
     QuoteLine {
         position,
         product_id: product.id.clone(),
-        sku: product.sku_for(&item.configuration),
+        sku: product.sku_with(&item.configuration, &item.personal),
         name: product.name.clone(),
         options: product.option_summary(&item.configuration),
+        personal: applied
+            .iter()
+            .map(|(def, value)| def.describe(value))
+            .collect(),
+        images: applied
+            .iter()
+            .filter_map(|(_, value)| match value {
+                PersonalValue::Image { file } => Some(file.clone()),
+                PersonalValue::Text { .. } => None,
+            })
+            .collect(),
         quantity: item.quantity,
         unit_price,
         breakdown,
@@ -283,19 +322,26 @@ pub fn quote_for_layout(layout: &Layout, catalogs: &CatalogSet) -> Result<Quote,
     let mut items = Vec::new();
     let mut memo = ResolveMemo::default();
     let mut currency: Option<&Currency> = None;
-    let placed = layout
-        .products
-        .iter()
-        .map(|p| (&p.product, &p.options, p.discount_percent, p.id.clone()));
+    let placed = layout.products.iter().map(|p| {
+        (
+            &p.product,
+            &p.options,
+            p.discount_percent,
+            p.id.clone(),
+            &p.personal,
+        )
+    });
+    let no_personal = Personalization::new();
     let openings = layout.openings.iter().map(|o| {
         (
             &o.product,
             &o.options,
             Decimal::ZERO,
             ProductInstanceId(o.id.as_str().to_owned()),
+            &no_personal,
         )
     });
-    for (product_id, explicit, discount_percent, instance) in placed.chain(openings) {
+    for (product_id, explicit, discount_percent, instance, personal) in placed.chain(openings) {
         let (catalog, product) = catalogs
             .product(product_id)
             .ok_or_else(|| QuoteError::UnknownProduct(product_id.clone()))?;
@@ -309,12 +355,14 @@ pub fn quote_for_layout(layout: &Layout, catalogs: &CatalogSet) -> Result<Quote,
             _ => currency = Some(&catalog.currency),
         }
         let (configuration, _) = memo.resolve(product, explicit);
+        let personal = product.applied_personal_map(&configuration, personal);
         items.push(QuoteItem {
             product,
             configuration,
             quantity: 1,
             discount_percent,
             instances: vec![instance],
+            personal,
         });
     }
     let currency = currency.cloned().unwrap_or_else(|| {

@@ -9,12 +9,12 @@ mod lines;
 
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::configuration::{ConfigurationEngine, ResolveMemo};
-use crate::domain::catalog::{CatalogSet, Currency, Product};
+use crate::domain::catalog::{CatalogSet, Currency, Personalization, Product};
 use crate::domain::layout::Changes;
 use crate::domain::layout::Layout;
 use crate::domain::layout::order;
 use crate::domain::pricing::quote::{Quote, QuoteError, sum_lines};
-use crate::domain::pricing::{PriceBreakdown, price_breakdown};
+use crate::domain::pricing::{PriceBreakdown, price_breakdown_personal};
 use crate::domain::values::ids::{OpeningId, ProductId, ProductInstanceId};
 use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
@@ -45,7 +45,12 @@ struct LineKey {
     product: ProductId,
     configuration: Configuration,
     discount_percent: Decimal,
+    /// The personalizations that apply.
+    personal: Personalization,
 }
+
+/// What openings carry: no personalization.
+static NO_PERSONAL: Personalization = Personalization::new();
 
 /// One priced element.
 #[derive(Debug, Clone)]
@@ -112,8 +117,10 @@ impl LiveQuote {
     pub fn new(layout: &Layout, catalogs: &CatalogSet) -> Result<Self, QuoteError> {
         let mut currency: Option<&Currency> = None;
         let mut memo = ResolveMemo::default();
-        let mut prices: HashMap<&ProductId, HashMap<Configuration, PriceBreakdown>> =
-            HashMap::new();
+        let mut prices: HashMap<
+            &ProductId,
+            HashMap<(Configuration, Personalization), PriceBreakdown>,
+        > = HashMap::new();
         let mut resolved: Vec<(Source, u64, usize, LineKey, &Product)> = Vec::new();
         let products = layout.products.iter().enumerate().map(|(index, placed)| {
             (
@@ -123,6 +130,7 @@ impl LiveQuote {
                 &placed.product,
                 &placed.options,
                 placed.discount_percent,
+                &placed.personal,
             )
         });
         let openings = layout.openings.iter().enumerate().map(|(index, opening)| {
@@ -133,9 +141,10 @@ impl LiveQuote {
                 &opening.product,
                 &opening.options,
                 Decimal::ZERO,
+                &NO_PERSONAL,
             )
         });
-        for (source, order, index, product_id, explicit, discount_percent) in
+        for (source, order, index, product_id, explicit, discount_percent, personal) in
             products.chain(openings)
         {
             let (catalog, product) = catalogs
@@ -151,10 +160,12 @@ impl LiveQuote {
                 _ => currency = Some(&catalog.currency),
             }
             let (configuration, _) = memo.resolve(product, explicit);
+            let personal = product.applied_personal_map(&configuration, personal);
             let key = LineKey {
                 product: product.id.clone(),
                 configuration,
                 discount_percent,
+                personal,
             };
             resolved.push((source, order, index, key, product));
         }
@@ -182,8 +193,15 @@ impl LiveQuote {
             let breakdown = prices
                 .entry(&product.id)
                 .or_default()
-                .entry(key.configuration.clone())
-                .or_insert_with(|| price_breakdown(product, &key.configuration, currency.decimals))
+                .entry((key.configuration.clone(), key.personal.clone()))
+                .or_insert_with(|| {
+                    price_breakdown_personal(
+                        product,
+                        &key.configuration,
+                        &key.personal,
+                        currency.decimals,
+                    )
+                })
                 .clone();
             let item = Item {
                 key,
@@ -278,12 +296,17 @@ impl LiveQuote {
             }
             let (configuration, _) =
                 ConfigurationEngine::new(found.product).resolve_or_defaults(found.explicit);
-            let breakdown = price_breakdown(found.product, &configuration, decimals);
+            let personal = found
+                .product
+                .applied_personal_map(&configuration, found.personal);
+            let breakdown =
+                price_breakdown_personal(found.product, &configuration, &personal, decimals);
             let item = Item {
                 key: LineKey {
                     product: found.product.id.clone(),
                     configuration,
                     discount_percent: found.discount_percent,
+                    personal,
                 },
                 order,
                 index_hint: found.index,
@@ -363,16 +386,23 @@ impl LiveQuote {
                             &placed.product,
                             &placed.options,
                             placed.discount_percent,
+                            &placed.personal,
                         )
                     })
                 }
                 Source::Opening(id) => {
                     let index = find(&layout.openings, hint, |opening| &opening.id == id)?;
                     let opening = &layout.openings[index];
-                    Some((index, &opening.product, &opening.options, Decimal::ZERO))
+                    Some((
+                        index,
+                        &opening.product,
+                        &opening.options,
+                        Decimal::ZERO,
+                        &NO_PERSONAL,
+                    ))
                 }
             };
-            let Some((index, product_id, explicit, discount_percent)) = found else {
+            let Some((index, product_id, explicit, discount_percent, personal)) = found else {
                 continue;
             };
             let (catalog, product) = catalogs.product(product_id)?;
@@ -386,6 +416,7 @@ impl LiveQuote {
                 product,
                 explicit,
                 discount_percent,
+                personal,
             });
         }
         present.sort_by_key(|found| (matches!(found.source, Source::Opening(_)), found.index));
@@ -400,6 +431,7 @@ struct Found<'l> {
     product: &'l Product,
     explicit: &'l Configuration,
     discount_percent: Decimal,
+    personal: &'l Personalization,
 }
 
 fn opening_order(index: usize) -> u64 {

@@ -64,6 +64,8 @@ pub(crate) struct RawProduct {
     pub bom: Vec<RawBomLine>,
     #[serde(default)]
     pub derived: Vec<RawDerived>,
+    #[serde(default)]
+    pub personalization: Vec<super::raw_personal::RawPersonal>,
 }
 
 /// A derived value: `(id: "seats", label: "Seats", value: "floor(width / 600)", on_quote: true)`.

@@ -8,6 +8,7 @@
 
 mod derived;
 mod options;
+mod personal;
 mod price_tables;
 mod rules;
 mod shape;
@@ -305,11 +306,15 @@ fn validate_product(
     };
     let appearance = validate_appearance(checker, anchor, &raw.appearance, &options);
     let rules = validate_rules(checker, anchor, &raw.rules, &options);
+    let personalization =
+        personal::validate_personal(checker, anchor, &raw.personalization, &options, &appearance);
+    let personal_ids: Vec<&str> = personalization.iter().map(|def| def.id.as_str()).collect();
     let sku = validate_sku(
         checker,
         anchor,
         raw.sku.as_deref().unwrap_or(&raw.id),
         &options,
+        &personal_ids,
     );
     let bom = validate_bom(checker, anchor, &raw.bom, &options);
     let prices = validate_prices(checker, anchor, &raw.prices, &options);
@@ -336,6 +341,7 @@ fn validate_product(
         vat_percent,
         sku,
         bom,
+        personalization,
     };
     check_configurable(checker, anchor, &product);
     if checker.problems.len() == before {

@@ -2,8 +2,8 @@
 //! of the right kind, option values allowed; a catalog version other than the one the layout was
 //! priced with is a warning.
 
-use crate::domain::catalog::Configuration;
 use crate::domain::catalog::{CatalogSet, ProductKind};
+use crate::domain::catalog::{Configuration, Personalization};
 use crate::domain::layout::Layout;
 use crate::domain::values::ids::ProductId;
 use crate::domain::values::units::Mm;
@@ -57,19 +57,29 @@ pub fn check_references(
             Some(_) => {}
         }
     }
-    // Each element with its sill (openings) or none (products).
-    let used: Vec<(&str, &ProductId, &Configuration, Option<Mm>)> = layout
+    // Each element with its sill (openings) or none (products), and its personalizations.
+    type Used<'l> = (
+        &'l str,
+        &'l ProductId,
+        &'l Configuration,
+        Option<Mm>,
+        Option<&'l Personalization>,
+    );
+    let used: Vec<Used<'_>> = layout
         .openings
         .iter()
-        .map(|o| (o.id.as_str(), &o.product, &o.options, Some(o.sill)))
-        .chain(
-            layout
-                .products
-                .iter()
-                .map(|p| (p.id.as_str(), &p.product, &p.options, None)),
-        )
+        .map(|o| (o.id.as_str(), &o.product, &o.options, Some(o.sill), None))
+        .chain(layout.products.iter().map(|p| {
+            (
+                p.id.as_str(),
+                &p.product,
+                &p.options,
+                None,
+                (!p.personal.is_empty()).then_some(&p.personal),
+            )
+        }))
         .collect();
-    for (id, product_id, options, sill) in used {
+    for (id, product_id, options, sill, personal) in used {
         let is_opening = sill.is_some();
         let anchor = (Needle::KeyValue("id", id), 0);
         let product_place = [
@@ -127,6 +137,16 @@ pub fn check_references(
                 ),
                 Some(_) => {}
             }
+        }
+        if let Some(personal) = personal {
+            super::personal::check_personal(
+                &mut report,
+                &mut warnings,
+                path,
+                id,
+                product,
+                personal,
+            );
         }
         if product.kind == ProductKind::Door
             && let Some(sill) = sill

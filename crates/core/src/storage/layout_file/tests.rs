@@ -45,6 +45,7 @@ fn sample() -> Layout {
         rotation: 90.0,
         elevation: Some(Mm(10)),
         discount_percent: Decimal::new(75, 1),
+        personal: Default::default(),
     });
     layout.quote.date =
         crate::domain::values::date::IsoDate::parse("2026-11-22").unwrap_or(layout.quote.date);

@@ -22,7 +22,7 @@ mod totals;
 #[cfg(test)]
 mod tests;
 
-pub use production::production_pdf;
+pub use production::{SheetImages, production_pdf};
 
 use crate::domain::pricing::quote_document::QuoteDocument;
 use crate::storage::fonts::{FontKind, Fonts};
@@ -178,6 +178,7 @@ pub fn quote_pdf(
         &render::Pictures {
             logo: pictures.logo,
             design: pictures.design,
+            attached: &[],
         },
         &render::Info {
             title: format!("Quote {}", document.reference),

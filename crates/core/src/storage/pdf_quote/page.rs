@@ -84,6 +84,8 @@ pub(super) enum ImageSlot {
     Logo,
     /// The picture of the design.
     Design,
+    /// The nth of the document's other pictures (a customer's image on the production sheet).
+    Attached(usize),
 }
 
 /// One drawing operation.

@@ -1,6 +1,7 @@
 //! The production sheet as a PDF for the factory, with no prices: a head naming the order, then
 //! per line its position, quantity, product, article number and size, every option that applies
-//! with its value and code, its derived values and its parts; the bill of materials of the whole order at the end. Built from the
+//! with its value and code, its derived values, its personalizations (text verbatim with font,
+//! colour and part; the customer's image embedded) and its parts; the bill of materials of the whole order at the end. Built from the
 //! quote's page pieces (flow, blocks, text wrapping, the parts table), so it looks like the quote.
 
 use super::bom;
@@ -8,11 +9,15 @@ use super::format;
 use super::page::{
     Align, Block, CONTENT_BOTTOM, CONTENT_WIDTH, Flow, LEFT, Page, Pen, RIGHT, Style, theme,
 };
+use super::page::{ImageSlot, Op};
 use super::render;
 use super::text::{fit, wrap};
 use super::{PdfError, heading};
-use crate::domain::pricing::production::{ProductionLine, ProductionSheet};
+use crate::domain::pricing::production::{
+    PersonalContent, PersonalReading, ProductionLine, ProductionSheet,
+};
 use crate::storage::fonts::{FontKind, Fonts};
+use crate::storage::png_image::PngImage;
 
 const TITLE: Style = Style::new(FontKind::Bold, 20.0, theme::INK);
 const DEALER: Style = Style::new(FontKind::Bold, 12.0, theme::ACCENT);
@@ -32,6 +37,22 @@ const VALUE_X: f32 = LEFT + 190.0;
 const CODE_X: f32 = RIGHT;
 /// Height of one option or part row.
 const ROW: f32 = 11.5;
+/// Tallest and widest a customer's image is drawn.
+const IMAGE_MAX_HEIGHT: f32 = 170.0;
+const IMAGE_MAX_WIDTH: f32 = 300.0;
+
+/// The customers' images of a sheet, each with the layout path it was read from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SheetImages<'a> {
+    /// `(file as named in the layout, picture)`.
+    pub images: &'a [(String, PngImage)],
+}
+
+impl SheetImages<'_> {
+    fn index_of(&self, file: &str) -> Option<usize> {
+        self.images.iter().position(|(name, _)| name == file)
+    }
+}
 
 /// The sheet's title: what it is, the dealer it comes from, the order it belongs to.
 fn head(fonts: &Fonts, sheet: &ProductionSheet, dealer: &str) -> Block {
@@ -180,8 +201,73 @@ fn row(fonts: &Fonts, label: &str, value: &str, code: &str) -> Block {
     block
 }
 
+/// The customer's image, fitted into the value column.
+fn image_block(picture: &PngImage, index: usize) -> Block {
+    let aspect = picture.aspect_ratio();
+    let mut width = IMAGE_MAX_WIDTH.min(RIGHT - VALUE_X);
+    let mut height = width / aspect;
+    if height > IMAGE_MAX_HEIGHT {
+        height = IMAGE_MAX_HEIGHT;
+        width = height * aspect;
+    }
+    let mut block = Block::default();
+    block.ops.push(Op::Image {
+        slot: ImageSlot::Attached(index),
+        x: VALUE_X,
+        y: 2.0,
+        width,
+        height,
+    });
+    block.rect(
+        (VALUE_X, 2.0, width, height),
+        None,
+        Some(Pen::solid(theme::RULE, 0.5)),
+    );
+    block.height = height + 6.0;
+    block
+}
+
+/// Places one personalization: the text line by line, verbatim, then font, colour and part; or
+/// the image's file and part, then the image itself.
+fn place_personal(flow: &mut Flow<'_>, reading: &PersonalReading, images: SheetImages<'_>) {
+    let fonts = flow.fonts;
+    match &reading.content {
+        PersonalContent::Text {
+            text,
+            font,
+            colour,
+            colour_hex,
+        } => {
+            for (index, text_line) in text.split('\n').enumerate() {
+                let label = if index == 0 {
+                    reading.label.as_str()
+                } else {
+                    ""
+                };
+                let code = if index == 0 { "TEXT" } else { "" };
+                flow.place(row(fonts, label, &format!("“{text_line}”"), code));
+            }
+            let colour = if colour_hex.is_empty() {
+                colour.clone()
+            } else {
+                format!("{colour} ({colour_hex})")
+            };
+            flow.place(row(fonts, "", &format!("Font: {font}"), ""));
+            flow.place(row(fonts, "", &format!("Colour: {colour}"), ""));
+            flow.place(row(fonts, "", &format!("On the {}", reading.part), ""));
+        }
+        PersonalContent::Image { file } => {
+            flow.place(row(fonts, &reading.label, file, "IMAGE"));
+            flow.place(row(fonts, "", &format!("On the {}", reading.part), ""));
+            if let Some(index) = images.index_of(file) {
+                flow.place(image_block(&images.images[index].1, index));
+            }
+        }
+    }
+}
+
 /// Places one line: its title kept with the first rows, then a row per option and per part.
-fn place_line(flow: &mut Flow<'_>, line: &ProductionLine) {
+fn place_line(flow: &mut Flow<'_>, line: &ProductionLine, images: SheetImages<'_>) {
     let fonts = flow.fonts;
     let title = line_title(fonts, line);
     flow.ensure(title.height + 3.0 * ROW + 12.0);
@@ -197,6 +283,13 @@ fn place_line(flow: &mut Flow<'_>, line: &ProductionLine) {
         flow.place(section(fonts, "DERIVED VALUES", ""));
         for derived in &line.derived {
             flow.place(row(fonts, &derived.label, &derived.value, ""));
+        }
+    }
+    if !line.personalization.is_empty() {
+        flow.space(3.0);
+        flow.place(section(fonts, "PERSONALIZATION", ""));
+        for reading in &line.personalization {
+            place_personal(flow, reading, images);
         }
     }
     if !line.bom.is_empty() {
@@ -307,11 +400,16 @@ fn add_footers(fonts: &Fonts, sheet: &ProductionSheet, pages: &mut [Page]) {
 }
 
 /// The sheet laid out as pages of drawing operations.
-pub(super) fn production_pages(fonts: &Fonts, sheet: &ProductionSheet, dealer: &str) -> Vec<Page> {
+pub(super) fn production_pages(
+    fonts: &Fonts,
+    sheet: &ProductionSheet,
+    dealer: &str,
+    images: SheetImages<'_>,
+) -> Vec<Page> {
     let mut flow = Flow::new(fonts, running_head(fonts, sheet, dealer));
     flow.place(head(fonts, sheet, dealer));
     for line in &sheet.lines {
-        place_line(&mut flow, line);
+        place_line(&mut flow, line, images);
     }
     place_order_bom(&mut flow, sheet);
     let mut pages = flow.pages;
@@ -319,19 +417,30 @@ pub(super) fn production_pages(fonts: &Fonts, sheet: &ProductionSheet, dealer: &
     pages
 }
 
-/// Writes the production sheet as PDF bytes; `dealer` is the name of the dealer ordering.
+/// Writes the production sheet as PDF bytes; `dealer` is the name of the dealer ordering, and
+/// `images` the customers' images its lines name (one not given is listed without its picture).
 ///
 /// # Errors
-/// Damaged embedded fonts, or krilla refusing the document.
-pub fn production_pdf(sheet: &ProductionSheet, dealer: &str) -> Result<Vec<u8>, PdfError> {
+/// Damaged embedded fonts, a picture krilla cannot embed, or krilla refusing the document.
+pub fn production_pdf(
+    sheet: &ProductionSheet,
+    dealer: &str,
+    images: SheetImages<'_>,
+) -> Result<Vec<u8>, PdfError> {
     let fonts = Fonts::new().ok_or(PdfError::Font)?;
-    let pages = production_pages(&fonts, sheet, dealer);
+    let pages = production_pages(&fonts, sheet, dealer, images);
+    let attached: Vec<PngImage> = images
+        .images
+        .iter()
+        .map(|(_, picture)| picture.clone())
+        .collect();
     render::render(
         &pages,
         &fonts,
         &render::Pictures {
             logo: None,
             design: None,
+            attached: &attached,
         },
         &render::Info {
             title: title(sheet),
@@ -364,7 +473,7 @@ mod tests {
     fn every_option_part_and_article_number_is_on_the_pages_and_no_price() {
         let sheet = showroom_sheet();
         let fonts = Fonts::new().expect("fonts");
-        let pages = production_pages(&fonts, &sheet, "Nordhaus Living");
+        let pages = production_pages(&fonts, &sheet, "Nordhaus Living", SheetImages::default());
         let texts: Vec<&str> = pages
             .iter()
             .flat_map(|page| &page.ops)
@@ -402,11 +511,12 @@ mod tests {
                 }
             }
         }
-        let bytes = production_pdf(&sheet, "Nordhaus Living").expect("a PDF");
+        let none = SheetImages::default();
+        let bytes = production_pdf(&sheet, "Nordhaus Living", none).expect("a PDF");
         assert!(bytes.starts_with(b"%PDF"));
         assert_eq!(
             bytes,
-            production_pdf(&sheet, "Nordhaus Living").expect("again")
+            production_pdf(&sheet, "Nordhaus Living", none).expect("again")
         );
     }
 }

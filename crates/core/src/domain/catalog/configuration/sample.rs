@@ -124,6 +124,7 @@ pub fn sample_product(seed: u64, shape: SampleShape) -> Product {
         vat_percent: Decimal::from(19),
         sku: Vec::new(),
         bom: Vec::new(),
+        personalization: Vec::new(),
     }
 }
 

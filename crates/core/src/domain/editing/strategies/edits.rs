@@ -88,6 +88,7 @@ pub(crate) fn edit_for(step: &Step, layout: &Layout, catalogs: &CatalogSet) -> O
                 rotation: *rotation,
                 elevation: None,
                 discount_percent: Decimal::ZERO,
+                personal: Default::default(),
             })
         }
         Step::Duplicate { pick, dx, dy } => {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::catalog::{Catalog, OptionValue};
+use crate::domain::pricing::price_breakdown;
 use crate::domain::values::ids::{OptionId, ValueId};
 use crate::storage::catalog::parse_catalog;
 use std::path::Path;
@@ -59,6 +60,7 @@ fn item<'a>(product: &'a Product, configuration: Configuration, discount: &str) 
         quantity: 1,
         discount_percent: dec(discount),
         instances: vec![ProductInstanceId::from("x")],
+        personal: Personalization::new(),
     }
 }
 

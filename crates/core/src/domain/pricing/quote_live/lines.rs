@@ -116,6 +116,7 @@ impl LiveQuote {
             quantity: u32::try_from(group.members.len()).unwrap_or(u32::MAX),
             discount_percent: item.key.discount_percent,
             instances: Vec::new(),
+            personal: item.key.personal.clone(),
         };
         Some(price_line(
             0,

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::constraints::test_support::{catalogs, placed, room};
 use crate::domain::editing::strategies::{document_step, edit_for, showroom};
 use crate::domain::editing::{Edit, apply_edit};
+use crate::domain::pricing::price_breakdown;
 use crate::domain::pricing::quote::quote_for_layout;
 use proptest::prelude::*;
 

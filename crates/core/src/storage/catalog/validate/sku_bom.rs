@@ -14,6 +14,7 @@ pub(super) fn validate_sku(
     anchor: (Needle<'_>, usize),
     template: &str,
     options: &[OptionDef],
+    personal_ids: &[&str],
 ) -> Vec<SkuPiece> {
     let place = vec![anchor, (Needle::Key("sku"), 0)];
     let mut pieces = Vec::new();
@@ -36,6 +37,8 @@ pub(super) fn validate_sku(
                     pieces.push(SkuPiece::Option(OptionId(name.to_owned())));
                 } else if checker.derived_kind(name).is_some() {
                     pieces.push(SkuPiece::Derived(OptionId(name.to_owned())));
+                } else if personal_ids.contains(&name) {
+                    pieces.push(SkuPiece::Personal(name.to_owned()));
                 } else {
                     checker.report_missing_option(
                         &place,
