@@ -7,7 +7,9 @@ use crate::theme::ui as colours;
 use bevy_egui::egui;
 use room_planner_core::domain::catalog::Configuration;
 use room_planner_core::domain::catalog::configuration::OptionAvailability;
-use room_planner_core::domain::catalog::{OptionDef, OptionValue, Product};
+use room_planner_core::domain::catalog::{
+    OptionDef, OptionDomain, OptionValue, Product, RangeSpec, RangeUnit,
+};
 use room_planner_core::domain::values::ids::OptionId;
 
 /// What an options panel shows.
@@ -47,6 +49,11 @@ pub fn option_rows_ui(
     };
     let mut rows = OptionRows::default();
     for def in &view.product.options {
+        // An option that does not apply now (its `visible_when` fails) is not listed; the
+        // user's choice for it stays in the layout for when it shows again.
+        if !view.product.is_shown(&def.id, view.configuration) {
+            continue;
+        }
         let state = states.iter().find(|state| state.option == def.id);
         let current = view.configuration.get(&def.id).unwrap_or(&def.default);
         let label = if view.explicit.contains_key(&def.id) {
@@ -55,6 +62,14 @@ pub fn option_rows_ui(
             format!("{} (default)", def.label)
         };
         ui.label(label);
+        if let (OptionDomain::Range(range), Some(state), OptionValue::Number(number)) =
+            (&def.domain, state, current)
+            && range.values().len() > MAX_LISTED_VALUES
+        {
+            number_row_ui(ui, view, def, range, state, *number, &mut rows);
+            ui.end_row();
+            continue;
+        }
         let combo = egui::ComboBox::from_id_salt((view.salt, def.id.as_str()))
             .selected_text(def.label_of(current))
             .width(170.0);
@@ -97,7 +112,75 @@ pub fn option_rows_ui(
         response.on_hover_text(blocked_summary(def, state, &view.panel));
         ui.end_row();
     }
+    for derived in &view.product.derived {
+        ui.label(egui::RichText::new(&derived.label).color(colours::MUTED));
+        ui.label(view.product.derived_text(&derived.id, view.configuration))
+            .on_hover_text(format!("Worked out from the options: {}", derived.source));
+        ui.end_row();
+    }
     rows
+}
+
+/// Ranges with more values than this (made to measure, 1 mm steps) are typed or dragged
+/// instead of picked from a list.
+const MAX_LISTED_VALUES: usize = 60;
+
+/// A made-to-measure number: dragged or typed within the range, snapped to its steps; a value
+/// that cannot make a valid product is not taken, and the row says why.
+fn number_row_ui(
+    ui: &mut egui::Ui,
+    view: &OptionsView<'_>,
+    def: &OptionDef,
+    range: &RangeSpec,
+    state: &OptionAvailability,
+    current: i64,
+    rows: &mut OptionRows,
+) {
+    let id = ui.make_persistent_id((view.salt, def.id.as_str(), "typed"));
+    let mut typed: i64 = ui.data(|data| data.get_temp(id)).unwrap_or(current);
+    ui.vertical(|ui| {
+        let suffix = match range.unit {
+            RangeUnit::Mm => " mm",
+            RangeUnit::Count => "",
+        };
+        let response = ui.add(
+            egui::DragValue::new(&mut typed)
+                .range(range.min..=range.max)
+                .speed(range.step.max(1) as f64)
+                .suffix(suffix),
+        );
+        let snapped = range.min + (typed - range.min) / range.step.max(1) * range.step.max(1);
+        let value = OptionValue::Number(snapped);
+        if state.blocked.contains(&value) {
+            let reason = view.panel.reason(&def.id, &value);
+            if reason.is_none() {
+                rows.asked_reasons.push((def.id.clone(), value.clone()));
+            }
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} is not available: {}",
+                    def.label_of(&value),
+                    reason.unwrap_or("working out why…")
+                ))
+                .color(colours::ERROR)
+                .small(),
+            );
+        } else if snapped != current && !response.dragged() && !response.has_focus() {
+            rows.picked = Some((def.clone(), value));
+        }
+        if let (Some(first), Some(last)) = (state.offered.first(), state.offered.last()) {
+            ui.label(
+                egui::RichText::new(format!("{} to {}", def.label_of(first), def.label_of(last)))
+                    .color(colours::MUTED)
+                    .small(),
+            );
+        }
+    });
+    if typed == current {
+        ui.data_mut(|data| data.remove::<i64>(id));
+    } else {
+        ui.data_mut(|data| data.insert_temp(id, typed));
+    }
 }
 
 /// The hover text of a blocked value whose reason is still being found.

@@ -12,14 +12,22 @@ use std::collections::BTreeSet;
 /// Most combinations brute-forced per product.
 const MAX_COMBINATIONS: usize = 300_000;
 
+/// Every combination of values; an option with `visible_when` is also tried without a value
+/// (hidden).
 fn all_combinations(product: &Product) -> Vec<Configuration> {
     let mut combinations = vec![Configuration::new()];
     for def in &product.options {
+        let mut values: Vec<Option<OptionValue>> = def.values().into_iter().map(Some).collect();
+        if def.visible_when.is_some() {
+            values.push(None);
+        }
         let mut next = Vec::new();
         for partial in &combinations {
-            for value in def.values() {
+            for value in &values {
                 let mut extended = partial.clone();
-                extended.insert(def.id.clone(), value);
+                if let Some(value) = value {
+                    extended.insert(def.id.clone(), value.clone());
+                }
                 next.push(extended);
             }
         }
@@ -33,18 +41,32 @@ fn all_combinations(product: &Product) -> Vec<Configuration> {
     combinations
 }
 
+/// Every rule holds (one reading a hidden option is satisfied), exactly the options that show
+/// have values: checked directly, without the solver.
 fn satisfies_rules(product: &Product, configuration: &Configuration) -> bool {
-    product
-        .rules
-        .iter()
-        .all(|rule| rule.check(|option| configuration.get(option).cloned()) == Some(true))
+    let value_of = |option: &OptionId| configuration.get(option).cloned();
+    product.options.iter().all(|def| {
+        def.visible_when
+            .as_ref()
+            .is_none_or(|condition| condition.holds(value_of))
+            == configuration.contains_key(&def.id)
+    }) && product.rules.iter().all(|rule| {
+        rule.options()
+            .iter()
+            .any(|option| !configuration.contains_key(option))
+            || rule.check(value_of) == Some(true)
+    })
 }
 
+/// The configuration keeps the explicit choices (but `except`); a choice of a hidden option
+/// is kept for when it shows, so the option having no value keeps it too.
 fn matches(configuration: &Configuration, explicit: &Configuration, except: &OptionId) -> bool {
     explicit
         .iter()
         .filter(|(option, _)| *option != except)
-        .all(|(option, value)| configuration.get(option) == Some(value))
+        .all(|(option, value)| {
+            configuration.get(option) == Some(value) || !configuration.contains_key(option)
+        })
 }
 
 /// Explicit choice sets to test: none, every single choice, and (a sample of) every pair.
@@ -59,9 +81,12 @@ fn explicit_choice_sets(product: &Product) -> Vec<Configuration> {
         })
         .collect();
     let mut sets = vec![Configuration::new()];
+    // Made-to-measure ranges have thousands of values: a sample of the single choices.
+    let single_stride = singles.len().div_ceil(300).max(1);
     sets.extend(
         singles
             .iter()
+            .step_by(single_stride)
             .map(|single| Configuration::from([single.clone()])),
     );
     let mut pairs = Vec::new();
