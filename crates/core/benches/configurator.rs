@@ -368,5 +368,6 @@ fn condition(condition: &Condition) -> String {
         }
         Condition::AtLeast(option, limit) => format!("AtLeast(\"{option}\", {limit})"),
         Condition::AtMost(option, limit) => format!("AtMost(\"{option}\", {limit})"),
+        Condition::Expr(expression) => format!("{:?}", expression.source),
     }
 }

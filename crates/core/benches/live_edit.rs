@@ -91,7 +91,7 @@ fn furniture(catalogs: &CatalogSet) -> Vec<Furniture<'_>> {
         ]
         .into_iter()
         .filter_map(|dimension| match dimension {
-            Dimension::Fixed(_) => None,
+            Dimension::Fixed(_) | Dimension::Derived(_) => None,
             Dimension::FromOption(option) | Dimension::ByChoice(option, _) => Some(option),
         })
         .collect();

@@ -105,6 +105,55 @@ impl<'a> SourceText<'a> {
     }
 }
 
+impl SourceText<'_> {
+    /// Line and column of the `chars_in`-th character (0-based, escapes decoded) inside the
+    /// string literal whose value is `value`, searched after `path` is followed: points into
+    /// an expression written as a string. Falls back to the end of the path when the literal
+    /// is not found.
+    pub(crate) fn locate_in_string(
+        &self,
+        path: &[(Needle<'_>, usize)],
+        value: &str,
+        chars_in: usize,
+    ) -> (usize, usize) {
+        let mut at = 0;
+        for (needle, nth) in path {
+            match self.find(at, *needle, *nth) {
+                Some(found) => at = found,
+                None => break,
+            }
+        }
+        match self.find(at, Needle::Quoted(value), 0) {
+            Some(quote) => self.line_column(offset_in_literal(self.text, quote, chars_in)),
+            None => self.line_column(at),
+        }
+    }
+}
+
+/// Byte offset of the `chars_in`-th decoded character of the string literal opening at
+/// `quote` (its closing quote when the literal is shorter).
+fn offset_in_literal(text: &str, quote: usize, chars_in: usize) -> usize {
+    let start = quote + 1;
+    let mut chars = text[start..].char_indices();
+    let mut decoded = 0;
+    while let Some((offset, c)) = chars.next() {
+        if decoded == chars_in || c == '"' {
+            return start + offset;
+        }
+        if c == '\\'
+            && let Some((_, 'u')) = chars.next()
+        {
+            for (_, next) in chars.by_ref() {
+                if next == '}' {
+                    break;
+                }
+            }
+        }
+        decoded += 1;
+    }
+    text.len()
+}
+
 impl<'a> Index<'a> {
     /// Indexes `text` in one pass.
     fn of(text: &'a str) -> Self {
@@ -221,6 +270,17 @@ mod tests {
             (3, 6)
         );
         assert_eq!(source.line_column(0), (1, 1));
+    }
+
+    #[test]
+    fn places_inside_a_string_count_decoded_characters() {
+        let text = "(\n  rules: [(when: \"a \\\"q\\\" and width < 2400\", then: \"x\")],\n)";
+        let source = SourceText::new(text);
+        // The value is `a "q" and width < 2400`; `width` is its 10th character (0-based).
+        let (line, column) =
+            source.locate_in_string(&[(Needle::Key("rules"), 0)], "a \"q\" and width < 2400", 10);
+        assert_eq!((line, column), (2, 31));
+        assert_eq!(&text.lines().nth(1).unwrap()[30..35], "width");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 //! reference, so code using them may rely on ids resolving.
 
 mod appearance;
+mod derived;
+pub mod expression;
 mod options;
 mod price_tables;
 mod rules;
@@ -13,6 +15,7 @@ mod rules;
 pub mod configuration;
 
 pub use appearance::{Appearance, Colour, MaterialSource, ShapeKind};
+pub use derived::{DerivedValue, same_value};
 pub use options::{
     ChoiceValue, Configuration, OptionDef, OptionDomain, OptionValue, RangeSpec, RangeUnit,
 };
@@ -103,6 +106,8 @@ pub enum Dimension {
     FromOption(OptionId),
     /// A size per value of a choice option.
     ByChoice(OptionId, BTreeMap<ValueId, Mm>),
+    /// A derived value, rounded to whole millimetres.
+    Derived(OptionId),
 }
 
 /// Width (side to side), depth (back to front) and height of a product.
@@ -134,6 +139,8 @@ pub enum Quantity {
     Fixed(u32),
     /// As many as the value of a numeric option (e.g. number of shelves).
     OptionValue(OptionId),
+    /// As many as a derived value, rounded to a whole number (e.g. doors).
+    Derived(OptionId),
     /// `base` plus `per_step` for every step a range option is above its minimum.
     Steps {
         /// The range option counted.
@@ -167,6 +174,8 @@ pub enum SkuPiece {
     Text(String),
     /// The code of the chosen value (choices) or the number (ranges).
     Option(OptionId),
+    /// A derived value: its number or name.
+    Derived(OptionId),
 }
 
 /// Extra floor space a product needs to be usable.
@@ -211,6 +220,8 @@ pub struct Product {
     pub sku: Vec<SkuPiece>,
     /// Parts the product is made of.
     pub bom: Vec<BomLine>,
+    /// Values computed from the options, in file order (each reads only those before it).
+    pub derived: Vec<DerivedValue>,
 }
 
 impl Product {
@@ -243,20 +254,28 @@ impl Product {
                 Some(OptionValue::Choice(value)) => sizes.get(&value).copied().unwrap_or(Mm(0)),
                 _ => Mm(0),
             },
+            Dimension::Derived(id) => Mm(self.derived_whole(id, configuration).unwrap_or(0)),
         }
     }
 
-    /// The chosen value of an option, or its default.
+    /// The chosen value of an option, or its default; `None` for an unknown option and for
+    /// one hidden in this configuration (its `visible_when` fails).
     #[must_use]
     pub fn value_of(
         &self,
         option: &OptionId,
         configuration: &Configuration,
     ) -> Option<OptionValue> {
+        let def = self.option(option)?;
+        if let Some(condition) = &def.visible_when
+            && !condition.holds(|other| self.value_of(other, configuration))
+        {
+            return None;
+        }
         configuration
             .get(option)
             .cloned()
-            .or_else(|| self.option(option).map(|def| def.default.clone()))
+            .or_else(|| Some(def.default.clone()))
     }
 
     /// The article number of a configuration.
@@ -273,21 +292,29 @@ impl Product {
                     };
                     sku.push_str(&code);
                 }
+                SkuPiece::Derived(id) => sku.push_str(&self.derived_text(id, configuration)),
             }
         }
         sku
     }
 
-    /// "Label: value label" for every option, in display order.
+    /// "Label: value label" for every option that shows, in display order, then for every
+    /// derived value the catalog puts on the quote.
     #[must_use]
     pub fn option_summary(&self, configuration: &Configuration) -> Vec<String> {
-        self.options
+        let options = self.options.iter().filter_map(|def| {
+            let value = self.value_of(&def.id, configuration)?;
+            Some(format!("{}: {}", def.label, def.label_of(&value)))
+        });
+        let derived = self
+            .derived
             .iter()
-            .map(|def| {
-                let value = configuration.get(&def.id).unwrap_or(&def.default);
-                format!("{}: {}", def.label, def.label_of(value))
-            })
-            .collect()
+            .filter(|derived| derived.on_quote)
+            .filter_map(|derived| {
+                let value = self.derived_value(&derived.id, configuration)?;
+                Some(format!("{}: {value}", derived.label))
+            });
+        options.chain(derived).collect()
     }
 
     /// How many of a BOM line one product of this configuration needs (0 when its condition fails).
@@ -304,6 +331,10 @@ impl Product {
                 Some(OptionValue::Number(number)) => u32::try_from(number).unwrap_or(0),
                 _ => 0,
             },
+            Quantity::Derived(id) => self
+                .derived_whole(id, configuration)
+                .and_then(|count| u32::try_from(count).ok())
+                .unwrap_or(0),
             Quantity::Steps {
                 option,
                 base,

@@ -118,6 +118,8 @@ pub struct OptionDef {
     pub domain: OptionDomain,
     /// The value chosen when the user has not chosen one.
     pub default: OptionValue,
+    /// The option applies only when this holds; otherwise it is hidden and has no value.
+    pub visible_when: Option<crate::domain::catalog::Condition>,
 }
 
 impl OptionDef {
@@ -229,6 +231,7 @@ mod tests {
                 price_per_unit: Decimal::new(10, 2),
             }),
             default: OptionValue::Number(600),
+            visible_when: None,
         }
     }
 

@@ -1,9 +1,11 @@
 //! Configuration rules (requires, excludes, tables of valid combinations) and the conditions they test.
 
 use crate::domain::catalog::OptionValue;
+use crate::domain::catalog::expression::Expression;
 use crate::domain::values::ids::{OptionId, ValueId};
 
-/// A test on one option's value.
+/// A test on options' values: one of the four single-option forms of format version 1, or an
+/// expression over any options and derived values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
     /// The choice option has this value.
@@ -14,24 +16,29 @@ pub enum Condition {
     AtLeast(OptionId, i64),
     /// The range option is at most this number.
     AtMost(OptionId, i64),
+    /// An expression such as `chaise = left and width < 2400`.
+    Expr(Expression),
 }
 
 impl Condition {
-    /// The option the condition tests.
+    /// The options the condition reads (through derived values too), each once.
     #[must_use]
-    pub fn option(&self) -> &OptionId {
+    pub fn options(&self) -> Vec<OptionId> {
         match self {
             Condition::Is(option, _)
             | Condition::OneOf(option, _)
             | Condition::AtLeast(option, _)
-            | Condition::AtMost(option, _) => option,
+            | Condition::AtMost(option, _) => vec![option.clone()],
+            Condition::Expr(expression) => expression.expr.options(),
         }
     }
 
-    /// Whether the condition holds for a value of its option.
+    /// Whether the condition holds when every option it reads has `value` (meant for a
+    /// condition on one option).
     #[must_use]
     pub fn holds_for(&self, value: &OptionValue) -> bool {
         match (self, value) {
+            (Condition::Expr(expression), _) => expression.holds(&|_| Some(value.clone())),
             (Condition::Is(_, expected), OptionValue::Choice(actual)) => expected == actual,
             (Condition::OneOf(_, expected), OptionValue::Choice(actual)) => {
                 expected.contains(actual)
@@ -42,9 +49,36 @@ impl Condition {
         }
     }
 
-    /// Whether the condition holds, looking values up with `value_of`; false when the option has no value.
+    /// Whether the condition holds, looking values up with `value_of`; false when an option
+    /// it needs has no value.
     pub fn holds(&self, value_of: impl Fn(&OptionId) -> Option<OptionValue>) -> bool {
-        value_of(self.option()).is_some_and(|value| self.holds_for(&value))
+        self.outcome(value_of) == Some(true)
+    }
+
+    /// The condition's outcome; `None` when an option it needs has no value.
+    pub fn outcome(&self, value_of: impl Fn(&OptionId) -> Option<OptionValue>) -> Option<bool> {
+        match self {
+            Condition::Expr(expression) => expression.outcome(&value_of),
+            Condition::Is(option, _)
+            | Condition::OneOf(option, _)
+            | Condition::AtLeast(option, _)
+            | Condition::AtMost(option, _) => value_of(option).map(|value| self.holds_for(&value)),
+        }
+    }
+
+    /// The condition as a catalog writes it, for messages.
+    #[must_use]
+    pub fn text(&self) -> String {
+        match self {
+            Condition::Is(option, value) => format!("{option} = {value}"),
+            Condition::OneOf(option, values) => {
+                let values: Vec<&str> = values.iter().map(ValueId::as_str).collect();
+                format!("{option} in [{}]", values.join(", "))
+            }
+            Condition::AtLeast(option, limit) => format!("{option} >= {limit}"),
+            Condition::AtMost(option, limit) => format!("{option} <= {limit}"),
+            Condition::Expr(expression) => expression.source.clone(),
+        }
     }
 }
 
@@ -91,14 +125,28 @@ impl Rule {
         }
     }
 
-    /// Every option the rule reads.
+    /// Every option the rule reads (through derived values too), each once.
     #[must_use]
-    pub fn options(&self) -> Vec<&OptionId> {
+    pub fn options(&self) -> Vec<OptionId> {
         match self {
             Rule::Requires { when, then, .. } | Rule::Excludes { when, then, .. } => {
-                vec![when.option(), then.option()]
+                let mut options = when.options();
+                for option in then.options() {
+                    if !options.contains(&option) {
+                        options.push(option);
+                    }
+                }
+                options
             }
-            Rule::Table { options, .. } => options.iter().collect(),
+            Rule::Table { options, .. } => {
+                let mut unique: Vec<OptionId> = Vec::new();
+                for option in options {
+                    if !unique.contains(option) {
+                        unique.push(option.clone());
+                    }
+                }
+                unique
+            }
         }
     }
 
@@ -106,20 +154,16 @@ impl Rule {
     pub fn check(&self, value_of: impl Fn(&OptionId) -> Option<OptionValue>) -> Option<bool> {
         match self {
             Rule::Requires { when, then, .. } => {
-                let when_value = value_of(when.option())?;
-                if !when.holds_for(&when_value) {
+                if !when.outcome(&value_of)? {
                     return Some(true);
                 }
-                let then_value = value_of(then.option())?;
-                Some(then.holds_for(&then_value))
+                then.outcome(&value_of)
             }
             Rule::Excludes { when, then, .. } => {
-                let when_value = value_of(when.option())?;
-                if !when.holds_for(&when_value) {
+                if !when.outcome(&value_of)? {
                     return Some(true);
                 }
-                let then_value = value_of(then.option())?;
-                Some(!then.holds_for(&then_value))
+                then.outcome(&value_of).map(|holds| !holds)
             }
             Rule::Table { options, rows, .. } => {
                 let mut chosen = Vec::with_capacity(options.len());

@@ -57,6 +57,7 @@ mod tests {
         let mut catalogs = catalogs();
         let cabinet = &mut catalogs.catalogs[0].products[0];
         cabinet.options.push(OptionDef {
+            visible_when: None,
             id: OptionId::from("width"),
             label: "Width".into(),
             domain: OptionDomain::Range(RangeSpec {

@@ -21,6 +21,7 @@ fn product(
     front: i64,
 ) -> Product {
     Product {
+        derived: Vec::new(),
         id: ProductId::from(id),
         name: id.to_owned(),
         category: "Test".into(),

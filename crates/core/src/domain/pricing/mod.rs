@@ -64,10 +64,11 @@ pub fn price_breakdown(
         .options
         .iter()
         .filter_map(|def| {
-            let value: &OptionValue = configuration.get(&def.id).unwrap_or(&def.default);
-            let amount = def.price_of(value);
+            // A hidden option (its `visible_when` fails) has no value and adds nothing.
+            let value: OptionValue = product.value_of(&def.id, configuration)?;
+            let amount = def.price_of(&value);
             (!amount.is_zero()).then(|| PriceComponent {
-                label: format!("{}: {}", def.label, def.label_of(value)),
+                label: format!("{}: {}", def.label, def.label_of(&value)),
                 amount,
             })
         })

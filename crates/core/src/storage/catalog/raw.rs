@@ -59,6 +59,19 @@ pub(crate) struct RawProduct {
     pub sku: Option<String>,
     #[serde(default)]
     pub bom: Vec<RawBomLine>,
+    #[serde(default)]
+    pub derived: Vec<RawDerived>,
+}
+
+/// A derived value: `(id: "seats", label: "Seats", value: "floor(width / 600)", on_quote: true)`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Derived")]
+pub(crate) struct RawDerived {
+    pub id: String,
+    pub label: String,
+    pub value: String,
+    #[serde(default)]
+    pub on_quote: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -94,6 +107,8 @@ pub(crate) enum RawOption {
         values: Vec<RawValue>,
         #[serde(default)]
         default: Option<String>,
+        #[serde(default)]
+        visible_when: Option<RawCondition>,
     },
     Range {
         id: String,
@@ -109,6 +124,8 @@ pub(crate) enum RawOption {
         price_per_step: Decimal,
         #[serde(default, with = "decimal_number")]
         price_per_mm: Decimal,
+        #[serde(default)]
+        visible_when: Option<RawCondition>,
     },
 }
 
@@ -131,8 +148,19 @@ pub(crate) struct RawValue {
     pub group: Option<String>,
 }
 
+/// A condition: an expression in quotes, or one of the single-option forms of version 1.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "a condition: an expression in double quotes such as \"width < 2400\", or Is, OneOf, AtLeast or AtMost"
+)]
 pub(crate) enum RawCondition {
+    Expr(String),
+    V1(RawV1Condition),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) enum RawV1Condition {
     Is(String, String),
     OneOf(String, Vec<String>),
     AtLeast(String, i64),

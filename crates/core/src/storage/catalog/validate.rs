@@ -6,6 +6,7 @@
 //! configured at all. Options, shape (dimensions and appearance), rules, and SKU and bill of
 //! materials are checked in the submodules.
 
+mod derived;
 mod options;
 mod price_tables;
 mod rules;
@@ -13,13 +14,17 @@ mod shape;
 mod sku_bom;
 
 use super::raw::{RawCatalog, RawProduct};
-use crate::domain::catalog::configuration::ConfigurationEngine;
+use crate::domain::catalog::configuration::{
+    ConfigurationEngine, MAX_COMBINATIONS, OversizedRule, oversized_rules,
+};
+use crate::domain::catalog::expression::DerivedSource;
 use crate::domain::catalog::{Catalog, Clearance, Currency, OptionValue, Product, Size};
 use crate::domain::values::ids::{CatalogId, OptionId, ProductId, is_valid_id};
 use crate::domain::values::units::{MAX_SIZE_MM, Mm};
 use crate::storage::error::{FileProblem, LoadError};
 use crate::storage::locate::{Needle, SourceText};
-use options::validate_options;
+use derived::validate_derived;
+use options::{attach_visibility, validate_options};
 use price_tables::{attach_groups, check_coverage, validate_price_groups, validate_prices};
 use rules::validate_rules;
 use rust_decimal::Decimal;
@@ -32,8 +37,10 @@ use std::path::Path;
 const MAX_PRODUCTS: usize = 5_000;
 /// Most options per product.
 const MAX_OPTIONS: usize = 32;
-/// Most values one option may offer.
+/// Most values one choice option may offer.
 const MAX_VALUES: usize = 500;
+/// Most values one range option may offer (a made-to-measure width in 1 mm steps).
+const MAX_RANGE_VALUES: usize = 10_000;
 /// Most rules per product.
 const MAX_RULES: usize = 200;
 /// Most bill-of-materials lines per product.
@@ -57,6 +64,8 @@ struct Checker<'a> {
     invalid_options: BTreeSet<String>,
     /// The catalog's price groups by name, with their rank (cheapest first).
     price_groups: BTreeMap<String, u16>,
+    /// Derived values of the current product checked so far, for expressions to name.
+    derived: Vec<DerivedSource>,
 }
 
 impl Checker<'_> {
@@ -81,6 +90,31 @@ impl Checker<'_> {
         if !self.invalid_options.contains(option) {
             self.report(place, message);
         }
+    }
+
+    /// Reports a mistake at character `chars_in` of the expression `text`, a string found
+    /// after `place`.
+    fn report_in_expression(
+        &mut self,
+        place: &[(Needle<'_>, usize)],
+        text: &str,
+        chars_in: usize,
+        message: impl Into<String>,
+    ) {
+        let (line, column) = self.source.locate_in_string(place, text, chars_in);
+        self.problems.push(FileProblem {
+            path: self.path.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        });
+    }
+
+    /// Whether `name` is a derived value of the current product: `Some(Some(true))` for a
+    /// number, `Some(Some(false))` for a name, `Some(None)` when it has a mistake (reported).
+    fn derived_kind(&self, name: &str) -> Option<Option<bool>> {
+        let derived = self.derived.iter().find(|d| d.id.as_str() == name)?;
+        Some(derived.checked.as_ref().map(|(_, names)| names.is_none()))
     }
 
     fn check_text(&mut self, place: &[(Needle<'_>, usize)], what: &str, text: &str) {
@@ -141,6 +175,7 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         problems: Vec::new(),
         invalid_options: BTreeSet::new(),
         price_groups: BTreeMap::new(),
+        derived: Vec::new(),
     };
     let top = |key| vec![(Needle::Key(key), 0)];
     checker.check_id(&top("id"), "catalog id", &raw.id);
@@ -261,6 +296,8 @@ fn validate_product(
 
     let mut options = validate_options(checker, anchor, raw);
     attach_groups(checker, anchor, raw, &mut options);
+    let derived = validate_derived(checker, anchor, &raw.derived, &options);
+    attach_visibility(checker, anchor, raw, &mut options);
     let size = Size {
         width: validate_dimension(checker, anchor, "width", &raw.width, &options),
         depth: validate_dimension(checker, anchor, "depth", &raw.depth, &options),
@@ -280,6 +317,7 @@ fn validate_product(
         return None;
     }
     let product = Product {
+        derived,
         id: ProductId(raw.id.clone()),
         name: raw.name.clone(),
         category: raw.category.clone(),
@@ -323,6 +361,49 @@ fn check_placement(
 /// The defaults must satisfy every rule; valid defaults prove the product configurable, so the
 /// solver is only asked whether any configuration exists when they do not.
 fn check_configurable(checker: &mut Checker<'_>, anchor: (Needle<'_>, usize), product: &Product) {
+    for (index, rule) in product.rules.iter().enumerate() {
+        if rule.options().is_empty() {
+            checker.report(
+                &[
+                    anchor,
+                    (Needle::Key("rules"), 0),
+                    (Needle::Key("message"), index),
+                ],
+                format!(
+                    "this rule of product `{}` reads no option: {}",
+                    product.id,
+                    rule.message()
+                ),
+            );
+        }
+    }
+    for (oversized, combinations) in oversized_rules(product) {
+        let (place, what) = match &oversized {
+            OversizedRule::Rule(index) => (
+                vec![
+                    anchor,
+                    (Needle::Key("rules"), 0),
+                    (Needle::Key("message"), *index),
+                ],
+                "this rule".to_owned(),
+            ),
+            OversizedRule::Visibility(option) => (
+                vec![
+                    anchor,
+                    (Needle::Key("options"), 0),
+                    (Needle::KeyValue("id", option.as_str()), 0),
+                    (Needle::Key("visible_when"), 0),
+                ],
+                format!("the visible_when of option `{option}`"),
+            ),
+        };
+        checker.report(
+            &place,
+            format!(
+                "{what} tells apart {combinations} combinations of values; at most {MAX_COMBINATIONS}: compare each option with fixed limits, or split the rule"
+            ),
+        );
+    }
     let defaults: BTreeMap<OptionId, OptionValue> = product
         .options
         .iter()
@@ -330,7 +411,7 @@ fn check_configurable(checker: &mut Checker<'_>, anchor: (Needle<'_>, usize), pr
         .collect();
     let mut defaults_valid = true;
     for (index, rule) in product.rules.iter().enumerate() {
-        let broken = rule.check(|option| defaults.get(option).cloned()) == Some(false);
+        let broken = !product.rule_holds(rule, &defaults);
         if broken {
             defaults_valid = false;
             checker.report(

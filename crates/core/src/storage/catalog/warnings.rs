@@ -166,7 +166,7 @@ fn limit_problem(product: &Product, condition: &Condition) -> Option<String> {
     let (option, limit, at_least) = match condition {
         Condition::AtLeast(option, limit) => (option, *limit, true),
         Condition::AtMost(option, limit) => (option, *limit, false),
-        Condition::Is(..) | Condition::OneOf(..) => return None,
+        Condition::Is(..) | Condition::OneOf(..) | Condition::Expr(_) => return None,
     };
     let def = product.option(option)?;
     let OptionDomain::Range(range) = &def.domain else {

@@ -70,6 +70,10 @@ pub(super) fn diagnose(
     let mut budget = Budget::new(time_limit);
     let mut rules = Vec::new();
     for (index, rule) in product.rules.iter().enumerate() {
+        // Rules over several options or hidden ones have no single `when` option to judge.
+        if !super::blocks::is_simple(rule, product) {
+            continue;
+        }
         if let Some(finding) = judge(model, index, rule, &mut budget)? {
             rules.push(finding);
         }
@@ -133,10 +137,8 @@ fn judge(
 /// Per class of the condition's option, whether the condition holds (or, with `holds` false,
 /// does not hold).
 fn class_mask(model: &Model, condition: &Condition, holds: bool) -> Option<(usize, Vec<bool>)> {
-    let option = model
-        .option_ids
-        .iter()
-        .position(|id| id == condition.option())?;
+    let [read] = condition.options().try_into().ok()?;
+    let option = model.option_ids.iter().position(|id| *id == read)?;
     let mask = model.members[option]
         .iter()
         .map(|members| condition.holds_for(&model.values[option][members[0]]) == holds)

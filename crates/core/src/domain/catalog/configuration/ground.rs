@@ -19,10 +19,9 @@ pub(super) fn grounded(
 ) -> Option<Domains> {
     let mut domains = model.layout.full();
     for (option, class) in held {
-        if !domains.contains(&model.layout, *option, *class) {
+        if !model.hold(&mut domains, *option, *class) {
             return None;
         }
-        domains.fix(&model.layout, *option, *class);
     }
     let seeds = model.groups[group].constraints.iter().copied();
     propagate(model, &mut domains, active, seeds).then_some(domains)
@@ -62,10 +61,9 @@ pub(super) fn refuting_rules(
     let mut noted = vec![false; model.constraints.len()];
     let mut domains = layout.full();
     for (option, class) in held {
-        if !domains.contains(layout, *option, *class) {
+        if !model.hold(&mut domains, *option, *class) {
             return Ok(Some(Vec::new()));
         }
-        domains.fix(layout, *option, *class);
     }
     let seeds = model.groups[group].constraints.iter().copied();
     let mut scratch = Scratch::default();

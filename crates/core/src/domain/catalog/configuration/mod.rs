@@ -9,6 +9,7 @@
 //! proves blocks. Explanations are minimal sets of rules (shrunk from the rules a proof used),
 //! with the user's choices they need.
 
+mod blocks;
 mod diagnostics;
 mod domains;
 mod enumerate;
@@ -24,6 +25,7 @@ pub mod sample;
 mod search;
 mod states;
 
+pub use blocks::{MAX_COMBINATIONS, OversizedRule, oversized_rules};
 pub use diagnostics::{ProductDiagnostics, RuleFinding, UnreachableValue};
 pub use memo::{ResolveMemo, Resolved};
 pub use search::QUESTION_TIME_LIMIT;
@@ -228,6 +230,7 @@ impl<'product> ConfigurationEngine<'product> {
             .options
             .iter()
             .enumerate()
+            .filter(|(index, _)| self.model.hidden_class[*index] != Some(classes[*index]))
             .map(|(index, def)| {
                 let value = match explicit.get(&def.id) {
                     Some(value) => value.clone(),
@@ -273,7 +276,7 @@ impl<'product> ConfigurationEngine<'product> {
             .product
             .rules
             .iter()
-            .filter(|rule| rule.check(|option| full.get(option).cloned()) == Some(false))
+            .filter(|rule| !self.product.rule_holds(rule, full))
             .map(|rule| rule.message().to_owned())
             .collect())
     }
@@ -313,7 +316,9 @@ impl<'product> ConfigurationEngine<'product> {
                 let blocked = values
                     .iter()
                     .zip(class_of)
-                    .filter_map(|(value, class)| {
+                    .enumerate()
+                    .filter(|(at, _)| !self.model.is_hidden_value(option, *at))
+                    .filter_map(|(_, (value, class))| {
                         let at = panel
                             .blocked
                             .binary_search_by_key(class, |(c, _)| *c)
@@ -331,13 +336,17 @@ impl<'product> ConfigurationEngine<'product> {
             .collect())
     }
 
-    /// The values of `option` whose classes are in `classes` (ascending), in display order.
+    /// The values of `option` whose classes are in `classes` (ascending), in display order
+    /// (never the "not shown" value).
     fn values_in(&self, option: usize, classes: &[usize]) -> Vec<OptionValue> {
         self.model.values[option]
             .iter()
             .zip(&self.model.class_of[option])
-            .filter(|(_, class)| classes.binary_search(class).is_ok())
-            .map(|(value, _)| value.clone())
+            .enumerate()
+            .filter(|(at, (_, class))| {
+                !self.model.is_hidden_value(option, *at) && classes.binary_search(class).is_ok()
+            })
+            .map(|(_, (value, _))| value.clone())
             .collect()
     }
 
@@ -366,10 +375,18 @@ impl<'product> ConfigurationEngine<'product> {
     fn messages_of(&self, rules: &[usize]) -> Vec<String> {
         let mut messages: Vec<String> = Vec::new();
         for rule in rules {
-            if let Some(rule) = self.product.rules.get(*rule)
-                && !messages.iter().any(|known| known == rule.message())
+            let message = match self.product.rules.get(*rule) {
+                Some(rule) => Some(rule.message()),
+                None => self
+                    .model
+                    .visibility_messages
+                    .get(rule - self.product.rules.len())
+                    .map(String::as_str),
+            };
+            if let Some(message) = message
+                && !messages.iter().any(|known| known == message)
             {
-                messages.push(rule.message().to_owned());
+                messages.push(message.to_owned());
             }
         }
         messages
@@ -438,13 +455,17 @@ impl<'product> ConfigurationEngine<'product> {
                     value: value.clone(),
                 }
             })?;
-            chosen[index] = Some(class);
+            chosen[index] = Some(self.model.chosen_class(index, class));
         }
         Ok(chosen)
     }
 }
 
 #[cfg(test)]
+mod expression_tests;
+#[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod sample_expressions;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,8 @@
 //! classes that no rule tells apart (a 500-value width read by two thresholds has three), each
 //! rule a constraint over those classes, and the options split into groups that no rule links.
 
-use super::domains::{ClassSet, Layout};
+use super::blocks::{BlockRule, Source, block_rule, hidden_value, is_simple};
+use super::domains::{ClassSet, Domains, Layout};
 use crate::domain::catalog::{Condition, OptionValue, Product, Rule};
 use crate::domain::values::ids::{OptionId, ValueId};
 use std::collections::HashMap;
@@ -69,7 +70,12 @@ pub(super) struct Model {
     pub(super) groups: Vec<Group>,
     /// Per option, its group (`None` when no rule reads it).
     pub(super) group_of: Vec<Option<usize>>,
+    /// Product rules, then one visibility condition per conditionally shown option.
     pub(super) rule_count: usize,
+    /// Per option, the class of its "not shown" value (options with `visible_when` only).
+    pub(super) hidden_class: Vec<Option<usize>>,
+    /// The message of each visibility condition (rule index `product.rules.len() + k`).
+    pub(super) visibility_messages: Vec<String>,
 }
 
 /// A rule over value indices, before values are grouped into classes.
@@ -88,13 +94,22 @@ enum ValueRule {
         columns: Vec<usize>,
         rows: Vec<Vec<usize>>,
     },
+    /// A table over blocks of values (expression rules, hidden options, visibility).
+    Blocks(BlockRule),
 }
 
 impl Model {
     pub(super) fn new(product: &Product) -> Self {
         let option_ids: Vec<OptionId> = product.options.iter().map(|def| def.id.clone()).collect();
-        let values: Vec<Vec<OptionValue>> =
+        let mut values: Vec<Vec<OptionValue>> =
             product.options.iter().map(|def| def.values()).collect();
+        let mut hidden: Vec<Option<usize>> = vec![None; option_ids.len()];
+        for (at, def) in product.options.iter().enumerate() {
+            if def.visible_when.is_some() {
+                hidden[at] = Some(values[at].len());
+                values[at].push(hidden_value());
+            }
+        }
         let index_of: HashMap<&OptionId, usize> = option_ids
             .iter()
             .enumerate()
@@ -106,8 +121,32 @@ impl Model {
             .collect();
         let mut value_rules = Vec::new();
         for (rule_index, rule) in product.rules.iter().enumerate() {
-            if let Some(compiled) = value_rule(rule, &index_of, &values, &value_index) {
+            let compiled = if is_simple(rule, product) {
+                value_rule(rule, &index_of, &values, &value_index)
+            } else {
+                block_rule(Source::Rule(rule), &option_ids, &values, &hidden).map(ValueRule::Blocks)
+            };
+            if let Some(compiled) = compiled {
                 value_rules.push((rule_index, compiled));
+            }
+        }
+        let mut visibility_messages = Vec::new();
+        for (at, def) in product.options.iter().enumerate() {
+            if let Some(condition) = &def.visible_when {
+                let index = product.rules.len() + visibility_messages.len();
+                visibility_messages.push(format!(
+                    "{} is only offered when {}",
+                    def.label,
+                    condition.text()
+                ));
+                if let Some(compiled) = block_rule(
+                    Source::Visibility(at, condition),
+                    &option_ids,
+                    &values,
+                    &hidden,
+                ) {
+                    value_rules.push((index, ValueRule::Blocks(compiled)));
+                }
             }
         }
         let (class_of, members) = classes(&values, &value_rules);
@@ -155,6 +194,10 @@ impl Model {
                         rows: class_rows.concat(),
                     }
                 }
+                ValueRule::Blocks(rule) => Constraint::Table {
+                    columns: rule.columns.clone(),
+                    rows: block_rows_as_classes(rule, &members),
+                },
             };
             constraints.push(constraint);
             rule_of.push(*rule_index);
@@ -168,6 +211,11 @@ impl Model {
             }
         }
         let (groups, group_of) = linked_groups(option_ids.len(), &constraints);
+        let hidden_class = hidden
+            .iter()
+            .enumerate()
+            .map(|(option, value)| value.map(|value| class_of[option][value]))
+            .collect();
         Self {
             option_ids,
             values,
@@ -179,8 +227,59 @@ impl Model {
             constraints_of,
             groups,
             group_of,
-            rule_count: product.rules.len(),
+            rule_count: product.rules.len() + visibility_messages.len(),
+            hidden_class,
+            visibility_messages,
         }
+    }
+
+    /// Applies the user's choice `class` of `option` (as `chosen_class` encodes it) to
+    /// `domains`; false when the domain no longer allows it.
+    pub(super) fn hold(&self, domains: &mut Domains, option: usize, class: usize) -> bool {
+        let (class, or_hidden) = self.decode(option, class);
+        match or_hidden {
+            None => {
+                if !domains.contains(&self.layout, option, class) {
+                    return false;
+                }
+                domains.fix(&self.layout, option, class);
+            }
+            Some(hidden) => {
+                let keep = self
+                    .layout
+                    .set_of(option, |other| other == class || other == hidden);
+                domains.restrict(&self.layout, option, keep.words());
+                if domains.is_empty(&self.layout, option) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The class a user's choice holds: for a conditionally shown option, "this class or not
+    /// shown" (the choice counts only while the option shows), encoded above the option's
+    /// class count.
+    pub(super) fn chosen_class(&self, option: usize, class: usize) -> usize {
+        match self.hidden_class[option] {
+            Some(hidden) if hidden != class => class + self.layout.size(option),
+            _ => class,
+        }
+    }
+
+    /// A held class decoded: the class, and the "not shown" class it may also take.
+    pub(super) fn decode(&self, option: usize, class: usize) -> (usize, Option<usize>) {
+        let size = self.layout.size(option);
+        if class >= size {
+            (class - size, self.hidden_class[option])
+        } else {
+            (class, None)
+        }
+    }
+
+    /// Whether a value index is an option's "not shown" value.
+    pub(super) fn is_hidden_value(&self, option: usize, value: usize) -> bool {
+        self.hidden_class[option].is_some() && value + 1 == self.values[option].len()
     }
 
     pub(super) fn option_count(&self) -> usize {
@@ -221,7 +320,8 @@ fn value_rule(
     value_index: &ValueIndex<'_>,
 ) -> Option<ValueRule> {
     let condition = |condition: &Condition| {
-        let option = *index_of.get(condition.option())?;
+        let [read] = condition.options().try_into().ok()?;
+        let option = *index_of.get(&read)?;
         let marked = |expected: &mut dyn Iterator<Item = &ValueId>| {
             let mut holds = vec![false; values[option].len()];
             for id in expected {
@@ -234,7 +334,7 @@ fn value_rule(
         let holds: Vec<bool> = match condition {
             Condition::Is(_, expected) => marked(&mut std::iter::once(expected)),
             Condition::OneOf(_, expected) => marked(&mut expected.iter()),
-            Condition::AtLeast(..) | Condition::AtMost(..) => values[option]
+            Condition::AtLeast(..) | Condition::AtMost(..) | Condition::Expr(_) => values[option]
                 .iter()
                 .map(|value| condition.holds_for(value))
                 .collect(),
@@ -365,6 +465,27 @@ fn classes(
                 split_by(&mut class_of[*when_option], |v| when[v]);
                 split_by(&mut class_of[*then_option], |v| then[v]);
             }
+            ValueRule::Blocks(rule) => {
+                for (column, option) in rule.columns.iter().enumerate() {
+                    let blocks = &rule.block_of[column];
+                    split_by(&mut class_of[*option], |v| blocks[v]);
+                    let count = blocks.iter().max().map_or(0, |most| most + 1);
+                    let mut rest_ids: HashMap<Vec<usize>, u32> = HashMap::new();
+                    let mut marks = vec![Vec::new(); count];
+                    for row in &rule.rows {
+                        let mut rest = row.clone();
+                        rest.remove(column);
+                        let next = u32::try_from(rest_ids.len()).unwrap_or(u32::MAX);
+                        let id = *rest_ids.entry(rest).or_insert(next);
+                        marks[row[column]].push(id);
+                    }
+                    for mark in &mut marks {
+                        mark.sort_unstable();
+                        mark.dedup();
+                    }
+                    split_by(&mut class_of[*option], |v| marks[blocks[v]].clone());
+                }
+            }
             ValueRule::Table { columns, rows } => {
                 for (column, option) in columns.iter().enumerate() {
                     let mut rest_ids: HashMap<RowKey, u32> = HashMap::new();
@@ -396,6 +517,44 @@ fn classes(
         })
         .collect();
     (class_of, members)
+}
+
+/// A block table's rows as rows of classes: classes refine blocks, so each block row stands
+/// for every combination of the classes inside its blocks.
+fn block_rows_as_classes(rule: &BlockRule, members: &[Vec<Vec<usize>>]) -> Vec<usize> {
+    let in_block: Vec<Vec<Vec<usize>>> = rule
+        .columns
+        .iter()
+        .zip(&rule.block_of)
+        .map(|(column, blocks)| {
+            let count = blocks.iter().max().map_or(0, |most| most + 1);
+            let mut classes = vec![Vec::new(); count];
+            for (class, values) in members[*column].iter().enumerate() {
+                classes[blocks[values[0]]].push(class);
+            }
+            classes
+        })
+        .collect();
+    let mut class_rows: Vec<Vec<usize>> = Vec::new();
+    for row in &rule.rows {
+        let mut partial: Vec<Vec<usize>> = vec![Vec::new()];
+        for (at, block) in row.iter().enumerate() {
+            partial = partial
+                .into_iter()
+                .flat_map(|prefix| {
+                    in_block[at][*block].iter().map(move |class| {
+                        let mut next = prefix.clone();
+                        next.push(*class);
+                        next
+                    })
+                })
+                .collect();
+        }
+        class_rows.extend(partial);
+    }
+    class_rows.sort_unstable();
+    class_rows.dedup();
+    class_rows.concat()
 }
 
 /// Splits the classes of one option's values by `key`: two values stay together only when

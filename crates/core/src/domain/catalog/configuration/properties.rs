@@ -2,6 +2,7 @@
 //! completions, resolution (most defaults kept) and minimal explanations.
 
 use super::sample::{SampleKind, SampleRng, SampleShape, sample_product};
+use super::sample_expressions::add_expressions;
 use super::{BlockedValue, ConfigurationEngine, ConfigurationError};
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::{OptionValue, Product, Rule};
@@ -10,38 +11,69 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use std::cell::Cell;
 
-/// Every complete configuration satisfying the rules whose index `active` accepts.
+/// Every complete configuration satisfying the rules whose index `active` accepts (indices
+/// past the product's rules are the visibility conditions, in option order): hidden options
+/// have no value; an option whose visibility condition is not active may show or not.
 fn valid_with(product: &Product, active: &dyn Fn(usize) -> bool) -> Vec<Configuration> {
     let mut all = vec![Configuration::new()];
     for def in &product.options {
+        let mut values: Vec<Option<OptionValue>> = def.values().into_iter().map(Some).collect();
+        if def.visible_when.is_some() {
+            values.push(None);
+        }
         all = all
             .into_iter()
             .flat_map(|partial| {
-                def.values().into_iter().map(move |value| {
+                values.clone().into_iter().map(move |value| {
                     let mut next = partial.clone();
-                    next.insert(def.id.clone(), value);
+                    if let Some(value) = value {
+                        next.insert(def.id.clone(), value);
+                    }
                     next
                 })
             })
             .collect();
     }
+    let rule_count = product.rules.len();
     all.into_iter()
         .filter(|full| {
-            product
-                .rules
-                .iter()
-                .enumerate()
-                .all(|(index, rule): (usize, &Rule)| {
-                    !active(index) || rule.check(|option| full.get(option).cloned()) == Some(true)
-                })
+            let value_of = |option: &OptionId| full.get(option).cloned();
+            let mut gated = 0;
+            let shows_right = product.options.iter().all(|def| match &def.visible_when {
+                None => full.contains_key(&def.id),
+                Some(condition) => {
+                    gated += 1;
+                    !active(rule_count + gated - 1)
+                        || condition.holds(value_of) == full.contains_key(&def.id)
+                }
+            });
+            shows_right
+                && product
+                    .rules
+                    .iter()
+                    .enumerate()
+                    .all(|(index, rule): (usize, &Rule)| {
+                        !active(index)
+                            || rule
+                                .options()
+                                .iter()
+                                .any(|option| !full.contains_key(option))
+                            || rule.check(value_of) == Some(true)
+                    })
         })
         .collect()
 }
 
-fn agrees(full: &Configuration, partial: &Configuration) -> bool {
-    partial
-        .iter()
-        .all(|(option, value)| full.get(option) == Some(value))
+/// Whether a complete configuration keeps the user's choices; a choice of a hidden option is
+/// kept for when it shows, so it is met by the option having no value too.
+fn agrees(full: &Configuration, partial: &Configuration, product: &Product) -> bool {
+    partial.iter().all(|(option, value)| {
+        full.get(option) == Some(value)
+            || (!full.contains_key(option)
+                && product
+                    .option(option)
+                    .is_some_and(|def| def.visible_when.is_some()))
+    })
 }
 
 fn random_choices(product: &Product, rng: &mut SampleRng) -> Configuration {
@@ -63,6 +95,7 @@ struct Counts {
     conflicts: Cell<usize>,
     moved_defaults: Cell<usize>,
     asked: Cell<usize>,
+    with_expressions: Cell<usize>,
 }
 
 /// `blocked`'s rules forbid its value with the user's other choices and each is needed; the
@@ -80,7 +113,7 @@ fn check_explanation(
     let completable = |rules: &[usize], choices: &Configuration| {
         valid_with(product, &|rule| rules.contains(&rule))
             .iter()
-            .any(|c| agrees(c, choices))
+            .any(|c| agrees(c, choices, product) && c.get(option) == Some(&blocked.value))
     };
     prop_assert!(
         !completable(&blocked.rules, &asked),
@@ -134,13 +167,22 @@ fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
         rules: rng.below(7),
         valid: false,
     };
-    let product = sample_product(seed, shape);
+    let mut product = sample_product(seed, shape);
+    if rng.chance(50) {
+        add_expressions(&mut product, &mut rng);
+        counts
+            .with_expressions
+            .set(counts.with_expressions.get() + 1);
+    }
     let engine = ConfigurationEngine::new(&product);
     let valid = valid_with(&product, &|_| true);
     let explicit = random_choices(&product, &mut rng);
     counts.cases.set(counts.cases.get() + 1);
 
-    let extendable: Vec<&Configuration> = valid.iter().filter(|c| agrees(c, &explicit)).collect();
+    let extendable: Vec<&Configuration> = valid
+        .iter()
+        .filter(|c| agrees(c, &explicit, &product))
+        .collect();
     prop_assert_eq!(
         engine
             .is_completable(&explicit)
@@ -151,7 +193,7 @@ fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
         Ok(full) => {
             prop_assert!(!extendable.is_empty(), "resolved {:?}", explicit);
             prop_assert!(valid.contains(&full), "resolved to an invalid product");
-            prop_assert!(agrees(&full, &explicit), "dropped a choice");
+            prop_assert!(agrees(&full, &explicit, &product), "dropped a choice");
             let kept = |c: &Configuration| {
                 product
                     .options
@@ -191,7 +233,7 @@ fn check_product(seed: u64, counts: &Counts) -> Result<(), TestCaseError> {
             .filter(|value| {
                 valid
                     .iter()
-                    .any(|c| agrees(c, &others) && c.get(&def.id) == Some(value))
+                    .any(|c| agrees(c, &others, &product) && c.get(&def.id) == Some(value))
             })
             .collect();
         prop_assert_eq!(&state.offered, &truth, "offered values of {}", def.id);
@@ -243,6 +285,13 @@ fn the_engine_agrees_with_enumeration_on_random_products() {
         .expect("the engine agrees with enumeration");
     let cases = usize::try_from(cases).unwrap_or(usize::MAX);
     assert_eq!(counts.cases.get(), cases);
+    println!(
+        "{} cases accepted, {} with expression rules, derived values and visibility; {} blocked values explained",
+        counts.cases.get(),
+        counts.with_expressions.get(),
+        counts.blocked.get()
+    );
+    assert!(counts.with_expressions.get() >= cases / 3);
     // Enough of the cases exercised the interesting paths for the checks to mean something.
     assert!(
         counts.blocked.get() >= cases,

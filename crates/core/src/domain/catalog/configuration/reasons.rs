@@ -81,15 +81,15 @@ pub(super) fn traced(model: &Model, group: usize, held: &[Held], active: &RuleMa
     let mut responsible: Vec<Reason> = vec![Reason::default(); model.option_count()];
     for (option, class) in held {
         let reason = Reason::default();
-        if !domains.contains(layout, *option, *class) {
+        let before: Vec<usize> = domains.iter(layout, *option).collect();
+        if !model.hold(&mut domains, *option, *class) {
             return Traced::Failed(reason);
         }
-        for other in domains.iter(layout, *option).collect::<Vec<_>>() {
-            if other != *class {
+        for other in before {
+            if !domains.contains(layout, *option, other) {
                 removed[*option][other] = Some(reason.clone());
             }
         }
-        domains.fix(layout, *option, *class);
         responsible[*option] = reason;
     }
     let constraints = &model.groups[group].constraints;

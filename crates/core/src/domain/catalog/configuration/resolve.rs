@@ -18,7 +18,9 @@ pub(super) fn resolve(
     budget: &mut Budget,
 ) -> Result<Option<Vec<usize>>, OutOfTime> {
     let mut classes: Vec<usize> = (0..model.option_count())
-        .map(|option| chosen[option].unwrap_or(defaults[option]))
+        .map(|option| {
+            chosen[option].map_or(defaults[option], |class| model.decode(option, class).0)
+        })
         .collect();
     let active = all_rules(model);
     for (group, members) in model.groups.iter().enumerate() {

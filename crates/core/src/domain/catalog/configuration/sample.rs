@@ -100,6 +100,7 @@ pub fn sample_product(seed: u64, shape: SampleShape) -> Product {
         }
     }
     Product {
+        derived: Vec::new(),
         id: ProductId::from(format!("sample-{seed}").as_str()),
         name: format!("Sample {seed}"),
         category: "Samples".into(),
@@ -185,6 +186,7 @@ fn sample_option(rng: &mut SampleRng, index: usize, shape: SampleShape) -> Optio
     };
     let default = values[rng.below(values.len())].clone();
     OptionDef {
+        visible_when: None,
         label: format!("Option {index}"),
         id,
         domain,

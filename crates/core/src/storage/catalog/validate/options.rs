@@ -10,7 +10,9 @@ use crate::storage::catalog::raw::{RawOption, RawProduct};
 use crate::storage::locate::Needle;
 use std::collections::BTreeSet;
 
-use super::{Checker, MAX_OPTIONS, MAX_VALUES, Place};
+use super::derived::order_of;
+use super::rules::validate_condition;
+use super::{Checker, MAX_OPTIONS, MAX_RANGE_VALUES, MAX_VALUES, Place};
 
 pub(super) fn validate_options(
     checker: &mut Checker<'_>,
@@ -68,6 +70,7 @@ pub(super) fn validate_option(
             label,
             values,
             default,
+            ..
         } => {
             if values.is_empty() {
                 checker.report(place, format!("option `{id}` has no values to choose from"));
@@ -143,6 +146,7 @@ pub(super) fn validate_option(
                 None => choices[0].id.clone(),
             };
             Some(OptionDef {
+                visible_when: None,
                 id: OptionId(id.clone()),
                 label: label.clone(),
                 domain: OptionDomain::Choice(choices),
@@ -159,6 +163,7 @@ pub(super) fn validate_option(
             default,
             price_per_step,
             price_per_mm,
+            ..
         } => {
             if *step <= 0 {
                 checker.report(
@@ -197,10 +202,10 @@ pub(super) fn validate_option(
                 );
                 return None;
             }
-            if (max - min) / step >= MAX_VALUES as i64 {
+            if (max - min) / step >= MAX_RANGE_VALUES as i64 {
                 checker.report(
                     place,
-                    format!("option `{id}` has more than {MAX_VALUES} values"),
+                    format!("option `{id}` has more than {MAX_RANGE_VALUES} values"),
                 );
                 return None;
             }
@@ -233,11 +238,78 @@ pub(super) fn validate_option(
                 return None;
             }
             Some(OptionDef {
+                visible_when: None,
                 id: OptionId(id.clone()),
                 label: label.clone(),
                 domain: OptionDomain::Range(range),
                 default: OptionValue::Number(default),
             })
         }
+    }
+}
+
+/// Checks each option's `visible_when` (once the derived values it may name are checked) and
+/// attaches it; an option whose visibility depends on itself, directly or through others, is
+/// an error.
+pub(super) fn attach_visibility(
+    checker: &mut Checker<'_>,
+    anchor: (Needle<'_>, usize),
+    raw: &RawProduct,
+    options: &mut [OptionDef],
+) {
+    let names: Vec<OptionDef> = options.to_vec();
+    for option in raw.options.iter().take(MAX_OPTIONS) {
+        let (id, visible_when) = match option {
+            RawOption::Choice {
+                id, visible_when, ..
+            }
+            | RawOption::Range {
+                id, visible_when, ..
+            } => (id, visible_when),
+        };
+        let Some(raw_condition) = visible_when else {
+            continue;
+        };
+        let Some(at) = options.iter().position(|def| def.id.as_str() == id) else {
+            continue;
+        };
+        let place: Place<'_> = vec![
+            anchor,
+            (Needle::Key("options"), 0),
+            (Needle::KeyValue("id", id), 0),
+            (Needle::Key("visible_when"), 0),
+        ];
+        options[at].visible_when = validate_condition(checker, &place, raw_condition, &names);
+    }
+    let deps: Vec<Vec<usize>> = options
+        .iter()
+        .map(|def| {
+            def.visible_when
+                .as_ref()
+                .map_or_else(Vec::new, |condition| {
+                    condition
+                        .options()
+                        .iter()
+                        .filter_map(|read| options.iter().position(|other| &other.id == read))
+                        .collect()
+                })
+        })
+        .collect();
+    let (_, cycles) = order_of(&deps);
+    for cycle in cycles {
+        let names: Vec<&str> = cycle.iter().map(|at| options[*at].id.as_str()).collect();
+        let first = options[cycle[0]].id.as_str();
+        checker.report(
+            &[
+                anchor,
+                (Needle::Key("options"), 0),
+                (Needle::KeyValue("id", first), 0),
+                (Needle::Key("visible_when"), 0),
+            ],
+            format!(
+                "whether option `{first}` shows depends on itself: {} → {first}",
+                names.join(" → ")
+            ),
+        );
     }
 }

@@ -1,12 +1,100 @@
 //! Rules: conditions naming options and values that exist, requires/excludes, and tables of
 //! valid combinations.
 
+use crate::domain::catalog::expression::{
+    Expression, Names, Syntax, check_condition, check_derived, parse,
+};
 use crate::domain::catalog::{Condition, OptionDef, OptionDomain, Rule};
 use crate::domain::values::ids::{OptionId, ValueId};
-use crate::storage::catalog::raw::{RawCondition, RawRule};
+use crate::storage::catalog::raw::{RawCondition, RawRule, RawV1Condition};
 use crate::storage::locate::Needle;
+use std::collections::BTreeSet;
 
 use super::{Checker, MAX_RULES};
+
+/// Parses an expression's text, reporting a mistake at its place inside the string.
+pub(super) fn parse_expression(
+    checker: &mut Checker<'_>,
+    place: &[(Needle<'_>, usize)],
+    text: &str,
+) -> Option<Syntax> {
+    match parse(text) {
+        Ok(syntax) => Some(syntax),
+        Err(error) => {
+            checker.report_in_expression(place, text, error.span.start, error.message);
+            None
+        }
+    }
+}
+
+/// Checks an expression that must be a condition (`place` leads to its string).
+pub(super) fn validate_expression(
+    checker: &mut Checker<'_>,
+    place: &[(Needle<'_>, usize)],
+    text: &str,
+    options: &[OptionDef],
+) -> Option<Condition> {
+    let syntax = parse_expression(checker, place, text)?;
+    let derived = std::mem::take(&mut checker.derived);
+    let names = Names {
+        options,
+        derived: &derived,
+    };
+    let checked = check_condition(&syntax, names);
+    checker.derived = derived;
+    match checked {
+        Ok(expr) => Some(Condition::Expr(Expression {
+            source: text.to_owned(),
+            expr,
+        })),
+        Err(error) => {
+            if !error.already_reported && !invalid_name(checker, &syntax, &error.message) {
+                checker.report_in_expression(place, text, error.span.start, error.message);
+            }
+            None
+        }
+    }
+}
+
+/// Checks a derived value's expression: a number or a name, and the names it can give.
+pub(super) fn validate_derived_expression(
+    checker: &mut Checker<'_>,
+    place: &[(Needle<'_>, usize)],
+    text: &str,
+    syntax: &Syntax,
+    options: &[OptionDef],
+) -> Option<(
+    crate::domain::catalog::expression::Expr,
+    Option<BTreeSet<ValueId>>,
+)> {
+    let derived = std::mem::take(&mut checker.derived);
+    let checked = check_derived(
+        syntax,
+        Names {
+            options,
+            derived: &derived,
+        },
+    );
+    checker.derived = derived;
+    match checked {
+        Ok(checked) => Some(checked),
+        Err(error) => {
+            if !error.already_reported && !invalid_name(checker, syntax, &error.message) {
+                checker.report_in_expression(place, text, error.span.start, error.message);
+            }
+            None
+        }
+    }
+}
+
+/// True when the mistake is naming an option that was declared but is itself invalid (and
+/// reported already).
+fn invalid_name(checker: &Checker<'_>, _syntax: &Syntax, message: &str) -> bool {
+    checker
+        .invalid_options
+        .iter()
+        .any(|option| message.starts_with(&format!("`{option}` is not an option")))
+}
 
 pub(super) fn validate_condition(
     checker: &mut Checker<'_>,
@@ -14,9 +102,13 @@ pub(super) fn validate_condition(
     raw: &RawCondition,
     options: &[OptionDef],
 ) -> Option<Condition> {
+    let raw = match raw {
+        RawCondition::Expr(text) => return validate_expression(checker, place, text, options),
+        RawCondition::V1(raw) => raw,
+    };
     let (option, needs_choice) = match raw {
-        RawCondition::Is(option, _) | RawCondition::OneOf(option, _) => (option, true),
-        RawCondition::AtLeast(option, _) | RawCondition::AtMost(option, _) => (option, false),
+        RawV1Condition::Is(option, _) | RawV1Condition::OneOf(option, _) => (option, true),
+        RawV1Condition::AtLeast(option, _) | RawV1Condition::AtMost(option, _) => (option, false),
     };
     let mut option_place = place.to_vec();
     option_place.push((Needle::Quoted(option), 0));
@@ -56,10 +148,10 @@ pub(super) fn validate_condition(
     };
     let id = OptionId(option.clone());
     match raw {
-        RawCondition::Is(_, value) => {
+        RawV1Condition::Is(_, value) => {
             check_value(checker, value).then(|| Condition::Is(id, ValueId(value.clone())))
         }
-        RawCondition::OneOf(_, values) => {
+        RawV1Condition::OneOf(_, values) => {
             let unknown = values
                 .iter()
                 .filter(|value| !check_value(checker, value))
@@ -71,8 +163,8 @@ pub(super) fn validate_condition(
             (unknown == 0)
                 .then(|| Condition::OneOf(id, values.iter().map(|v| ValueId(v.clone())).collect()))
         }
-        RawCondition::AtLeast(_, limit) => Some(Condition::AtLeast(id, *limit)),
-        RawCondition::AtMost(_, limit) => Some(Condition::AtMost(id, *limit)),
+        RawV1Condition::AtLeast(_, limit) => Some(Condition::AtLeast(id, *limit)),
+        RawV1Condition::AtMost(_, limit) => Some(Condition::AtMost(id, *limit)),
     }
 }
 

@@ -25,6 +25,17 @@ pub(super) fn validate_dimension(
             checker.check_size(&place, what, *size);
             Dimension::Fixed(Mm(*size))
         }
+        RawDimension::Option(option) if checker.derived_kind(option).is_some() => {
+            if checker.derived_kind(option) == Some(Some(false)) {
+                checker.report(
+                    &place,
+                    format!(
+                        "{what} follows derived value `{option}`, which gives a name, not a number"
+                    ),
+                );
+            }
+            Dimension::Derived(OptionId(option.clone()))
+        }
         RawDimension::Option(option) => {
             match options
                 .iter()

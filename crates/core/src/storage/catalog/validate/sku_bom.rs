@@ -34,6 +34,8 @@ pub(super) fn validate_sku(
                 let name = &rest[open + 1..open + close];
                 if options.iter().any(|def| def.id.as_str() == name) {
                     pieces.push(SkuPiece::Option(OptionId(name.to_owned())));
+                } else if checker.derived_kind(name).is_some() {
+                    pieces.push(SkuPiece::Derived(OptionId(name.to_owned())));
                 } else {
                     checker.report_missing_option(
                         &place,
@@ -101,6 +103,15 @@ pub(super) fn validate_bom(
         };
         let quantity = match &line.quantity {
             RawQuantity::Fixed(count) => Quantity::Fixed(*count),
+            RawQuantity::Option(option) if checker.derived_kind(option).is_some() => {
+                if checker.derived_kind(option) == Some(Some(false)) {
+                    checker.report(
+                        &place,
+                        format!("quantity follows derived value `{option}`, which gives a name, not a number"),
+                    );
+                }
+                Quantity::Derived(OptionId(option.clone()))
+            }
             RawQuantity::Option(option) => Quantity::OptionValue(range_option(checker, option)),
             RawQuantity::Steps {
                 option,
