@@ -459,3 +459,35 @@ fn the_demo_sofa_is_priced_by_the_dearer_cover_group_and_width_band() {
     );
     assert_eq!(breakdown.unit_price, dec("2040.00"));
 }
+
+#[test]
+fn a_table_keyed_on_a_hidden_option_adds_nothing() {
+    let text = r#"Catalog(
+    id: "h", name: "H", version: "1", currency: "EUR", vat_percent: 19,
+    products: [Product(id: "x", name: "X", category: "C", kind: Floor,
+        width: Fixed(2000), depth: Fixed(900), height: Fixed(800), appearance: Shape(shape: Sofa),
+        options: [
+            Choice(id: "chaise", label: "Chaise", values: [(id: "none", label: "None"), (id: "left", label: "Left")]),
+            Choice(id: "cushion", label: "Chaise cushion", visible_when: "chaise != none",
+                   values: [(id: "foam", label: "Foam"), (id: "down", label: "Down")]),
+        ],
+        base_price: 1000,
+        prices: [Table(label: "Cushion", keys: [Option("cushion")], columns: ["foam", "down"], rows: [([], [0, 240])])],
+    )],
+)"#;
+    let catalog = parse_catalog(Path::new("h.ron"), text).expect("valid");
+    let product = &catalog.products[0];
+    let with = |chaise: &str| {
+        Configuration::from([
+            ("chaise".into(), OptionValue::Choice(chaise.into())),
+            ("cushion".into(), OptionValue::Choice("down".into())),
+        ])
+    };
+    let shown = price_breakdown(product, &with("left"), 2);
+    assert_eq!(shown.tables[0].label, "Cushion: Down");
+    assert_eq!(shown.unit_price, dec("1240.00"));
+    // Without a chaise the cushion is hidden: the kept choice prices nothing.
+    let hidden = price_breakdown(product, &with("none"), 2);
+    assert!(hidden.tables.is_empty(), "{:?}", hidden.tables);
+    assert_eq!(hidden.unit_price, dec("1000.00"));
+}
