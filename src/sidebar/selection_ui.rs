@@ -103,6 +103,17 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
             actions.push(UiAction::edit(Edit::ResetOptions(id.clone())));
         }
     }
+    crate::sidebar::personal_ui::personal_ui(
+        ui,
+        &crate::sidebar::personal_ui::PersonalView {
+            id,
+            product: view.product,
+            configuration: &view.placement.configuration,
+            personal: &view.placed.personal,
+            currency: view.currency,
+        },
+        actions,
+    );
     ui.separator();
     let size = view.placement.dimensions;
     ui.label(format!(
@@ -249,7 +260,12 @@ fn price_breakdown_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut
                 ui.label(money(breakdown.base, currency, 2))
             });
             ui.end_row();
-            for component in breakdown.options.iter().chain(&breakdown.parts) {
+            for component in breakdown
+                .options
+                .iter()
+                .chain(&breakdown.parts)
+                .chain(&breakdown.personalization)
+            {
                 ui.label(&component.label);
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(money(component.amount, currency, 2))

@@ -84,6 +84,8 @@ pub(super) enum ImageSlot {
     Logo,
     /// The picture of the design.
     Design,
+    /// A customer's printed image on a quote line: the index in [`QuotePictures::thumbnails`](super::QuotePictures).
+    Thumbnail(usize),
 }
 
 /// One drawing operation.

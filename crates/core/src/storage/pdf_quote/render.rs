@@ -34,6 +34,8 @@ pub(super) struct Pictures<'a> {
     pub logo: Option<&'a PngImage>,
     /// The picture of the design.
     pub design: Option<&'a PngImage>,
+    /// Thumbnails of customers' images, by layout path.
+    pub thumbnails: &'a [(String, PngImage)],
 }
 
 fn colour(value: Rgb) -> rgb::Color {
@@ -78,6 +80,11 @@ pub(super) fn render(
     let bold = Font::new(BOLD_TTF.into(), 0).ok_or(PdfError::Font)?;
     let logo = pictures.logo.map(picture).transpose()?;
     let design = pictures.design.map(picture).transpose()?;
+    let thumbnails = pictures
+        .thumbnails
+        .iter()
+        .map(|(_, image)| picture(image))
+        .collect::<Result<Vec<_>, _>>()?;
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or(PdfError::Page)?;
     let mut document = Document::new();
     for page in pages {
@@ -147,6 +154,7 @@ pub(super) fn render(
                     let image = match slot {
                         ImageSlot::Logo => logo.as_ref(),
                         ImageSlot::Design => design.as_ref(),
+                        ImageSlot::Thumbnail(index) => thumbnails.get(*index),
                     };
                     if let (Some(image), Some(size)) = (image, Size::from_wh(*width, *height)) {
                         surface.push_transform(&Transform::from_translate(*x, *y));
