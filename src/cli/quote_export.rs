@@ -9,6 +9,7 @@ use crate::domain::pricing::quote::quote_for_layout;
 use crate::storage::atomic_write::write_atomically;
 use crate::storage::csv_quote::{bom_csv, quote_csv};
 use crate::storage::pdf_quote::{QuotePictures, quote_pdf};
+use crate::storage::personal_image::line_thumbnails;
 use crate::storage::production_prepare::prepare_production;
 use crate::storage::quote_prepare::{PrepareError, Prepared};
 use crate::storage::xlsx_quote::quote_xlsx;
@@ -59,12 +60,14 @@ pub(super) fn run(
             }
         }
     } else if binary {
+        let layout_folder = layout_path.parent().unwrap_or(Path::new("."));
         let render = |prepared: &Prepared| match format {
             QuoteFormat::Pdf => quote_pdf(
                 &prepared.document,
                 QuotePictures {
                     logo: prepared.settings.logo.as_ref(),
                     design: prepared.design.as_ref(),
+                    thumbnails: &line_thumbnails(layout_folder, &prepared.document.quote),
                 },
             )
             .map_err(|error| format!("the PDF cannot be written: {error}")),

@@ -11,6 +11,7 @@ use room_planner_core::domain::values::date::IsoDate;
 use room_planner_core::storage::atomic_write::write_atomically;
 use room_planner_core::storage::csv_quote::quote_csv;
 use room_planner_core::storage::pdf_quote::{QuotePictures, quote_pdf};
+use room_planner_core::storage::personal_image::line_thumbnails;
 use room_planner_core::storage::production_prepare::prepare_production;
 use room_planner_core::storage::quote_prepare::{Prepared, prepare_quote};
 use room_planner_core::storage::xlsx_quote::quote_xlsx;
@@ -193,7 +194,17 @@ fn write_quote_file(files: &mut FileContext, output: &Path, picture: Option<&Pat
         } else {
             layout.quote.date
         };
+        let layout_folder = files
+            .document
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
         let render = |prepared: &Prepared| {
+            let thumbnails = layout_folder
+                .as_deref()
+                .map(|folder| line_thumbnails(folder, &prepared.document.quote))
+                .unwrap_or_default();
             if extension == "xlsx" {
                 quote_xlsx(&prepared.document).map_err(|error| error.to_string())
             } else {
@@ -202,6 +213,7 @@ fn write_quote_file(files: &mut FileContext, output: &Path, picture: Option<&Pat
                     QuotePictures {
                         logo: prepared.settings.logo.as_ref(),
                         design: prepared.design.as_ref(),
+                        thumbnails: &thumbnails,
                     },
                 )
                 .map_err(|error| error.to_string())

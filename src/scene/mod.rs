@@ -5,6 +5,7 @@
 pub mod highlight;
 pub mod materials;
 pub mod parts;
+pub mod personal_decals;
 pub mod products;
 pub mod structure;
 pub mod wall_mesh;

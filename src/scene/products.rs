@@ -8,10 +8,11 @@ use crate::document::{Document, LayoutEdited};
 use crate::live::LiveState;
 use crate::scene::materials::{MaterialCache, UnitMeshes};
 use crate::scene::parts::{PartShape, parts};
+use crate::scene::personal_decals::{DecalAssets, spawn_personal_decals};
 use crate::world_units::{metres_of, world_point, world_rotation};
 use bevy::camera::visibility::VisibilityRange;
 use bevy::prelude::*;
-use room_planner_core::domain::catalog::{Appearance, Product, ShapeKind};
+use room_planner_core::domain::catalog::{Appearance, Personalization, Product, ShapeKind};
 use room_planner_core::domain::layout::Changes;
 use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::values::ids::ProductInstanceId;
@@ -69,6 +70,9 @@ pub(crate) struct ProductSpawner<'w> {
     asset_server: Res<'w, AssetServer>,
     /// Absent in apps without the glTF loader (headless tests): models are drawn as blocks.
     world_assets: Option<Res<'w, Assets<WorldAsset>>>,
+    /// For personalization quads (absent in headless apps: no personalization is drawn).
+    meshes: Option<ResMut<'w, Assets<Mesh>>>,
+    images: Option<ResMut<'w, Assets<Image>>>,
 }
 
 /// Transform of a product's root: footprint centre on the plan, underside at its elevation.
@@ -92,6 +96,7 @@ impl ProductSpawner<'_> {
         commands: &mut Commands,
         product: &Product,
         placement: &ProductPlacement,
+        personal: Option<(&Personalization, Option<&std::path::Path>)>,
     ) -> Entity {
         let root = commands
             .spawn((
@@ -142,6 +147,26 @@ impl ProductSpawner<'_> {
                         far,
                         ChildOf(root),
                     ));
+                }
+                if let (Some((personal, folder)), Some(meshes), Some(images)) = (
+                    personal,
+                    self.meshes.as_deref_mut(),
+                    self.images.as_deref_mut(),
+                ) {
+                    spawn_personal_decals(
+                        commands,
+                        &mut DecalAssets {
+                            meshes,
+                            images,
+                            materials: &mut self.materials,
+                        },
+                        root,
+                        product,
+                        &placement.configuration,
+                        personal,
+                        &pieces,
+                        folder,
+                    );
                 }
                 for part in pieces {
                     let material = self.cache.part(
@@ -252,7 +277,18 @@ pub(crate) fn sync_products(
         let Some((_, product)) = catalogs.set.product(&placement.product_id) else {
             continue;
         };
-        let entity = spawner.spawn(&mut commands, product, placement);
+        // Only products that offer personalization look up what the customer entered.
+        let personal = (!product.personalization.is_empty())
+            .then(|| document.layout.product(&id))
+            .flatten()
+            .filter(|placed| !placed.personal.is_empty())
+            .map(|placed| {
+                (
+                    &placed.personal,
+                    document.path.as_deref().and_then(std::path::Path::parent),
+                )
+            });
+        let entity = spawner.spawn(&mut commands, product, placement, personal);
         index.products.insert(id, entity);
     }
 }

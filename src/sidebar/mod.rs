@@ -10,6 +10,7 @@ pub mod issues_ui;
 pub mod menu_ui;
 pub mod new_layout_ui;
 pub mod options_ui;
+pub mod personal_ui;
 pub mod presentation_ui;
 pub mod preview;
 pub mod quote_ui;

@@ -103,6 +103,17 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
             actions.push(UiAction::edit(Edit::ResetOptions(id.clone())));
         }
     }
+    crate::sidebar::personal_ui::personal_ui(
+        ui,
+        &crate::sidebar::personal_ui::PersonalView {
+            id,
+            product: view.product,
+            configuration: &view.placement.configuration,
+            personal: &view.placed.personal,
+            currency: view.currency,
+        },
+        actions,
+    );
     ui.separator();
     let size = view.placement.dimensions;
     ui.label(format!(

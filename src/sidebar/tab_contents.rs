@@ -295,7 +295,7 @@ fn selection_section(
         .ok()
         .and_then(|quote| quote.breakdown(id));
     let issues = issue_messages(inputs, &ElementId::Product(id.clone()), unit);
-    let sku = product.sku_for(&placement.configuration);
+    let sku = product.sku_with(&placement.configuration, &placed.personal);
     selection_ui::selection_ui(
         ui,
         &selection_ui::SelectionView {

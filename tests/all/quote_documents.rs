@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 /// A scratch folder with a copy of the shipped settings, so tests never move the shipped counter.
 mod notice;
+mod personal;
 
 struct Scratch(PathBuf);
 

@@ -79,6 +79,7 @@ fn run(catalogs: &CatalogSet, count: usize, pdf: bool) -> Result<Timings, Box<dy
                 QuotePictures {
                     logo: None,
                     design: None,
+                    thumbnails: &[],
                 },
             )?)
         });

@@ -6,6 +6,7 @@ pub mod atomic_write;
 pub mod catalog;
 pub mod csv_quote;
 pub mod dealer_settings;
+pub mod engraving_picture;
 pub mod error;
 pub mod fonts;
 pub mod format_version;

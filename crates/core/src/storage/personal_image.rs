@@ -4,7 +4,9 @@
 //! their pixel size checked against the print.
 
 use crate::domain::catalog::{ImageProblem, ImageSpec, is_layout_image_path};
+use crate::domain::pricing::quote::Quote;
 use crate::storage::inside_folder::resolve_inside;
+use crate::storage::png_image::PngImage;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -169,6 +171,54 @@ pub fn import_image(
         .unwrap_or_else(|| format!("{stem}.{extension}"));
     std::fs::copy(source, folder.join(&name)).map_err(write_error)?;
     Ok(format!("{IMAGES_FOLDER}/{name}"))
+}
+
+/// Longest side of a quote thumbnail, in pixels (about 200 dpi at its printed size).
+const THUMBNAIL_PX: u32 = 320;
+
+/// A small PNG of a layout's image, for the quote.
+///
+/// # Errors
+/// As [`locate_image`], or a picture that does not decode.
+pub fn thumbnail(layout_folder: &Path, file: &str) -> Result<PngImage, ImageFileError> {
+    let path = locate_image(layout_folder, file)?;
+    image_size(&path)?;
+    let not_picture = || ImageFileError::NotPicture(file.to_owned());
+    let picture = image::ImageReader::open(&path)
+        .map_err(|error| ImageFileError::Unreadable {
+            path: file.to_owned(),
+            reason: error.to_string(),
+        })?
+        .with_guessed_format()
+        .map_err(|_| not_picture())?
+        .decode()
+        .map_err(|_| not_picture())?
+        .thumbnail(THUMBNAIL_PX, THUMBNAIL_PX)
+        .to_rgb8();
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .map_err(|_| not_picture())?;
+    PngImage::from_bytes(bytes).map_err(|_| not_picture())
+}
+
+/// Thumbnails of every image the quote's lines print, by layout path; an image that cannot be
+/// read is left out (the layout's warnings already name it) and its line prints its name only.
+#[must_use]
+pub fn line_thumbnails(layout_folder: &Path, quote: &Quote) -> Vec<(String, PngImage)> {
+    let mut thumbnails: Vec<(String, PngImage)> = Vec::new();
+    for file in quote.lines.iter().flat_map(|line| &line.images) {
+        if thumbnails.iter().any(|(known, _)| known == file) {
+            continue;
+        }
+        if let Ok(picture) = thumbnail(layout_folder, file) {
+            thumbnails.push((file.clone(), picture));
+        }
+    }
+    thumbnails
 }
 
 #[cfg(test)]

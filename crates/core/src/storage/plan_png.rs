@@ -338,7 +338,12 @@ impl OutlinePen for GlyphPen<'_> {
 }
 
 /// The outlines of a line of text centred on the origin, `size_px` high.
-fn text_path(fonts: &Fonts, kind: FontKind, text: &str, size_px: f32) -> Option<tiny_skia::Path> {
+pub(crate) fn text_path(
+    fonts: &Fonts,
+    kind: FontKind,
+    text: &str,
+    size_px: f32,
+) -> Option<tiny_skia::Path> {
     let font = FontRef::new(font_data(kind)).ok()?;
     let outlines = font.outline_glyphs();
     let face = fonts.face(kind);

@@ -165,7 +165,17 @@ pub fn plan_drawing_of<'p>(
             centre: placement.footprint.centre,
             rotation_deg: placement.rotation_deg,
             position: positions.get(&placement.id).copied(),
-            name: placement.name.clone(),
+            // An engraved product's label shows its text: Eika dining table “Anna & Tom”.
+            name: if placement.engraved.is_empty() {
+                placement.name.clone()
+            } else {
+                let texts: Vec<String> = placement
+                    .engraved
+                    .iter()
+                    .map(|text| format!("“{text}”"))
+                    .collect();
+                format!("{} {}", placement.name, texts.join(" "))
+            },
             width_mm: placement.dimensions.width.0,
             depth_mm: placement.dimensions.depth.0,
             wall_mounted: placement.kind == ProductKind::WallMounted,

@@ -4,7 +4,7 @@
 
 use crate::domain::catalog::Configuration;
 use crate::domain::catalog::configuration::{ConfigurationEngine, Resolved};
-use crate::domain::catalog::{Dimensions, Product, ProductKind};
+use crate::domain::catalog::{Dimensions, PersonalValue, Product, ProductKind};
 use crate::domain::geometry::walls::WallGeometry;
 use crate::domain::geometry::{Bounds, bounds_of};
 use crate::domain::geometry::{Coord, OrientedRect, coord};
@@ -24,6 +24,8 @@ pub struct ProductPlacement {
     pub product_id: ProductId,
     /// The catalog product's name.
     pub name: String,
+    /// The engraved texts that apply, for the plan label (in catalog order).
+    pub engraved: Vec<String>,
     /// How the product is placed.
     pub kind: ProductKind,
     /// Other products may stand on top of this one.
@@ -69,10 +71,23 @@ impl ProductPlacement {
             placed.rotation,
         );
         let bottom_mm = placed.elevation.unwrap_or(product.elevation).as_f64();
+        let engraved = if placed.personal.is_empty() {
+            Vec::new()
+        } else {
+            product
+                .applied_personal(&configuration, &placed.personal)
+                .into_iter()
+                .filter_map(|(_, value)| match value {
+                    PersonalValue::Text { text, .. } => Some(text.replace('\n', " / ")),
+                    PersonalValue::Image { .. } => None,
+                })
+                .collect()
+        };
         Self {
             id: placed.id.clone(),
             product_id: product.id.clone(),
             name: product.name.clone(),
+            engraved,
             kind: product.kind,
             stackable: product.stackable,
             front_clearance: product.clearance.front,

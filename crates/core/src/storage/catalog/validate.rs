@@ -63,17 +63,10 @@ struct Checker<'a> {
     /// Options of the current product that are declared but invalid: their own problem is
     /// reported once, so references to them are not reported again as missing.
     invalid_options: BTreeSet<String>,
-<<<<<<< ours
     /// Derived values of the current product checked so far, for expressions to name.
     derived: Vec<DerivedSource>,
     /// The catalog's price groups by name, with their rank (cheapest first).
     price_groups: BTreeMap<String, u16>,
-=======
-    /// The catalog's price groups by name, with their rank (cheapest first).
-    price_groups: BTreeMap<String, u16>,
-    /// Derived values of the current product checked so far, for expressions to name.
-    derived: Vec<DerivedSource>,
->>>>>>> theirs
 }
 
 impl Checker<'_> {
@@ -182,13 +175,8 @@ pub(super) fn validate(path: &Path, text: &str, raw: RawCatalog) -> Result<Catal
         source: SourceText::new(text),
         problems: Vec::new(),
         invalid_options: BTreeSet::new(),
-<<<<<<< ours
         derived: Vec::new(),
         price_groups: BTreeMap::new(),
-=======
-        price_groups: BTreeMap::new(),
-        derived: Vec::new(),
->>>>>>> theirs
     };
     let top = |key| vec![(Needle::Key(key), 0)];
     checker.check_id(&top("id"), "catalog id", &raw.id);
@@ -308,15 +296,9 @@ fn validate_product(
     let vat_percent = raw.vat_percent.unwrap_or(catalog_vat);
 
     let mut options = validate_options(checker, anchor, raw);
-<<<<<<< ours
     let derived = validate_derived(checker, anchor, &raw.derived, &options);
     attach_visibility(checker, anchor, raw, &mut options);
     attach_groups(checker, anchor, raw, &mut options);
-=======
-    attach_groups(checker, anchor, raw, &mut options);
-    let derived = validate_derived(checker, anchor, &raw.derived, &options);
-    attach_visibility(checker, anchor, raw, &mut options);
->>>>>>> theirs
     let size = Size {
         width: validate_dimension(checker, anchor, "width", &raw.width, &options),
         depth: validate_dimension(checker, anchor, "depth", &raw.depth, &options),

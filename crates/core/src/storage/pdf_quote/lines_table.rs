@@ -1,18 +1,27 @@
-//! The table of quote lines: position, SKU, description with the chosen options and the
-//! price-table rows the unit price is made of, quantity, unit price, discount, net and VAT rate. Each line is one block, so a page break never splits
+//! The table of quote lines: position, SKU, description with the chosen options, the
+//! price-table rows the unit price is made of and the personalizations (texts verbatim,
+//! thumbnails of printed images), quantity, unit price, discount, net and VAT rate. Each line
+//! is one block, so a page break never splits
 //! it; the column heads repeat on every page; amounts are right-aligned.
 
 use super::format;
-use super::page::{Align, Block, CONTENT_WIDTH, Flow, LEFT, Pen, RIGHT, Style, theme};
+use super::page::{
+    Align, Block, CONTENT_WIDTH, Flow, ImageSlot, LEFT, Op, Pen, RIGHT, Style, theme,
+};
 use super::text::wrap;
 use crate::domain::pricing::quote::{Quote, QuoteLine};
 use crate::storage::fonts::{FontKind, Fonts};
+use crate::storage::png_image::PngImage;
 
 const HEAD: Style = Style::new(FontKind::Bold, 7.0, theme::MUTED);
 const CELL: Style = Style::new(FontKind::Regular, 8.0, theme::INK);
 const NAME: Style = Style::new(FontKind::Bold, 8.0, theme::INK);
 const OPTIONS: Style = Style::new(FontKind::Regular, 7.0, theme::MUTED);
 const SKU: Style = Style::new(FontKind::Regular, 7.0, theme::INK);
+const PERSONAL: Style = Style::new(FontKind::Regular, 7.5, theme::INK);
+
+/// Height of a customer's image thumbnail on its line.
+const THUMBNAIL_HEIGHT: f32 = 36.0;
 
 /// Inner padding of a cell, left and right.
 const PAD: f32 = 3.0;
@@ -93,6 +102,7 @@ fn line_row(
     fonts: &Fonts,
     quote: &Quote,
     line: &QuoteLine,
+    thumbnails: &[(String, PngImage)],
     columns: &[Column],
     stripe: bool,
 ) -> Block {
@@ -137,6 +147,33 @@ fn line_row(
             y += OPTIONS.leading();
         }
     }
+    // Personalizations verbatim, each on its own line, then thumbnails of printed images.
+    for personal in &line.personal {
+        for part in wrap(fonts, PERSONAL, personal, inner(2)) {
+            text.text(fonts, edges[2].1, y, Align::Left, PERSONAL, &part);
+            last_baseline = last_baseline.max(y);
+            y += PERSONAL.leading();
+        }
+    }
+    let mut thumbnail_x = edges[2].1;
+    let mut thumbnail_bottom = 0.0_f32;
+    for file in &line.images {
+        if let Some(index) = thumbnails.iter().position(|(path, _)| path == file) {
+            let image = &thumbnails[index].1;
+            let aspect = image.width_px as f32 / image.height_px.max(1) as f32;
+            let width = (THUMBNAIL_HEIGHT * aspect).min(inner(2));
+            let top = y - PERSONAL.size * 0.6;
+            text.ops.push(Op::Image {
+                slot: ImageSlot::Thumbnail(index),
+                x: thumbnail_x,
+                y: top,
+                width,
+                height: width / aspect,
+            });
+            thumbnail_x += width + PAD;
+            thumbnail_bottom = thumbnail_bottom.max(top + width / aspect);
+        }
+    }
     let mut sku_y = first_baseline;
     for part in wrap(fonts, SKU, &line.sku, inner(1)) {
         text.text(fonts, edges[1].1, sku_y, Align::Left, SKU, &part);
@@ -166,7 +203,7 @@ fn line_row(
             &value,
         );
     }
-    block.height = last_baseline + CELL.size * 0.3 + ROW_PAD;
+    block.height = (last_baseline + CELL.size * 0.3).max(thumbnail_bottom) + ROW_PAD;
     if stripe {
         block.rect(
             (LEFT, 0.0, CONTENT_WIDTH, block.height),
@@ -180,12 +217,17 @@ fn line_row(
 
 /// Places the whole table, heads repeated after each page break; the last line is kept on the
 /// page of what follows it (`keep_with_last` points, the totals), so they are never alone.
-pub(super) fn place_lines(flow: &mut Flow<'_>, quote: &Quote, keep_with_last: f32) {
+pub(super) fn place_lines(
+    flow: &mut Flow<'_>,
+    quote: &Quote,
+    thumbnails: &[(String, PngImage)],
+    keep_with_last: f32,
+) {
     let columns = columns();
     let fonts = flow.fonts;
     let head = head_row(fonts, &columns);
     for (index, line) in quote.lines.iter().enumerate() {
-        let row = line_row(fonts, quote, line, &columns, index % 2 == 1);
+        let row = line_row(fonts, quote, line, thumbnails, &columns, index % 2 == 1);
         let last = index + 1 == quote.lines.len();
         let needed = row.height + if last { keep_with_last } else { 0.0 };
         if index == 0 {

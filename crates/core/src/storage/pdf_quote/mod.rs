@@ -54,6 +54,9 @@ pub struct QuotePictures<'a> {
     pub logo: Option<&'a PngImage>,
     /// A picture of the design (a 3D render), on the first page.
     pub design: Option<&'a PngImage>,
+    /// Thumbnails of customers' printed images by their layout path (`images/…`), shown on
+    /// the quote lines that print them (see [`line_thumbnails`](crate::storage::personal_image::line_thumbnails)).
+    pub thumbnails: &'a [(String, PngImage)],
 }
 
 const HEADING: Style = Style::new(FontKind::Bold, 11.0, theme::ACCENT);
@@ -150,7 +153,12 @@ fn layout_pages(fonts: &Fonts, document: &QuoteDocument, pictures: QuotePictures
     flow.ensure(title.height + 60.0);
     flow.place(title);
     let totals_height = totals::totals_block(fonts, document).height + 4.0;
-    lines_table::place_lines(&mut flow, &document.quote, totals_height);
+    lines_table::place_lines(
+        &mut flow,
+        &document.quote,
+        pictures.thumbnails,
+        totals_height,
+    );
     flow.space(4.0);
     totals::place_totals_and_terms(&mut flow, document);
     if !plan_placed {
@@ -179,6 +187,7 @@ pub fn quote_pdf(
             logo: pictures.logo,
             design: pictures.design,
             attached: &[],
+            thumbnails: pictures.thumbnails,
         },
         &render::Info {
             title: format!("Quote {}", document.reference),

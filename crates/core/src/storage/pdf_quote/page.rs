@@ -86,6 +86,8 @@ pub(super) enum ImageSlot {
     Design,
     /// The nth of the document's other pictures (a customer's image on the production sheet).
     Attached(usize),
+    /// A customer's printed image on a quote line: the index in [`QuotePictures::thumbnails`](super::QuotePictures).
+    Thumbnail(usize),
 }
 
 /// One drawing operation.

@@ -441,6 +441,7 @@ pub fn production_pdf(
             logo: None,
             design: None,
             attached: &attached,
+            thumbnails: &[],
         },
         &render::Info {
             title: title(sheet),

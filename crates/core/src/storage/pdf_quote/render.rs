@@ -36,6 +36,8 @@ pub(super) struct Pictures<'a> {
     pub design: Option<&'a PngImage>,
     /// Other pictures, by their index in [`ImageSlot::Attached`].
     pub attached: &'a [PngImage],
+    /// Thumbnails of customers' images, by layout path.
+    pub thumbnails: &'a [(String, PngImage)],
 }
 
 fn colour(value: Rgb) -> rgb::Color {
@@ -84,6 +86,11 @@ pub(super) fn render(
         .attached
         .iter()
         .map(picture)
+        .collect::<Result<Vec<_>, _>>()?;
+    let thumbnails = pictures
+        .thumbnails
+        .iter()
+        .map(|(_, image)| picture(image))
         .collect::<Result<Vec<_>, _>>()?;
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT).ok_or(PdfError::Page)?;
     let mut document = Document::new();
@@ -155,6 +162,7 @@ pub(super) fn render(
                         ImageSlot::Logo => logo.as_ref(),
                         ImageSlot::Design => design.as_ref(),
                         ImageSlot::Attached(index) => attached.get(*index),
+                        ImageSlot::Thumbnail(index) => thumbnails.get(*index),
                     };
                     if let (Some(image), Some(size)) = (image, Size::from_wh(*width, *height)) {
                         surface.push_transform(&Transform::from_translate(*x, *y));

@@ -198,6 +198,7 @@ fn the_design_picture_is_drawn_only_when_given() {
         QuotePictures {
             logo: Some(&picture),
             design: Some(&picture),
+            thumbnails: &[],
         },
     );
     assert!(has_design(&with));
@@ -210,6 +211,7 @@ fn the_same_quote_gives_the_same_bytes() {
     let pictures = QuotePictures {
         logo: Some(&logo),
         design: None,
+        thumbnails: &[],
     };
     let first = quote_pdf(&document, pictures).unwrap();
     let second = quote_pdf(&document, pictures).unwrap();

@@ -132,3 +132,26 @@ fn an_image_path_leaving_the_images_folder_is_an_error() {
             .contains("is not a PNG or JPEG file in the layout's images/ folder")
     );
 }
+
+#[test]
+fn the_shipped_personalized_layout_opens_without_warnings_and_saves_back_unchanged() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../saves/personalized.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let layout = parse_layout(&path, &text).unwrap();
+    let warnings = check_references(&path, &text, &layout, &catalogs()).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        crate::storage::layout_file::layout_to_string(&layout).unwrap(),
+        text
+    );
+    let quote = quote_for_layout(&layout, &catalogs()).unwrap();
+    let table = quote
+        .lines
+        .iter()
+        .find(|line| line.product_id.as_str() == "dining-table-eika")
+        .unwrap();
+    // 1890 base + 420 walnut + 45 plate + (12 counted: J ö r g & Z o ë 2 0 2 6, − 3 free) × 2.50
+    // = 2377.50.
+    assert_eq!(table.unit_price, "2377.50".parse().unwrap());
+    assert_eq!(table.sku, "EIK-WN-NPE");
+}
