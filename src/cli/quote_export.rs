@@ -41,7 +41,11 @@ pub(super) fn run(
     let bytes = if format == QuoteFormat::Production {
         let date = issue_date(&workspace, options);
         // The customers' images are named relative to the layout's folder.
-        let layout_folder = layout_path.parent().unwrap_or(Path::new("."));
+        // (`layout.ron` has the empty path as its parent: the working folder.)
+        let layout_folder = layout_path
+            .parent()
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         match prepare_production(
             &workspace.layout,
             &workspace.catalogs,
