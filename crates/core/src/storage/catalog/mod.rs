@@ -2,6 +2,7 @@
 //! version 1 or 2.
 
 mod raw;
+mod raw_condition;
 mod raw_personal;
 mod raw_prices;
 mod upgrade;

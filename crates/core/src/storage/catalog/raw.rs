@@ -1,5 +1,6 @@
 //! The catalog file exactly as written (RON), before any check: see the README for the format.
 
+pub(crate) use super::raw_condition::{RawCondition, RawV1Condition};
 use super::raw_prices::RawPriceTable;
 use crate::domain::catalog::{ProductKind, RangeUnit, ShapeKind};
 use crate::domain::values::date::IsoDate;
@@ -151,25 +152,6 @@ pub(crate) struct RawValue {
     pub colour: Option<String>,
     #[serde(default)]
     pub group: Option<String>,
-}
-
-/// A condition: an expression in quotes, or one of the single-option forms of version 1.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(
-    untagged,
-    expecting = "a condition: an expression in double quotes such as \"width < 2400\", or Is, OneOf, AtLeast or AtMost"
-)]
-pub(crate) enum RawCondition {
-    Expr(String),
-    V1(RawV1Condition),
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub(crate) enum RawV1Condition {
-    Is(String, String),
-    OneOf(String, Vec<String>),
-    AtLeast(String, i64),
-    AtMost(String, i64),
 }
 
 #[derive(Debug, Deserialize)]

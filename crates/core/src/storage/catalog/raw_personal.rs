@@ -1,7 +1,7 @@
 //! A product's `personalization` list exactly as written (RON), before any check: see the
 //! README section "Personalization: Text and Image options".
 
-use super::raw::RawCondition;
+use super::raw_condition::RawCondition;
 use crate::domain::catalog::EngravingFont;
 use crate::domain::values::money::decimal_number;
 use rust_decimal::Decimal;

@@ -321,7 +321,7 @@ fn the_chaise_sofa_hides_the_cushion_without_a_chaise() {
     use crate::domain::values::ids::ProductId;
     let catalog = demo_catalog();
     let product = catalog
-        .product(&ProductId::from("sofa-oslo-chaise"))
+        .product(&ProductId::from("sofa-bergen-chaise"))
         .expect("the sofa is in the demo catalog");
     let engine = ConfigurationEngine::new(product);
     let plain = engine
