@@ -2,9 +2,16 @@
 //! exact value, the price group of a fabric, the highest group across several material slots, a
 //! band of widths), each row giving an amount or a percent surcharge.
 //!
+//! A key names an option or a derived value (`Option("seats")`, `Band("inner_width")`): a
+//! derived number is read as a whole number (rounded half away from zero, as in dimensions and
+//! SKU), a derived name as a value id. Group keys read options only: a derived price group is
+//! keyed with `Option`, its cells the group names it gives.
+//!
 //! What a key reads from a configuration is decided in one place, [`key_input`]; a key naming an
-//! option without a value (a hidden option) gives no input, and its table gives nothing.
+//! option without a value (a hidden option), or a derived value reading one, gives no input, and
+//! its table gives nothing.
 
+use crate::domain::catalog::expression::Value;
 use crate::domain::catalog::{Configuration, OptionDomain, OptionValue, Product, RangeUnit};
 use crate::domain::values::ids::{OptionId, ValueId};
 use rust_decimal::Decimal;
@@ -21,18 +28,19 @@ pub struct PriceGroup {
 /// What a price table looks up by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PriceKey {
-    /// The exact value of an option: a choice's value or a range's number.
+    /// The exact value of an option or a derived value: a choice's value or a derived name, a
+    /// range's number or a derived number.
     Option(OptionId),
     /// The price group of a choice option's value.
     Group(OptionId),
     /// The highest price group among the values of several choice options.
     HighestGroup(Vec<OptionId>),
-    /// The band a range option's number falls in.
+    /// The band a range option's number or a derived number falls in.
     Band(OptionId),
 }
 
 impl PriceKey {
-    /// The options the key reads.
+    /// The options or derived values the key names.
     #[must_use]
     pub fn options(&self) -> Vec<&OptionId> {
         match self {
@@ -207,10 +215,11 @@ fn describe_cell(product: &Product, key: &PriceKey, cell: &KeyCell) -> String {
     }
 }
 
-/// What `key` reads from a configuration: the one place a key's input is decided (derived
-/// values, once the catalog has them, are read here too).
+/// What `key` reads from a configuration: the one place a key's input is decided.
 ///
-/// An option missing from the configuration takes its default, as everywhere in pricing.
+/// An option missing from the configuration takes its default, as everywhere in pricing. A key
+/// naming a derived value reads its number (rounded to a whole number, half away from zero) or
+/// its name; none when it reads a hidden option.
 #[must_use]
 pub fn key_input(
     product: &Product,
@@ -218,8 +227,11 @@ pub fn key_input(
     configuration: &Configuration,
 ) -> Option<KeyInput> {
     match key {
-        PriceKey::Option(option) | PriceKey::Band(option) => {
-            match product.value_of(option, configuration)? {
+        PriceKey::Option(name) | PriceKey::Band(name) => {
+            if product.option(name).is_none() {
+                return derived_input(product, name, configuration);
+            }
+            match product.value_of(name, configuration)? {
                 OptionValue::Choice(value) => Some(KeyInput::Value(value)),
                 OptionValue::Number(number) => Some(KeyInput::Number(number)),
             }
@@ -247,5 +259,20 @@ fn group_of(
     match product.value_of(option, configuration)? {
         OptionValue::Choice(value) => def.choice(&value)?.group.clone(),
         OptionValue::Number(_) => None,
+    }
+}
+
+/// What a derived value gives a key: its number made whole, or its name.
+fn derived_input(
+    product: &Product,
+    name: &OptionId,
+    configuration: &Configuration,
+) -> Option<KeyInput> {
+    match product.derived_value(name, configuration)? {
+        Value::Number(_) => product
+            .derived_whole(name, configuration)
+            .map(KeyInput::Number),
+        Value::Name(value) => Some(KeyInput::Value(value)),
+        Value::Bool(_) => None,
     }
 }

@@ -78,3 +78,6 @@ fn plain_amount(amount: Decimal, decimals: u32) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod derived_tests;

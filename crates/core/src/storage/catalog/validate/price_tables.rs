@@ -5,8 +5,10 @@
 //! `coverage`).
 
 mod coverage;
+mod derived_keys;
 
 pub(super) use coverage::check_coverage;
+use derived_keys::{DerivedDomain, derived_domain, validate_derived_cell, validate_derived_key};
 
 use crate::domain::catalog::{
     Band, KeyCell, OptionDef, OptionDomain, PriceCell, PriceGroup, PriceKey, PriceRow, PriceTable,
@@ -207,12 +209,25 @@ fn validate_table(
         );
         return None;
     }
+    let domains: Vec<Option<DerivedDomain>> = keys
+        .iter()
+        .map(|key| derived_domain(checker, key, options))
+        .collect();
     let (last_key, leading_keys) = keys.split_last()?;
+    let (last_domain, leading_domains) = domains.split_last()?;
     let mut columns_place = place.to_vec();
     columns_place.push((Needle::Key("columns"), 0));
     let column_cells: Vec<Option<KeyCell>> = columns
         .iter()
-        .map(|cell| validate_cell(checker, &columns_place, last_key, cell, options))
+        .map(|cell| {
+            validate_cell(
+                checker,
+                &columns_place,
+                (last_key, last_domain.as_ref()),
+                cell,
+                options,
+            )
+        })
         .collect();
     let mut rows_place = place.to_vec();
     rows_place.push((Needle::Key("rows"), 0));
@@ -238,8 +253,10 @@ fn validate_table(
         }
         let leading_cells: Vec<Option<KeyCell>> = leading
             .iter()
-            .zip(leading_keys)
-            .map(|(cell, key)| validate_cell(checker, &row_place, key, cell, options))
+            .zip(leading_keys.iter().zip(leading_domains))
+            .map(|(cell, (key, domain))| {
+                validate_cell(checker, &row_place, (key, domain.as_ref()), cell, options)
+            })
             .collect();
         for ((column, column_cell), price) in columns.iter().zip(&column_cells).zip(prices) {
             let mut combination: Vec<String> = leading.iter().map(ToString::to_string).collect();
@@ -328,6 +345,15 @@ fn validate_key(
         option_place.push((Needle::Quoted(option), *nth));
         *nth += 1;
         let Some(def) = options.iter().find(|def| def.id.as_str() == option) else {
+            if let Some(kind) = checker.derived_kind(option) {
+                let problem = validate_derived_key(key, option, kind?);
+                if let Some(problem) = problem {
+                    checker.report(&option_place, problem);
+                    return None;
+                }
+                defs.push(OptionId::from(option.as_str()));
+                continue;
+            }
             checker.report_missing_option(
                 &option_place,
                 option,
@@ -375,7 +401,7 @@ fn validate_key(
 fn validate_cell(
     checker: &mut Checker<'_>,
     place: &[(Needle<'_>, usize)],
-    key: &PriceKey,
+    (key, derived): (&PriceKey, Option<&DerivedDomain>),
     cell: &RawKeyCell,
     options: &[OptionDef],
 ) -> Option<KeyCell> {
@@ -384,8 +410,29 @@ fn validate_cell(
         cell_place.push((Needle::Quoted(text), 0));
     }
     let option: &OptionId = key.options().first().copied()?;
+    let parsed = match derived {
+        Some(domain) => validate_derived_cell(key, option, domain, cell),
+        None => validate_option_cell(checker, key, cell, options, option)?,
+    };
+    match parsed {
+        Ok(cell) => Some(cell),
+        Err(message) => {
+            checker.report(&cell_place, message);
+            None
+        }
+    }
+}
+
+/// A cell of a key naming an option; `None` when the option is unknown (reported before).
+fn validate_option_cell(
+    checker: &Checker<'_>,
+    key: &PriceKey,
+    cell: &RawKeyCell,
+    options: &[OptionDef],
+    option: &OptionId,
+) -> Option<Result<KeyCell, String>> {
     let def = options.iter().find(|def| &def.id == option)?;
-    let parsed = match (key, cell) {
+    Some(match (key, cell) {
         (PriceKey::Option(_), RawKeyCell::Text(text))
             if def.choice(&ValueId::from(text.as_str())).is_some() =>
         {
@@ -412,18 +459,18 @@ fn validate_cell(
         (PriceKey::Group(_) | PriceKey::HighestGroup(_), _) => Err(format!(
             "`{cell}` is not a price group the catalog declares in price_groups"
         )),
-        (PriceKey::Band(_), RawKeyCell::Text(text)) => parse_band(text).map(KeyCell::Band),
-        (PriceKey::Band(_), RawKeyCell::Number(number)) => Err(format!(
+        (PriceKey::Band(_), _) => band_cell(cell),
+    })
+}
+
+/// A cell of a banded key: `from..to` or `from..=to`.
+fn band_cell(cell: &RawKeyCell) -> Result<KeyCell, String> {
+    match cell {
+        RawKeyCell::Text(text) => parse_band(text).map(KeyCell::Band),
+        RawKeyCell::Number(number) => Err(format!(
             "{number} is not a band: write \"{number}..{}\" (from..to, to not included)",
             number + 100
         )),
-    };
-    match parsed {
-        Ok(cell) => Some(cell),
-        Err(message) => {
-            checker.report(&cell_place, message);
-            None
-        }
     }
 }
 
@@ -508,3 +555,6 @@ fn check_bands(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod derived_tests;

@@ -1,7 +1,9 @@
 //! Every combination the configurator can offer has a price: the options a table reads are
 //! enumerated, and each combination without a row is put to the configuration engine, which
-//! says whether some valid product contains it. A product too large to enumerate must price
-//! every combination of its keys' inputs instead.
+//! says whether some valid product contains it. A key naming a derived value reads the options
+//! that value depends on (through other derived values too). A product too large to enumerate
+//! must price every combination of its keys' inputs instead (a derived key's inputs are then
+//! the cells its table gives).
 
 use crate::domain::catalog::configuration::ConfigurationEngine;
 use crate::domain::catalog::{
@@ -81,15 +83,35 @@ pub(in crate::storage::catalog::validate) fn check_coverage(
     }
 }
 
-/// The options a table reads, each once, in key order.
-fn read_options(table: &PriceTable) -> Vec<&OptionId> {
+/// The options a table reads, each once, in key order: a derived value's are the options it
+/// depends on, and an option that can be hidden brings the options its `visible_when` reads.
+fn read_options(product: &Product, table: &PriceTable) -> Vec<OptionId> {
     let mut seen = BTreeSet::new();
-    table
+    let mut read: Vec<OptionId> = table
         .keys
         .iter()
         .flat_map(PriceKey::options)
-        .filter(|option| seen.insert(*option))
-        .collect()
+        .flat_map(|name| match product.derived(name) {
+            Some(derived) => derived.expr.options(),
+            None => vec![name.clone()],
+        })
+        .filter(|option| seen.insert(option.clone()))
+        .collect();
+    let mut next = 0;
+    while let Some(option) = read.get(next) {
+        let shown_by = product
+            .option(option)
+            .and_then(|def| def.visible_when.as_ref())
+            .map(crate::domain::catalog::Condition::options)
+            .unwrap_or_default();
+        read.extend(
+            shown_by
+                .into_iter()
+                .filter(|other| seen.insert(other.clone())),
+        );
+        next += 1;
+    }
+    read
 }
 
 fn missing_combinations(
@@ -98,7 +120,7 @@ fn missing_combinations(
     engine: &ConfigurationEngine<'_>,
     questions: &mut usize,
 ) -> Vec<(Vec<KeyInput>, Missing)> {
-    let options = read_options(table);
+    let options = read_options(product, table);
     let domains: Vec<Vec<OptionValue>> = options
         .iter()
         .map(|option| {
@@ -125,7 +147,7 @@ fn enumerate_assignments(
     product: &Product,
     table: &PriceTable,
     engine: &ConfigurationEngine<'_>,
-    options: &[&OptionId],
+    options: &[OptionId],
     domains: &[Vec<OptionValue>],
     questions: &mut usize,
 ) -> Vec<(Vec<KeyInput>, Missing)> {
@@ -137,7 +159,7 @@ fn enumerate_assignments(
             .iter()
             .zip(domains)
             .zip(&digits)
-            .map(|((option, values), digit)| ((*option).clone(), values[*digit].clone()))
+            .map(|((option, values), digit)| (option.clone(), values[*digit].clone()))
             .collect();
         if let Some(inputs) = table.inputs(product, &configuration) {
             let has_row = *priced
@@ -180,10 +202,8 @@ fn enumerate_assignments(
 
 /// Every combination of the keys' possible inputs, each needing a row (no rules consulted).
 fn key_space(product: &Product, table: &PriceTable) -> Vec<(Vec<KeyInput>, Missing)> {
-    let per_key: Vec<Vec<KeyInput>> = table
-        .keys
-        .iter()
-        .map(|key| key_inputs(product, key))
+    let per_key: Vec<Vec<KeyInput>> = (0..table.keys.len())
+        .map(|index| key_inputs(product, table, index))
         .collect();
     let mut missing = Vec::new();
     let mut digits = vec![0usize; per_key.len()];
@@ -217,9 +237,33 @@ fn key_space(product: &Product, table: &PriceTable) -> Vec<(Vec<KeyInput>, Missi
     }
 }
 
-/// Every input a key can get.
-fn key_inputs(product: &Product, key: &PriceKey) -> Vec<KeyInput> {
+/// Every input a key can get (for a derived value, the cells its table gives).
+fn key_inputs(product: &Product, table: &PriceTable, index: usize) -> Vec<KeyInput> {
     let mut inputs = BTreeSet::new();
+    let Some(key) = table.keys.get(index) else {
+        return Vec::new();
+    };
+    if key
+        .options()
+        .first()
+        .is_some_and(|name| product.derived(name).is_some())
+    {
+        for row in &table.rows {
+            match row.cells.get(index) {
+                Some(KeyCell::Value(value)) => {
+                    inputs.insert(KeyInput::Value(value.clone()));
+                }
+                Some(KeyCell::Number(number)) => {
+                    inputs.insert(KeyInput::Number(*number));
+                }
+                Some(KeyCell::Band(band)) => {
+                    inputs.insert(KeyInput::Number(band.from));
+                }
+                Some(KeyCell::Group(_)) | None => {}
+            }
+        }
+        return inputs.into_iter().collect();
+    }
     for option in key.options() {
         let Some(def) = product.option(option) else {
             continue;
@@ -267,9 +311,15 @@ fn describe_inputs(product: &Product, table: &PriceTable, inputs: &[KeyInput]) -
                     }
                     _ => None,
                 });
+            let label = def.map(|def| def.label.as_str()).or_else(|| {
+                key.options()
+                    .first()
+                    .and_then(|name| product.derived(name))
+                    .map(|derived| derived.label.as_str())
+            });
             if let Some(band) = band {
                 let text = table.describe_cell(product, key, band);
-                return def.map_or(text.clone(), |def| format!("{} {text}", def.label));
+                return label.map_or(text.clone(), |label| format!("{label} {text}"));
             }
             match (input, def) {
                 (KeyInput::Group(group), _) => format!("group {}", group.name),
@@ -287,8 +337,12 @@ fn describe_inputs(product: &Product, table: &PriceTable, inputs: &[KeyInput]) -
                         def.label_of(&OptionValue::Number(*number))
                     )
                 }
-                (KeyInput::Value(value), None) => value.to_string(),
-                (KeyInput::Number(number), None) => number.to_string(),
+                (KeyInput::Value(value), None) => {
+                    label.map_or(value.to_string(), |label| format!("{label} {value}"))
+                }
+                (KeyInput::Number(number), None) => {
+                    label.map_or(number.to_string(), |label| format!("{label} {number}"))
+                }
             }
         })
         .collect();
@@ -297,11 +351,11 @@ fn describe_inputs(product: &Product, table: &PriceTable, inputs: &[KeyInput]) -
 
 /// The read options of an example configuration, "Label: value" each.
 fn example_text(product: &Product, table: &PriceTable, example: &Configuration) -> String {
-    let parts: Vec<String> = read_options(table)
+    let parts: Vec<String> = read_options(product, table)
         .into_iter()
         .filter_map(|option| {
-            let def = product.option(option)?;
-            let value = example.get(option)?;
+            let def = product.option(&option)?;
+            let value = example.get(&option)?;
             Some(format!("{}: {}", def.label, def.label_of(value)))
         })
         .collect();
