@@ -6,6 +6,7 @@ use crate::files::FileRequested;
 use crate::notices::Notices;
 use crate::pacing::wake::Wakeups;
 use bevy::prelude::*;
+use room_planner_core::domain::values::ids::ProductInstanceId;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::Mutex;
@@ -38,6 +39,13 @@ pub enum DialogPurpose {
     ExportImage,
     /// Write the production sheet (PDF).
     ExportProduction,
+    /// Use it as the customer's image for a product's personalization.
+    ChooseImage {
+        /// The placed product.
+        product: ProductInstanceId,
+        /// The personalization's id.
+        personal: String,
+    },
 }
 
 /// How the dialog looks: its title, filters and suggested name.
@@ -78,6 +86,11 @@ impl DialogSpec {
                 "Export production sheet",
                 vec![("PDF production sheet", vec!["pdf"])],
                 true,
+            ),
+            DialogPurpose::ChooseImage { .. } => (
+                "Choose the customer's image",
+                vec![("PNG or JPEG image", vec!["png", "jpg", "jpeg"])],
+                false,
             ),
         };
         Self {

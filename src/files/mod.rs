@@ -6,6 +6,7 @@
 
 pub mod dialogs;
 pub mod export;
+pub mod personal_image;
 pub mod recovery;
 pub mod title;
 
@@ -22,6 +23,7 @@ use dialogs::{DialogPurpose, DialogSpec, FileChosen, FileDialogs};
 use recovery::Recovery;
 use room_planner_core::domain::layout::room_templates::{RoomTemplate, WallBuild, template_walls};
 use room_planner_core::domain::layout::{CatalogRef, FORMAT_VERSION, Layout};
+use room_planner_core::domain::values::ids::ProductInstanceId;
 use room_planner_core::storage::layout_file::save_layout;
 use std::path::{Path, PathBuf};
 
@@ -48,6 +50,14 @@ pub enum FileRequested {
     ExportImage,
     /// Write the production sheet for the factory (PDF).
     ExportProduction,
+    /// Choose the customer's image for a product's `Image` personalization (asks to save a
+    /// layout that has no file yet: the image is kept beside it).
+    ChooseImage {
+        /// The placed product.
+        product: ProductInstanceId,
+        /// The personalization's id.
+        personal: String,
+    },
     /// Leave the program.
     Quit,
 }
@@ -349,6 +359,9 @@ fn perform(request: FileRequested, files: &mut FileContext) {
             let name = export::production_file_name(&files.document.layout.quote.reference);
             files.ask_for_file(DialogPurpose::ExportProduction, &name);
         }
+        FileRequested::ChooseImage { product, personal } => {
+            personal_image::ask_for_image(files, product, personal);
+        }
         FileRequested::Quit => {
             files.discard_recovery();
             files.exit.write(AppExit::Success);
@@ -362,16 +375,23 @@ fn use_chosen_files(mut chosen: MessageReader<FileChosen>, mut files: FileContex
         match purpose {
             DialogPurpose::Open => open_path(&mut files, path.clone()),
             DialogPurpose::Save { then } => {
-                if save_to(&mut files, path.clone())
-                    && let Some(then) = then
-                {
-                    perform(then.clone(), &mut files);
+                if save_to(&mut files, path.clone()) {
+                    match then.clone() {
+                        Some(FileRequested::ChooseImage { product, personal }) => {
+                            personal_image::open_image_dialog(&mut files, product, personal);
+                        }
+                        Some(then) => perform(then, &mut files),
+                        None => {}
+                    }
                 }
             }
             DialogPurpose::ExportQuote => export::start_quote_export(&mut files, path.clone()),
             DialogPurpose::ExportCsv => export::write_csv(&mut files, path),
             DialogPurpose::ExportImage => export::capture_image(&mut files, path.clone()),
             DialogPurpose::ExportProduction => export::write_production(&mut files, path),
+            DialogPurpose::ChooseImage { product, personal } => {
+                personal_image::use_image(&mut files, product, personal, path);
+            }
         }
     }
 }

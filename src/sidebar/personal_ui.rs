@@ -1,17 +1,22 @@
 //! The selected product's personalizations: for each engraved text offered with its current
 //! options, a text field checked as typed (a text that cannot be engraved shows why in red and
 //! is kept in the field, unapplied, until it is fixed), font and colour pickers and the price;
-//! for each printed image, the file it prints and its size check.
+//! for each printed image, a thumbnail, its pixel size against the print's minimum, the price
+//! and a button to choose another (in `image_ui`).
+
+mod image_ui;
 
 use crate::sidebar::actions::UiAction;
 use crate::sidebar::format::money;
 use crate::theme::ui as colours;
 use bevy_egui::egui;
+use image_ui::image_ui;
 use room_planner_core::domain::catalog::{
     Configuration, PersonalDef, PersonalKind, PersonalValue, Personalization, Product, TextSpec,
 };
 use room_planner_core::domain::editing::Edit;
 use room_planner_core::domain::values::ids::ProductInstanceId;
+use std::path::Path;
 
 /// What the personalization section shows.
 #[derive(Debug, Clone, Copy)]
@@ -26,6 +31,8 @@ pub struct PersonalView<'a> {
     pub personal: &'a Personalization,
     /// Currency code.
     pub currency: &'a str,
+    /// The folder of the layout's file (its images lie beside it); none before the first save.
+    pub layout_folder: Option<&'a Path>,
 }
 
 /// The text being typed and the applied text it started from: when the applied text changes
@@ -47,26 +54,7 @@ pub fn personal_ui(ui: &mut egui::Ui, view: &PersonalView<'_>, actions: &mut Vec
     for def in offered {
         match &def.kind {
             PersonalKind::Text(spec) => text_ui(ui, view, def, spec, actions),
-            PersonalKind::Image(spec) => {
-                ui.label(&def.label);
-                match view.personal.get(&def.id) {
-                    Some(PersonalValue::Image { file }) => {
-                        ui.label(format!("Prints {file}"));
-                        if ui.button("Remove the image").clicked() {
-                            actions.push(set(view, def, None));
-                        }
-                    }
-                    _ => {
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "No image yet: at least {} × {} pixels, shaped {}:{}",
-                                spec.min_px.0, spec.min_px.1, spec.aspect.0, spec.aspect.1
-                            ))
-                            .color(colours::MUTED),
-                        );
-                    }
-                }
-            }
+            PersonalKind::Image(spec) => image_ui(ui, view, def, spec, actions),
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct SelectionView<'a> {
     pub issues: &'a [String],
     /// Unit for sizes and positions.
     pub unit: LengthUnit,
+    /// The folder of the layout's file (personalization images lie beside it).
+    pub layout_folder: Option<&'a std::path::Path>,
 }
 
 /// The selection panel.
@@ -111,6 +113,7 @@ pub fn selection_ui(ui: &mut egui::Ui, view: &SelectionView<'_>, actions: &mut V
             configuration: &view.placement.configuration,
             personal: &view.placed.personal,
             currency: view.currency,
+            layout_folder: view.layout_folder,
         },
         actions,
     );

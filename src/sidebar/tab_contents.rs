@@ -308,6 +308,18 @@ fn selection_section(
             currency: &catalog.currency.code,
             issues: &issues,
             unit,
+            layout_folder: inputs
+                .document
+                .path
+                .as_deref()
+                .and_then(std::path::Path::parent)
+                .map(|folder| {
+                    if folder.as_os_str().is_empty() {
+                        std::path::Path::new(".")
+                    } else {
+                        folder
+                    }
+                }),
         },
         actions,
     );

@@ -8,6 +8,7 @@ mod broken_inputs;
 mod cli;
 mod editor;
 mod files;
+mod personal_image;
 mod planner;
 mod properties;
 mod quote_documents;

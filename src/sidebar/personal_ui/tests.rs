@@ -41,6 +41,7 @@ fn harness() -> Harness<'static, State> {
                     configuration: &configuration,
                     personal: &state.personal,
                     currency: "EUR",
+                    layout_folder: None,
                 },
                 &mut state.actions,
             );
