@@ -5,7 +5,7 @@
 
 use crate::domain::catalog::{Configuration, PriceCell, Product};
 use crate::domain::pricing::PriceComponent;
-use crate::domain::values::money::{percent_of, round_money};
+use crate::domain::values::money::{grouped_amount, percent_of, round_money};
 use rust_decimal::Decimal;
 
 /// One component per table whose keys find a row, in table order. `list_price` is the base
@@ -53,27 +53,7 @@ pub(super) fn table_components(
 
 /// An amount with the currency's decimals and thousands separated by commas, e.g. `3,380.00`.
 fn plain_amount(amount: Decimal, decimals: u32) -> String {
-    let mut fixed = round_money(amount, decimals);
-    fixed.rescale(decimals);
-    let text = fixed.abs().to_string();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if fixed.is_sign_negative() && !fixed.is_zero() {
-        "-"
-    } else {
-        ""
-    };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
+    grouped_amount(round_money(amount, decimals), decimals, "-")
 }
 
 #[cfg(test)]

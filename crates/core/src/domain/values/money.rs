@@ -9,6 +9,33 @@ pub fn round_money(amount: Decimal, decimals: u32) -> Decimal {
     amount.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// An amount with `decimals` places (rescaled, not rounded first) and thousands separators,
+/// e.g. `12,345.60`, a negative one led by `minus`; zero never carries a sign.
+#[must_use]
+pub fn grouped_amount(value: Decimal, decimals: u32, minus: &str) -> String {
+    let mut fixed = value.abs();
+    fixed.rescale(decimals);
+    let text = fixed.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    let sign = if value.is_sign_negative() && !fixed.is_zero() {
+        minus
+    } else {
+        ""
+    };
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
 /// `amount * percent / 100`, unrounded.
 #[must_use]
 pub fn percent_of(amount: Decimal, percent: Decimal) -> Decimal {

@@ -3,31 +3,12 @@
 
 use crate::domain::catalog::Currency;
 use crate::domain::values::date::IsoDate;
+use crate::domain::values::money::grouped_amount;
 use rust_decimal::Decimal;
 
 /// An amount with the currency's decimals and thousands separators, e.g. `12,345.60`.
 pub(super) fn amount(value: Decimal, decimals: u32) -> String {
-    let mut fixed = value.abs();
-    fixed.rescale(decimals);
-    let text = fixed.to_string();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    let sign = if value.is_sign_negative() && !fixed.is_zero() {
-        "−"
-    } else {
-        ""
-    };
-    if fraction.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{fraction}")
-    }
+    grouped_amount(value, decimals, "−")
 }
 
 /// The currency's symbol where it has a common one, else its code.
