@@ -6,6 +6,7 @@ use crate::document::Document;
 use crate::files::recovery::Recovery;
 use crate::files::{empty_layout, open_layout};
 use crate::live::LiveState;
+use crate::scene::model_looks::ModelLooks;
 use crate::viewport::camera::camera_bundle;
 use crate::{core_plugin, interactive_plugin, sidebar, theme};
 use bevy::prelude::*;
@@ -81,7 +82,8 @@ pub fn insert_start_resources(app: &mut App, catalogs: Catalogs, document: Docum
     let live = LiveState::new(&document, &catalogs);
     app.insert_resource(catalogs)
         .insert_resource(document)
-        .insert_resource(live);
+        .insert_resource(live)
+        .insert_resource(ModelLooks::in_folder(asset_folder()));
 }
 
 /// The folder assets (glTF models) are read from: `assets/` in the working directory.

@@ -4,6 +4,7 @@
 
 pub mod highlight;
 pub mod materials;
+pub mod model_looks;
 pub mod parts;
 pub mod personal_decals;
 pub mod products;
@@ -22,6 +23,7 @@ const MODEL_POLL: Duration = Duration::from_millis(100);
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<materials::MaterialCache>()
         .init_resource::<products::SceneIndex>()
+        .init_resource::<model_looks::ModelLooks>()
         .add_systems(Startup, materials::setup_unit_meshes)
         .add_systems(
             Update,
@@ -29,7 +31,12 @@ pub(crate) fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            (highlight::show_violations, poll_while_models_load).in_set(AppSystems::Highlight),
+            (
+                highlight::show_violations,
+                poll_while_models_load,
+                model_looks::limit_model_detail,
+            )
+                .in_set(AppSystems::Highlight),
         );
 }
 

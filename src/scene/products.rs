@@ -1,12 +1,14 @@
 //! Placed products as entities: one parent per product (keyed by its id) with a child per part,
 //! or a glTF scene for catalog models; rebuilt when reconfigured, moved when moved. Far from the
-//! camera a product is drawn as one box in its main colour instead of its parts (a level of
-//! detail: at 10,000 products the overview draws 10,000 boxes, not 100,000 parts).
+//! camera a product is drawn as one box in its main colour instead of its parts or model (a
+//! level of detail: at 10,000 products the overview draws 10,000 boxes, not 100,000 parts and
+//! two million model triangles).
 
 use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
 use crate::live::LiveState;
 use crate::scene::materials::{MaterialCache, UnitMeshes};
+use crate::scene::model_looks::{ModelLooks, ModelRoot};
 use crate::scene::parts::{PartShape, parts};
 use crate::scene::personal_decals::{DecalAssets, spawn_personal_decals};
 use crate::world_units::{metres_of, world_point, world_rotation};
@@ -39,7 +41,7 @@ pub const DETAIL_DISTANCE_M: f32 = 35.0;
 const DETAIL_FADE_M: Range<f32> = DETAIL_DISTANCE_M..DETAIL_DISTANCE_M;
 
 /// The parts are drawn near the camera, the stand-in box beyond [`DETAIL_FADE_M`].
-fn detail_ranges() -> (VisibilityRange, VisibilityRange) {
+pub(crate) fn detail_ranges() -> (VisibilityRange, VisibilityRange) {
     (
         VisibilityRange {
             start_margin: 0.0..0.0,
@@ -66,6 +68,7 @@ pub struct SceneIndex {
 pub(crate) struct ProductSpawner<'w> {
     unit_meshes: Res<'w, UnitMeshes>,
     cache: ResMut<'w, MaterialCache>,
+    looks: ResMut<'w, ModelLooks>,
     materials: ResMut<'w, Assets<StandardMaterial>>,
     asset_server: Res<'w, AssetServer>,
     /// Absent in apps without the glTF loader (headless tests): models are drawn as blocks.
@@ -193,8 +196,25 @@ impl ProductSpawner<'_> {
             }
             (Appearance::Shape { .. }, None) => {}
             (Appearance::Model { path }, None) => {
+                // Far away, one box in the model's main colour; its meshes only near.
+                let (_, far) = detail_ranges();
+                let material = self
+                    .cache
+                    .colour(&mut self.materials, self.looks.colour(path));
+                commands.spawn((
+                    ProductPart {
+                        base: material.clone(),
+                    },
+                    Mesh3d(self.unit_meshes.cube.clone()),
+                    MeshMaterial3d(material),
+                    Transform::from_translation(Vec3::new(0.0, height / 2.0, 0.0))
+                        .with_scale(Vec3::new(width, height, depth)),
+                    far,
+                    ChildOf(root),
+                ));
                 // glTF assets face +Z; our products face −Z.
                 commands.spawn((
+                    ModelRoot,
                     WorldAssetRoot(
                         self.asset_server
                             .load(GltfAssetLabel::Scene(0).from_asset(path.clone())),

@@ -10,8 +10,8 @@ use bevy::prelude::*;
 use room_planner_core::domain::geometry::Coord;
 use room_planner_core::domain::geometry::walls::WallGeometry;
 use room_planner_core::domain::measured::Structure;
-use room_planner_core::domain::values::ids::WallId;
-use std::collections::BTreeSet;
+use room_planner_core::domain::values::ids::{OpeningId, WallId};
+use std::collections::{HashMap, HashSet};
 
 /// How high a cut wall stands, in millimetres.
 pub const CUT_HEIGHT_MM: f64 = 400.0;
@@ -21,52 +21,65 @@ const FACING: f64 = 0.25;
 
 /// The walls to cut for a camera looking from `towards_camera` (a horizontal unit vector from
 /// the focus towards the camera, in plan coordinates) at `focus` (plan mm): outside walls whose
-/// outside faces the camera, and partitions lying between the focus and the camera.
+/// outside faces the camera, and partitions lying between the focus and the camera. One flag
+/// per wall, in layout order; the work grows with the walls and room sides, not their product.
 #[must_use]
 pub fn walls_to_cut(
     structure: &Structure,
     focus: Coord<f64>,
     towards_camera: Coord<f64>,
-) -> BTreeSet<WallId> {
+) -> Vec<bool> {
     let dot = |a: Coord<f64>, b: Coord<f64>| a.x * b.x + a.y * b.y;
+    // Which sides of each wall (left, right) face a room.
+    let mut room_on = vec![[false, false]; structure.walls.len()];
+    for room in &structure.rooms {
+        for &(index, left) in &room.sides {
+            if let Some(sides) = room_on.get_mut(index) {
+                sides[usize::from(!left)] = true;
+            }
+        }
+    }
+    let facing = |outside: Coord<f64>| dot(outside, towards_camera) > FACING;
     structure
         .walls
         .iter()
-        .enumerate()
-        .filter(|(index, wall)| {
-            let room_on = |left: bool| {
-                structure
-                    .rooms
-                    .iter()
-                    .any(|room| room.sides.contains(&(*index, left)))
-            };
-            let facing = |outside: Coord<f64>| dot(outside, towards_camera) > FACING;
-            let middle = wall.point_at(wall.length / 2.0);
-            match (room_on(true), room_on(false)) {
-                (true, false) => facing(wall.left * -1.0),
-                (false, true) => facing(wall.left),
-                _ => {
-                    dot(middle - focus, towards_camera) > 0.0
-                        && dot(wall.left, towards_camera).abs() > FACING
-                }
+        .zip(room_on)
+        .map(|(wall, sides): (&WallGeometry, [bool; 2])| match sides {
+            [true, false] => facing(wall.left * -1.0),
+            [false, true] => facing(wall.left),
+            _ => {
+                let middle = wall.point_at(wall.length / 2.0);
+                dot(middle - focus, towards_camera) > 0.0
+                    && dot(wall.left, towards_camera).abs() > FACING
             }
         })
-        .filter_map(|(index, _): (usize, &WallGeometry)| structure.wall_ids.get(index).cloned())
         .collect()
 }
 
 /// Cuts the walls facing the camera down low in 3D, hides every wall and opening in the plan.
+/// Runs only when the camera, the view, the walls or the pieces drawn change.
+#[allow(clippy::type_complexity)]
 pub(crate) fn cut_away_walls(
     mode: Res<ViewMode>,
     options: Res<ViewOptions>,
     live: Res<LiveState>,
-    cameras: Query<&OrbitCamera>,
+    cameras: Query<Ref<OrbitCamera>>,
+    added: Query<(), Or<(Added<WallPiece>, Added<OpeningEntity>)>>,
     mut pieces: Query<(&WallPiece, &mut Transform, &mut Visibility), Without<OpeningEntity>>,
     mut openings: Query<(&OpeningEntity, &mut Visibility), Without<WallPiece>>,
 ) {
+    let camera_moved = cameras.iter().any(|orbit| orbit.is_changed());
+    if !(camera_moved
+        || mode.is_changed()
+        || options.is_changed()
+        || live.is_changed()
+        || !added.is_empty())
+    {
+        return;
+    }
     let structure = live.checker.structure();
     let plan = *mode == ViewMode::Plan;
-    let cut: BTreeSet<WallId> = match cameras.single() {
+    let cut: Vec<bool> = match cameras.single() {
         Ok(orbit) if !plan && !options.full_walls => {
             // The camera stands at yaw from the focus: world (sin, cos) in x and z, plan y = −z.
             let towards_camera = Coord {
@@ -79,13 +92,20 @@ pub(crate) fn cut_away_walls(
             };
             walls_to_cut(structure, focus, towards_camera)
         }
-        _ => BTreeSet::new(),
+        _ => vec![false; structure.walls.len()],
     };
+    let index_of: HashMap<&WallId, usize> = structure
+        .wall_ids
+        .iter()
+        .enumerate()
+        .map(|(index, id)| (id, index))
+        .collect();
     for (piece, mut transform, mut visibility) in &mut pieces {
-        let is_cut = cut.contains(&piece.wall);
-        let height_mm = structure
-            .wall(&piece.wall)
-            .map_or(1.0, |(_, wall)| wall.height.max(1.0));
+        let index = index_of.get(&piece.wall).copied();
+        let is_cut = index.is_some_and(|index| cut.get(index) == Some(&true));
+        let height_mm = index
+            .and_then(|index| structure.walls.get(index))
+            .map_or(1.0, |wall| wall.height.max(1.0));
         let shown = !(plan || is_cut && piece.bottom_mm > 0.0);
         visibility.set_if_neq(if shown {
             Visibility::Inherited
@@ -101,16 +121,11 @@ pub(crate) fn cut_away_walls(
             transform.scale.y = scale;
         }
     }
-    let cut_openings: BTreeSet<_> = structure
+    let cut_openings: HashSet<&OpeningId> = structure
         .openings
         .iter()
-        .filter(|opening| {
-            structure
-                .wall_ids
-                .get(opening.wall)
-                .is_some_and(|wall| cut.contains(wall))
-        })
-        .map(|opening| opening.id.clone())
+        .filter(|opening| cut.get(opening.wall) == Some(&true))
+        .map(|opening| &opening.id)
         .collect();
     for (opening, mut visibility) in &mut openings {
         let shown = !plan && !cut_openings.contains(&opening.id);
@@ -167,7 +182,7 @@ mod tests {
             },
             towards,
         );
-        assert!(cut.contains(&WallId::from("south")) && cut.contains(&WallId::from("east")));
-        assert!(!cut.contains(&WallId::from("north")) && !cut.contains(&WallId::from("west")));
+        // south, east, north, west
+        assert_eq!(cut, vec![true, true, false, false]);
     }
 }
