@@ -3,7 +3,9 @@
 //! (every product spawned, every pipeline compiled, every model loaded, and that frame read
 //! back from the window), frame times while orbiting the camera and while dragging one product
 //! (both synthesised, through the same messages and snapping as the mouse), the process's CPU
-//! over 10 s at rest, and its peak RSS; prints one line and quits.
+//! over 10 s at rest, and its peak RSS; prints one line and quits. With
+//! `ROOM_PLANNER_BENCHMARK_SHOT=file.png` it saves the first complete frame there and a frame
+//! from the middle of the orbit beside it (`file.moving.png`).
 
 use crate::document::{Document, EditRequested, Gesture};
 use crate::files::recovery::Recovery;
@@ -13,6 +15,7 @@ use crate::pacing::wake::Wakeups;
 use crate::scene::products::SceneIndex;
 use crate::viewport::camera::OrbitCamera;
 use crate::viewport::quality::GraphicsQuality;
+use crate::viewport::render_scale::Motion;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use bevy::window::RequestRedraw;
@@ -132,6 +135,7 @@ struct Scene<'w, 's> {
     asset_server: Res<'w, AssetServer>,
     cameras: Query<'w, 's, &'static mut OrbitCamera>,
     quality: Option<Res<'w, GraphicsQuality>>,
+    motion: Option<Res<'w, Motion>>,
 }
 
 impl Scene<'_, '_> {
@@ -140,9 +144,12 @@ impl Scene<'_, '_> {
             self.asset_server.is_loaded_with_dependencies(&model.0)
                 || self.asset_server.load_state(&model.0).is_failed()
         });
+        // At rest: the frame is drawn at full size, not at the moving view's reduced scale.
+        let full_size = !self.motion.as_deref().is_some_and(|motion| motion.reduced);
         self.index.products.len() == self.document.layout.products.len()
             && !self.busy.busy()
             && models_loaded
+            && full_size
     }
 }
 
@@ -200,6 +207,16 @@ fn run_benchmark(
             }
             for mut orbit in &mut scene.cameras {
                 orbit.yaw += 0.04;
+            }
+            // Halfway through, the moving view as the window shows it (beside the first frame).
+            if bench.orbit_step == FRAMES / 2
+                && let Some(path) = std::env::var_os(BENCHMARK_SHOT_ENV)
+            {
+                let mut moving = PathBuf::from(path);
+                moving.set_extension("moving.png");
+                commands
+                    .spawn(Screenshot::primary_window())
+                    .observe(save_to_disk(moving));
             }
             bench.orbit_step += 1;
             if bench.orbit_step > FRAMES {

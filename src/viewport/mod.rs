@@ -8,6 +8,7 @@ pub mod plan_mode;
 pub mod plan_overlay;
 pub mod plan_painter;
 pub mod quality;
+pub mod render_scale;
 
 use crate::AppSystems;
 use bevy::prelude::*;
@@ -51,5 +52,6 @@ pub(crate) fn plugin(app: &mut App) {
 
 /// Pointer control of the camera (window only).
 pub(crate) fn controls_plugin(app: &mut App) {
-    app.add_systems(Update, camera::control_camera.in_set(AppSystems::Input));
+    app.add_systems(Update, camera::control_camera.in_set(AppSystems::Input))
+        .add_plugins(render_scale::plugin);
 }
