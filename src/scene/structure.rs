@@ -5,15 +5,13 @@
 use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
 use crate::live::LiveState;
+use crate::scene::floor_mesh::{floor_mesh, ground_mesh};
 use crate::scene::materials::{MaterialCache, UnitMeshes};
 use crate::scene::parts::{PartShape, parts};
 use crate::scene::wall_mesh::prism_mesh;
 use crate::theme;
 use crate::world_units::{metres, world_point, world_rotation};
-use bevy::asset::RenderAssetUsages;
-use bevy::mesh::{Indices, PrimitiveTopology};
 use bevy::prelude::*;
-use geo::TriangulateEarcut;
 use room_planner_core::domain::catalog::{Appearance, CatalogSet, ShapeKind};
 use room_planner_core::domain::geometry::Coord;
 use room_planner_core::domain::geometry::rooms::Room;
@@ -110,7 +108,14 @@ pub(crate) fn sync_structure(
         ))
         .id();
     let layout = &document.layout;
-    spawn_ground(&mut commands, root, &mut meshes, &looks, layout);
+    spawn_ground(
+        &mut commands,
+        root,
+        &mut meshes,
+        &looks,
+        layout,
+        live.checker.rooms(),
+    );
     for (index, room) in live.checker.rooms().iter().enumerate() {
         commands.spawn((
             Floor { room: index },
@@ -213,76 +218,18 @@ fn spawn_opening(
     }
 }
 
-/// A room's floor (bounded by the walls' inner faces), triangulated, just above the ground.
-fn floor_mesh(room: &Room) -> Mesh {
-    let polygon = room_planner_core::domain::geometry::polygon(&room.floor);
-    let triangles = polygon.earcut_triangles_raw();
-    let positions: Vec<[f32; 3]> = triangles
-        .vertices
-        .iter()
-        .map(|[x, y]| {
-            let point = world_point(*x, *y, 1.0);
-            [point.x, point.y, point.z]
-        })
-        .collect();
-    let normals = vec![[0.0, 1.0, 0.0]; positions.len()];
-    let positions_for_winding = positions.clone();
-    let uvs: Vec<[f32; 2]> = positions.iter().map(|p| [p[0], p[2]]).collect();
-    let indices: Vec<u32> = triangles
-        .triangle_indices
-        .iter()
-        .map(|i| *i as u32)
-        .collect();
-    Mesh::new(
-        PrimitiveTopology::TriangleList,
-        RenderAssetUsages::default(),
-    )
-    .with_inserted_attribute(Mesh::ATTRIBUTE_POSITION, positions)
-    .with_inserted_attribute(Mesh::ATTRIBUTE_NORMAL, normals)
-    .with_inserted_attribute(Mesh::ATTRIBUTE_UV_0, uvs)
-    .with_inserted_indices(Indices::U32(ensure_upward(&positions_for_winding, indices)))
-}
-
-/// Earcut returns triangles in either winding; the floor must face up (+Y) to be lit and to be
-/// hit by picking rays from above (they skip back faces): each triangle is turned to face up.
-fn ensure_upward(positions: &[[f32; 3]], mut indices: Vec<u32>) -> Vec<u32> {
-    for triangle in indices.chunks_mut(3) {
-        let [a, b, c] = [0, 1, 2].map(|i| {
-            positions
-                .get(triangle[i] as usize)
-                .map_or(Vec3::ZERO, |p| Vec3::from_array(*p))
-        });
-        if (b - a).cross(c - a).y < 0.0 {
-            triangle.swap(1, 2);
-        }
-    }
-    indices
-}
-
 fn spawn_ground(
     commands: &mut Commands,
     root: Entity,
     meshes: &mut Assets<Mesh>,
     looks: &StructureMaterials,
     layout: &Layout,
+    rooms: &[Room],
 ) {
-    let (mut low, mut high) = (Vec2::splat(f32::MAX), Vec2::splat(f32::MIN));
-    for wall in &layout.walls {
-        for point in [wall.start, wall.end] {
-            let world = world_point(point.x.as_f64(), point.y.as_f64(), 0.0);
-            low = low.min(Vec2::new(world.x, world.z));
-            high = high.max(Vec2::new(world.x, world.z));
-        }
-    }
-    if low.x > high.x {
-        (low, high) = (Vec2::splat(-5.0), Vec2::splat(5.0));
-    }
-    let centre = (low + high) / 2.0;
-    let size = (high - low) + Vec2::splat(12.0);
     commands.spawn((
-        Mesh3d(meshes.add(Plane3d::default().mesh().size(size.x, size.y))),
+        Mesh3d(meshes.add(ground_mesh(layout, rooms))),
         MeshMaterial3d(looks.ground.clone()),
-        Transform::from_xyz(centre.x, -0.002, centre.y),
+        Transform::default(),
         ChildOf(root),
     ));
 }
