@@ -361,7 +361,8 @@ fn measure_idle_cpu(
 fn report(bench: &Bench, scene: &Scene, idle_percent: f64, idle_frames: u64) {
     let layout = &scene.document.layout;
     println!(
-        "benchmark: {} products, {} walls, {} openings; quality {}; first complete frame {:.2} s; \
+        "benchmark: {} products, {} walls, {} openings; quality {}; moving scale {}; \
+         first complete frame {:.2} s; \
          orbit frame median {:.0} ms, p95 {:.0} ms; drag frame median {:.0} ms, p95 {:.0} ms; \
          idle CPU {:.1} % over {} s ({} frames); peak RSS {:.0} MB",
         layout.products.len(),
@@ -371,6 +372,11 @@ fn report(bench: &Bench, scene: &Scene, idle_percent: f64, idle_frames: u64) {
             .quality
             .as_deref()
             .map_or_else(|| "?".to_string(), ToString::to_string),
+        scene
+            .motion
+            .as_deref()
+            .filter(|motion| motion.scale > 0.0)
+            .map_or_else(|| "-".to_string(), |motion| format!("{:.2}", motion.scale)),
         bench.first_frame.map_or(f64::NAN, |d| d.as_secs_f64()),
         percentile(&bench.orbit_ms, 0.5),
         percentile(&bench.orbit_ms, 0.95),

@@ -1,8 +1,13 @@
 //! A lower render scale for the 3D view while it moves, in the fast quality tier: a software
 //! renderer shades every pixel on the CPU, so while the camera orbits or a product is dragged the
-//! 3D view is drawn at half the width and height (a quarter of the pixels) and stretched over its
-//! area; once nothing has moved for [`REST`] the next frame draws it at full size again. The
-//! panels and the plan's labels are drawn by egui afterwards and stay crisp throughout.
+//! 3D view is drawn smaller and stretched over its area; once nothing has moved for [`REST`] the
+//! next frame draws it at full size again. The panels and the plan's labels are drawn by egui
+//! afterwards and stay crisp throughout.
+//!
+//! The scale starts at half the width and height (a quarter of the pixels) and follows the frame
+//! times of moving frames, in steps of [`SCALE_STEP`] between [`MIN_SCALE`] and full size, so a
+//! moving frame takes about [`TARGET_FRAME`] where the machine allows; what it learnt is kept for
+//! the next movement.
 
 pub mod upscale;
 
@@ -15,8 +20,16 @@ use bevy::window::PrimaryWindow;
 use std::time::{Duration, Instant};
 use upscale::Upscale;
 
-/// The render scale (of width and of height) while the 3D view moves in the fast tier.
+/// The render scale (of width and of height) the first movement starts at in the fast tier.
 pub const MOVING_SCALE: f32 = 0.5;
+/// The smallest render scale while moving.
+pub const MIN_SCALE: f32 = 0.25;
+/// How much the scale changes after one frame.
+pub const SCALE_STEP: f32 = 0.05;
+/// The frame time the moving scale aims at.
+pub const TARGET_FRAME: Duration = Duration::from_millis(80);
+/// Frames slower than this (a pause between movements) say nothing about the scale.
+const LONGEST_MEASURED_FRAME: Duration = Duration::from_secs(2);
 /// How long after the last movement the view is drawn at full size again.
 pub const REST: Duration = Duration::from_millis(250);
 
@@ -27,6 +40,26 @@ pub struct Motion {
     pub last: Option<Instant>,
     /// True while the view is drawn at the reduced scale.
     pub reduced: bool,
+    /// The render scale of moving frames now (0 until the first movement: [`MOVING_SCALE`]).
+    pub scale: f32,
+    /// When the last moving frame started (its successor measures it).
+    previous_moving_frame: Option<Instant>,
+}
+
+/// The next moving frame's scale after a moving frame drawn at `scale` took `frame`: a step
+/// down when it was over the target by more than a sixth, a step up when it was under three
+/// quarters of it, within [`MIN_SCALE`] and 1.
+#[must_use]
+pub fn next_scale(scale: f32, frame: Duration) -> f32 {
+    let next = if frame > TARGET_FRAME.mul_f32(7.0 / 6.0) {
+        scale - SCALE_STEP
+    } else if frame < TARGET_FRAME.mul_f32(0.75) {
+        scale + SCALE_STEP
+    } else {
+        scale
+    };
+    // Kept on the steps' grid so sizes repeat rather than drift.
+    ((next / SCALE_STEP).round() * SCALE_STEP).clamp(MIN_SCALE, 1.0)
 }
 
 /// The render scale plugin (window apps).
@@ -66,12 +99,25 @@ fn scale_while_moving(
     }
     let moving = motion.last.is_some_and(|last| now - last < REST);
     let reduced = moving && *quality == GraphicsQuality::Fast && window.single().is_ok();
+    if motion.scale == 0.0 {
+        motion.scale = MOVING_SCALE;
+    }
+    // A reduced frame right after another measures the scale.
+    if reduced
+        && motion.reduced
+        && let Some(previous) = motion.previous_moving_frame
+        && now - previous < LONGEST_MEASURED_FRAME
+    {
+        motion.scale = next_scale(motion.scale, now - previous);
+    }
+    motion.previous_moving_frame = reduced.then_some(now);
+    let scale = motion.scale;
     let wanted = settings
         .viewport
         .as_ref()
-        .filter(|_| reduced)
+        .filter(|_| reduced && scale < 1.0)
         .map(|viewport| Upscale {
-            reduced: reduced_size(viewport.physical_size, MOVING_SCALE),
+            reduced: reduced_size(viewport.physical_size, scale),
         });
     match wanted {
         Some(upscale) => {
@@ -87,7 +133,7 @@ fn scale_while_moving(
         }
         None => {}
     }
-    motion.reduced = wanted.is_some();
+    motion.reduced = reduced;
 }
 
 #[cfg(test)]
