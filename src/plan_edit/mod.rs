@@ -13,7 +13,9 @@ use bevy::prelude::*;
 
 /// The plan-editing plugin (the tools need a pointer; tests drive them with [`draw_walls::ToolInput`]).
 pub fn plugin(app: &mut App) {
-    app.add_message::<draw_walls::ToolInput>()
+    // Registered by the window plugin; headless apps need it for the wall tool to read.
+    app.add_message::<bevy::window::WindowEvent>()
+        .add_message::<draw_walls::ToolInput>()
         .init_resource::<drag_structure::StructureDrag>()
         .add_plugins(drag_structure::observe_structure)
         .add_systems(

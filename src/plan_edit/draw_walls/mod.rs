@@ -13,7 +13,7 @@ use crate::notices::Notices;
 use crate::preferences::Preferences;
 use bevy::input::keyboard::{Key, KeyboardInput};
 use bevy::prelude::*;
-use bevy::window::PrimaryWindow;
+use bevy::window::{PrimaryWindow, WindowEvent};
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::{Edit, apply_edit};
 use room_planner_core::domain::layout::Wall;
@@ -49,7 +49,10 @@ pub struct ToolInput {
     pub now_s: f64,
 }
 
-/// Gathers the frame's pointer and keyboard input for the wall tool.
+/// Gathers the frame's pointer and keyboard input for the wall tool: one [`ToolInput`] per left
+/// click, in order and at the place the pointer was when the button went down (read from the
+/// window's event stream, so a slow frame loses no click and a double-click within one frame
+/// still ends the chain), then one for the frame with the pointer where it is now.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn gather_tool_input(
     tool: Res<PlanTool>,
@@ -57,14 +60,19 @@ pub(crate) fn gather_tool_input(
     keys: Res<ButtonInput<KeyCode>>,
     strokes: Res<Keystrokes>,
     mut keyboard: MessageReader<KeyboardInput>,
+    mut window_events: MessageReader<WindowEvent>,
     egui_input: Option<Res<EguiWantsInput>>,
     window: Query<&Window, With<PrimaryWindow>>,
     cameras: MainCameraQuery,
     time: Res<Time>,
     mut inputs: MessageWriter<ToolInput>,
     mut right_pressed_at: Local<Option<Vec2>>,
+    mut last_cursor: Local<Option<Vec2>>,
 ) {
     let typed_events: Vec<KeyboardInput> = keyboard.read().cloned().collect();
+    let events: Vec<WindowEvent> = window_events.read().cloned().collect();
+    let cursor_now = window.single().ok().and_then(Window::cursor_position);
+    let cursor_before = std::mem::replace(&mut *last_cursor, cursor_now);
     if !matches!(*tool, PlanTool::DrawWalls(_)) {
         return;
     }
@@ -74,36 +82,54 @@ pub(crate) fn gather_tool_input(
     let typing_in_ui = egui_input
         .as_ref()
         .is_some_and(|input| input.wants_any_keyboard_input());
-    let pointer = window
-        .single()
-        .ok()
-        .and_then(Window::cursor_position)
-        .and_then(|cursor| {
-            let (camera, transform) = cameras.single().ok()?;
-            let rect = camera.logical_viewport_rect()?;
-            if !rect.contains(cursor) || over_ui {
-                return None;
+    let plan_point = |cursor: Vec2| {
+        let (camera, transform) = cameras.single().ok()?;
+        let rect = camera.logical_viewport_rect()?;
+        if !rect.contains(cursor) || over_ui {
+            return None;
+        }
+        plan_point_under(camera, transform, cursor, 0.0)
+    };
+    let pointer = cursor_now.and_then(plan_point);
+    let free = snapping_disabled(&keys);
+    let now_s = time.elapsed_secs_f64();
+    // Each left press where the pointer was at that moment.
+    let mut cursor_at = cursor_before.or(cursor_now);
+    for event in &events {
+        match event {
+            WindowEvent::CursorMoved(moved) => cursor_at = Some(moved.position),
+            WindowEvent::MouseButtonInput(press)
+                if press.button == MouseButton::Left && press.state.is_pressed() =>
+            {
+                if let Some(at) = cursor_at.and_then(plan_point) {
+                    inputs.write(ToolInput {
+                        pointer: Some(at),
+                        click: true,
+                        free,
+                        now_s,
+                        ..default()
+                    });
+                }
             }
-            plan_point_under(camera, transform, cursor, 0.0)
-        });
+            _ => {}
+        }
+    }
     // Right-drag pans the plan; only a right click without movement ends the chain.
     if mouse.just_pressed(MouseButton::Right) {
-        *right_pressed_at = window.single().ok().and_then(Window::cursor_position);
+        *right_pressed_at = cursor_now;
     }
     let right_click = mouse.just_released(MouseButton::Right)
         && right_pressed_at
             .take()
-            .zip(window.single().ok().and_then(Window::cursor_position))
+            .zip(cursor_now)
             .is_some_and(|(pressed, released)| pressed.distance(released) < 4.0);
     let mut input = ToolInput {
         pointer,
-        click: pointer.is_some() && mouse.just_pressed(MouseButton::Left),
-        right_click: false,
-        free: snapping_disabled(&keys),
-        now_s: time.elapsed_secs_f64(),
+        right_click: pointer.is_some() && right_click,
+        free,
+        now_s,
         ..default()
     };
-    input.right_click = pointer.is_some() && right_click;
     if !typing_in_ui {
         input.escape = strokes.pressed_plain(KeyCode::Escape);
         input.enter =
