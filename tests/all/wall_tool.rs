@@ -103,6 +103,41 @@ fn clicked_corners_become_walls_and_a_closed_loop_becomes_a_room() {
 }
 
 #[test]
+fn clicks_that_all_arrive_in_one_slow_frame_draw_the_same_room() {
+    // A slow frame: every corner's click is read in the same update, at the same app time.
+    let mut app = drawing_app();
+    let corners = [
+        (0, 0),
+        (6000, 0),
+        (6000, 2500),
+        (2500, 2500),
+        (2500, 5000),
+        (0, 5000),
+        (40, -30),
+    ];
+    for (x, y) in corners {
+        app.world_mut().write_message(ToolInput {
+            pointer: Some(PointMm::new(x, y)),
+            click: true,
+            now_s: 7.0,
+            ..ToolInput::default()
+        });
+    }
+    app.update();
+    let layout = app.world().resource::<Document>().layout.clone();
+    assert_eq!(layout.walls.len(), 6, "{:?}", layout.walls);
+    let mut ids: Vec<&WallId> = layout.walls.iter().map(|wall| &wall.id).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 6, "each wall has its own id");
+    assert_eq!(layout.walls[5].end, PointMm::new(0, 0));
+    assert_eq!(app.world().resource::<LiveState>().checker.rooms().len(), 1);
+    // Still one undo step.
+    app.world_mut().write_message(UndoRequested);
+    app.update();
+    assert!(app.world().resource::<Document>().layout.walls.is_empty());
+}
+
+#[test]
 fn doors_and_windows_go_into_walls_and_follow_a_dragged_corner() {
     let mut app = drawing_app();
     draw_l_shape(&mut app);

@@ -16,7 +16,7 @@ use bevy::prelude::*;
 use bevy::window::{PrimaryWindow, WindowEvent};
 use bevy_egui::input::EguiWantsInput;
 use room_planner_core::domain::editing::{Edit, apply_edit};
-use room_planner_core::domain::layout::Wall;
+use room_planner_core::domain::layout::{Layout, Wall};
 use room_planner_core::domain::values::units::PointMm;
 
 mod step;
@@ -158,37 +158,46 @@ pub(crate) fn run_wall_tool(
     mut edits: MessageWriter<EditRequested>,
     mut notices: ResMut<Notices>,
 ) {
-    // A wall the document would refuse (too short, or squeezing a door out of the wall it
-    // continues) is not drawn: the chain stays at its last corner.
-    let accepts = |wall: &Wall| {
-        let mut trial = document.layout.clone();
-        apply_edit(
-            &mut trial,
-            &catalogs.set,
-            &Edit::AddWalls(vec![wall.clone()]),
-        )
-        .map(|_| ())
-        .map_err(|error| format!("That wall cannot be drawn: {error}"))
-    };
+    // Several clicks can come in one frame: each sees the walls the ones before it drew (the
+    // document with them, made on the first), and the next free id after theirs.
+    let mut working: Option<Layout> = None;
     for input in inputs.read() {
-        let outcome = step(
-            &mut tool,
-            input,
-            &document.layout.walls,
-            &WallRules {
-                defaults: *defaults,
-                unit: preferences.length_unit,
-                next_id: document.layout.next_wall_id(),
-                accepts: &accepts,
-            },
-        );
-        // At most one wall per input (one click or one Enter), and the wall carries the next
-        // free id; the edit is applied before the next frame's input.
+        let outcome = {
+            let layout = working.as_ref().unwrap_or(&document.layout);
+            // A wall the document would refuse (too short, or squeezing a door out of the wall
+            // it continues) is not drawn: the chain stays at its last corner.
+            let accepts = |wall: &Wall| {
+                let mut trial = layout.clone();
+                apply_edit(
+                    &mut trial,
+                    &catalogs.set,
+                    &Edit::AddWalls(vec![wall.clone()]),
+                )
+                .map(|_| ())
+                .map_err(|error| format!("That wall cannot be drawn: {error}"))
+            };
+            step(
+                &mut tool,
+                input,
+                &layout.walls,
+                &WallRules {
+                    defaults: *defaults,
+                    unit: preferences.length_unit,
+                    next_id: layout.next_wall_id(),
+                    accepts: &accepts,
+                },
+            )
+        };
+        // At most one wall per input (one click or one Enter), carrying the next free id.
         for (wall, gesture) in outcome.walls {
-            edits.write(EditRequested {
-                edit: Edit::AddWalls(vec![wall]),
-                gesture,
-            });
+            let layout = working.get_or_insert_with(|| document.layout.clone());
+            // `step` drew it only after the same edit was accepted on this very layout.
+            if apply_edit(layout, &catalogs.set, &Edit::AddWalls(vec![wall.clone()])).is_ok() {
+                edits.write(EditRequested {
+                    edit: Edit::AddWalls(vec![wall]),
+                    gesture,
+                });
+            }
         }
         if let Some(problem) = outcome.problem {
             notices.error(problem);
