@@ -35,6 +35,12 @@ pub struct ProductPart {
     pub base: Handle<StandardMaterial>,
 }
 
+/// A product's one-box stand-in, drawn beyond [`DETAIL_DISTANCE_M`] (and, while a software
+/// renderer's view moves, only up to a distance that follows the camera: see
+/// `viewport::render_scale`).
+#[derive(Component, Debug, Clone, Copy)]
+pub struct StandIn;
+
 /// Camera distance (metres) beyond which a product's parts give way to its one-box stand-in;
 /// the switch is abrupt (a crossfade would dither, which costs a software renderer more).
 pub const DETAIL_DISTANCE_M: f32 = 35.0;
@@ -148,6 +154,7 @@ impl ProductSpawner<'_> {
                         Transform::from_translation(Vec3::new(0.0, height / 2.0, 0.0))
                             .with_scale(Vec3::new(width, height, depth)),
                         far,
+                        StandIn,
                         ChildOf(root),
                     ));
                 }
@@ -210,6 +217,7 @@ impl ProductSpawner<'_> {
                     Transform::from_translation(Vec3::new(0.0, height / 2.0, 0.0))
                         .with_scale(Vec3::new(width, height, depth)),
                     far,
+                    StandIn,
                     ChildOf(root),
                 ));
                 // glTF assets face +Z; our products face −Z.

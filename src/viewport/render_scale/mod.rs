@@ -4,6 +4,10 @@
 //! next frame draws it at full size again. The panels and the plan's labels are drawn by egui
 //! afterwards and stay crisp throughout.
 //!
+//! While it moves, products farther than [`MOVING_REACH`] times the camera's distance from its
+//! focus are not drawn either (their one-box stand-ins: tiny at that distance, but at 10,000
+//! products most of the triangles); they are back in the full-size frame at rest.
+//!
 //! The scale starts at half the width and height (a quarter of the pixels) and follows the frame
 //! times of moving frames, in steps of [`SCALE_STEP`] between [`MIN_SCALE`] and full size, so a
 //! moving frame takes about [`TARGET_FRAME`] where the machine allows; what it learnt is kept for
@@ -13,8 +17,10 @@ pub mod upscale;
 
 use crate::editor::pointer::MainCamera;
 use crate::pacing::wake::Wakeups;
-use crate::scene::products::ProductEntity;
+use crate::scene::products::{DETAIL_DISTANCE_M, ProductEntity, StandIn};
+use crate::viewport::camera::OrbitCamera;
 use crate::viewport::quality::GraphicsQuality;
+use bevy::camera::visibility::VisibilityRange;
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use std::time::{Duration, Instant};
@@ -28,6 +34,8 @@ pub const MIN_SCALE: f32 = 0.25;
 pub const SCALE_STEP: f32 = 0.05;
 /// The frame time the moving scale aims at.
 pub const TARGET_FRAME: Duration = Duration::from_millis(80);
+/// While moving, stand-ins are drawn up to this many times the camera's distance from its focus.
+pub const MOVING_REACH: f32 = 1.5;
 /// Frames slower than this (a pause between movements) say nothing about the scale.
 const LONGEST_MEASURED_FRAME: Duration = Duration::from_secs(2);
 /// How long after the last movement the view is drawn at full size again.
@@ -66,7 +74,7 @@ pub fn next_scale(scale: f32, frame: Duration) -> f32 {
 pub(crate) fn plugin(app: &mut App) {
     app.init_resource::<Motion>()
         .add_plugins(upscale::plugin)
-        .add_systems(Last, scale_while_moving);
+        .add_systems(Last, (scale_while_moving, limit_reach_while_moving).chain());
 }
 
 /// The reduced size of a viewport of `size` physical pixels at `scale` (at least one pixel).
@@ -134,6 +142,41 @@ fn scale_while_moving(
         None => {}
     }
     motion.reduced = reduced;
+}
+
+/// How far stand-ins are drawn: everywhere at rest, up to [`MOVING_REACH`] times the orbit
+/// distance (never nearer than just past the detail distance) while the view moves reduced.
+#[must_use]
+pub fn stand_in_reach_m(reduced: bool, orbit_distance_m: f32) -> f32 {
+    if reduced {
+        (orbit_distance_m * MOVING_REACH).max(DETAIL_DISTANCE_M + 10.0)
+    } else {
+        f32::MAX
+    }
+}
+
+/// Sets how far the stand-ins are drawn when the reach changes (motion starts or stops, or the
+/// camera zooms while moving); new stand-ins get the current reach too.
+fn limit_reach_while_moving(
+    motion: Res<Motion>,
+    cameras: Query<&OrbitCamera, With<MainCamera>>,
+    mut stand_ins: Query<&mut VisibilityRange, With<StandIn>>,
+    added: Query<(), Added<StandIn>>,
+    mut current: Local<Option<f32>>,
+) {
+    let distance = cameras.single().map_or(0.0, |orbit| orbit.distance);
+    let reach = stand_in_reach_m(motion.reduced, distance);
+    // Zooming while moving changes the reach in steps of a tenth, not every frame.
+    let unchanged = current.is_some_and(|now| (now - reach).abs() <= now.min(reach) * 0.1);
+    if unchanged && added.is_empty() {
+        return;
+    }
+    *current = Some(reach);
+    for mut range in &mut stand_ins {
+        if range.end_margin.start != reach {
+            range.end_margin = reach..reach;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -161,23 +161,21 @@ impl SpecializedRenderPipeline for UpscalePipeline {
 #[derive(Component)]
 struct ViewUpscalePipeline(CachedRenderPipelineId);
 
+/// Prepares the stretch pipeline for every 3D view, stretched or not, so that its shader is
+/// compiled while the window loads rather than in the first moving frame.
 fn prepare_pipelines(
     mut commands: Commands,
     cache: Res<PipelineCache>,
     mut pipelines: ResMut<SpecializedRenderPipelines<UpscalePipeline>>,
     pipeline: Option<Res<UpscalePipeline>>,
-    views: Query<(Entity, &ExtractedView, Has<Upscale>), With<ExtractedCamera>>,
+    views: Query<(Entity, &ExtractedView), With<ExtractedCamera>>,
 ) {
     let Some(pipeline) = pipeline else {
         return;
     };
-    for (entity, view, upscaled) in &views {
-        if upscaled {
-            let id = pipelines.specialize(&cache, &pipeline, view.target_format);
-            commands.entity(entity).insert(ViewUpscalePipeline(id));
-        } else {
-            commands.entity(entity).remove::<ViewUpscalePipeline>();
-        }
+    for (entity, view) in &views {
+        let id = pipelines.specialize(&cache, &pipeline, view.target_format);
+        commands.entity(entity).insert(ViewUpscalePipeline(id));
     }
 }
 
