@@ -196,4 +196,36 @@ mod tests {
             UVec2::new(800, 600)
         );
     }
+
+    #[test]
+    fn stand_ins_reach_everywhere_at_rest_and_follow_the_camera_while_moving() {
+        assert_eq!(stand_in_reach_m(false, 80.0), f32::MAX);
+        assert_eq!(stand_in_reach_m(true, 80.0), 120.0);
+        assert_eq!(stand_in_reach_m(true, 5.0), DETAIL_DISTANCE_M + 10.0);
+    }
+
+    #[test]
+    fn the_moving_scale_follows_the_frame_time_in_steps_within_its_bounds() {
+        let ms = Duration::from_millis;
+        let near = |a: f32, b: f32| (a - b).abs() < 1e-6;
+        // Slow frames step down to the floor and stay there.
+        let mut scale = MOVING_SCALE;
+        let mut seen = vec![scale];
+        for _ in 0..10 {
+            scale = next_scale(scale, ms(400));
+            seen.push(scale);
+        }
+        assert!(near(seen[1], 0.45), "{seen:?}");
+        assert!(near(seen[5], MIN_SCALE), "{seen:?}");
+        assert!(near(scale, MIN_SCALE), "{seen:?}");
+        // Frames near the target keep it; fast ones step up to full size and no further.
+        assert!(near(next_scale(0.4, ms(85)), 0.4));
+        assert!(near(next_scale(0.4, ms(70)), 0.4));
+        assert!(near(next_scale(0.4, ms(50)), 0.45));
+        let mut scale = 0.9;
+        for _ in 0..5 {
+            scale = next_scale(scale, ms(10));
+        }
+        assert!(near(scale, 1.0));
+    }
 }
