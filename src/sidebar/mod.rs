@@ -38,7 +38,6 @@ use actions::UiAction;
 use bevy::camera::visibility::RenderLayers;
 use bevy::camera::{CameraOutputMode, Viewport};
 use bevy::prelude::*;
-use bevy::render::render_resource::BlendState;
 use bevy::window::PrimaryWindow;
 use bevy_egui::{
     EguiContexts, EguiGlobalSettings, EguiPlugin, EguiPrimaryContextPass, PrimaryEguiContext, egui,
@@ -66,6 +65,7 @@ pub(crate) fn plugin(app: &mut App) {
     app.add_plugins(EguiPlugin::default())
         .init_resource::<SidebarState>()
         .add_systems(Startup, spawn_egui_camera)
+        .add_systems(PostUpdate, skip_3d_output)
         // The built-in file dialog is drawn after the panels, on top of them.
         .add_systems(
             EguiPrimaryContextPass,
@@ -79,7 +79,11 @@ pub(crate) fn plugin(app: &mut App) {
         );
 }
 
-/// egui draws on its own camera over the 3D view, which gets the space the panels leave.
+/// egui draws on its own camera over the 3D view, which gets the space the panels leave. Both
+/// cameras draw into the window's one main texture (Bevy shares it between cameras of the same
+/// target and format): the 3D camera leaves its picture there without copying it to the window
+/// ([`skip_3d_output`]) and the egui camera draws over it without clearing, then copies the whole
+/// to the window once (a software renderer saves a full-window blend per frame).
 fn spawn_egui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSettings>) {
     settings.auto_create_primary_context = false;
     commands.spawn((
@@ -89,13 +93,20 @@ fn spawn_egui_camera(mut commands: Commands, mut settings: ResMut<EguiGlobalSett
         Camera {
             order: 1,
             output_mode: CameraOutputMode::Write {
-                blend_state: Some(BlendState::ALPHA_BLENDING),
+                blend_state: None,
                 clear_color: ClearColorConfig::None,
             },
-            clear_color: ClearColorConfig::Custom(Color::NONE),
+            clear_color: ClearColorConfig::None,
             ..default()
         },
     ));
+}
+
+/// The 3D camera's picture reaches the window through the egui camera ([`spawn_egui_camera`]).
+fn skip_3d_output(mut cameras: Query<&mut Camera, Added<MainCamera>>) {
+    for mut camera in &mut cameras {
+        camera.output_mode = CameraOutputMode::Skip;
+    }
 }
 
 /// Where sidebar actions go.
