@@ -2,6 +2,7 @@
 //! placed product, kept in step with the document through [`LayoutEdited`] messages and keyed
 //! by stable ids.
 
+pub mod detail;
 pub mod floor_mesh;
 pub mod highlight;
 pub mod materials;

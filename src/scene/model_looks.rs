@@ -4,7 +4,7 @@
 //! across a showroom overview would be most of a software renderer's work), and the model's own
 //! meshes are drawn only near the camera.
 
-use crate::scene::products::detail_ranges;
+use crate::scene::detail::detail_ranges;
 use bevy::camera::visibility::VisibilityRange;
 use bevy::prelude::*;
 use std::collections::HashMap;

@@ -7,19 +7,18 @@
 use crate::catalogs::Catalogs;
 use crate::document::{Document, LayoutEdited};
 use crate::live::LiveState;
+use crate::scene::detail::detail_ranges;
 use crate::scene::materials::{MaterialCache, UnitMeshes};
 use crate::scene::model_looks::{ModelLooks, ModelRoot};
 use crate::scene::parts::{PartShape, parts};
 use crate::scene::personal_decals::{DecalAssets, spawn_personal_decals};
 use crate::world_units::{metres_of, world_point, world_rotation};
-use bevy::camera::visibility::VisibilityRange;
 use bevy::prelude::*;
 use room_planner_core::domain::catalog::{Appearance, Personalization, Product, ShapeKind};
 use room_planner_core::domain::layout::Changes;
 use room_planner_core::domain::measured::ProductPlacement;
 use room_planner_core::domain::values::ids::ProductInstanceId;
 use std::collections::HashMap;
-use std::ops::Range;
 
 /// A placed product's root entity.
 #[derive(Component, Debug, Clone, PartialEq, Eq)]
@@ -35,32 +34,11 @@ pub struct ProductPart {
     pub base: Handle<StandardMaterial>,
 }
 
-/// A product's one-box stand-in, drawn beyond [`DETAIL_DISTANCE_M`] (and, while a software
-/// renderer's view moves, only up to a distance that follows the camera: see
-/// `viewport::render_scale`).
+/// A product's one-box stand-in, drawn beyond [`crate::scene::detail::DETAIL_DISTANCE_M`]
+/// (and, while a software renderer's view moves, only up to a distance that follows the
+/// camera: see `viewport::render_scale`).
 #[derive(Component, Debug, Clone, Copy)]
 pub struct StandIn;
-
-/// Camera distance (metres) beyond which a product's parts give way to its one-box stand-in;
-/// the switch is abrupt (a crossfade would dither, which costs a software renderer more).
-pub const DETAIL_DISTANCE_M: f32 = 35.0;
-const DETAIL_FADE_M: Range<f32> = DETAIL_DISTANCE_M..DETAIL_DISTANCE_M;
-
-/// The parts are drawn near the camera, the stand-in box beyond [`DETAIL_FADE_M`].
-pub(crate) fn detail_ranges() -> (VisibilityRange, VisibilityRange) {
-    (
-        VisibilityRange {
-            start_margin: 0.0..0.0,
-            end_margin: DETAIL_FADE_M,
-            use_aabb: false,
-        },
-        VisibilityRange {
-            start_margin: DETAIL_FADE_M,
-            end_margin: f32::MAX..f32::MAX,
-            use_aabb: false,
-        },
-    )
-}
 
 /// Product entities by layout id.
 #[derive(Resource, Debug, Default)]

@@ -17,7 +17,8 @@ pub mod upscale;
 
 use crate::editor::pointer::MainCamera;
 use crate::pacing::wake::Wakeups;
-use crate::scene::products::{DETAIL_DISTANCE_M, ProductEntity, StandIn};
+use crate::scene::detail::DETAIL_DISTANCE_M;
+use crate::scene::products::{ProductEntity, StandIn};
 use crate::viewport::camera::OrbitCamera;
 use crate::viewport::quality::GraphicsQuality;
 use bevy::camera::visibility::VisibilityRange;
@@ -46,7 +47,8 @@ pub const REST: Duration = Duration::from_millis(250);
 pub struct Motion {
     /// The frame time of the last movement.
     pub last: Option<Instant>,
-    /// True while the view is drawn at the reduced scale.
+    /// True while the view moves in the fast tier: drawn at [`Motion::scale`] (full size when the
+    /// scale has grown to 1).
     pub reduced: bool,
     /// The render scale of moving frames now (0 until the first movement: [`MOVING_SCALE`]).
     pub scale: f32,
