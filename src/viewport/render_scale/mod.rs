@@ -129,19 +129,18 @@ fn scale_while_moving(
         .map(|viewport| Upscale {
             reduced: reduced_size(viewport.physical_size, scale),
         });
+    // The frame at rest (full size, every stand-in back) must come without further input.
+    if reduced && let Some(last) = motion.last {
+        wakeups.at(last + REST);
+    }
     match wanted {
-        Some(upscale) => {
-            if current != Some(&upscale) {
-                commands.entity(camera).insert(upscale);
-            }
-            if let Some(last) = motion.last {
-                wakeups.at(last + REST);
-            }
+        Some(upscale) if current != Some(&upscale) => {
+            commands.entity(camera).insert(upscale);
         }
         None if current.is_some() => {
             commands.entity(camera).remove::<Upscale>();
         }
-        None => {}
+        _ => {}
     }
     motion.reduced = reduced;
 }
