@@ -2,11 +2,12 @@
 //! picture of the design rendered off-screen first), the production sheet for the factory, and
 //! a picture of the view as PNG.
 
-use crate::document::EditRequested;
+use crate::document::{Document, EditRequested};
 use crate::files::FileContext;
 use crate::render_image::{CaptureFinished, OffscreenCapture};
 use bevy::prelude::*;
 use room_planner_core::domain::editing::Edit;
+use room_planner_core::domain::layout::Layout;
 use room_planner_core::domain::values::date::IsoDate;
 use room_planner_core::storage::atomic_write::write_atomically;
 use room_planner_core::storage::csv_quote::quote_csv;
@@ -54,22 +55,26 @@ pub fn production_file_name(reference: &str) -> String {
     }
 }
 
+/// The layout's quote date, or today when it has none.
+fn quote_date(layout: &Layout) -> IsoDate {
+    if layout.quote.date.0 == time::Date::MIN {
+        IsoDate(time::OffsetDateTime::now_utc().date())
+    } else {
+        layout.quote.date
+    }
+}
+
+/// The folder the layout was saved in: the customers' images are named relative to it.
+fn layout_folder(document: &Document) -> Option<&Path> {
+    document.path.as_deref().and_then(Path::parent)
+}
+
 /// Writes the production sheet (PDF) of the layout to `path`, dated today unless the layout
 /// has a quote date; it issues no quote number.
 pub(super) fn write_production(files: &mut FileContext, path: &Path) {
     let layout = &files.document.layout;
-    let date = if layout.quote.date.0 == time::Date::MIN {
-        IsoDate(time::OffsetDateTime::now_utc().date())
-    } else {
-        layout.quote.date
-    };
-    // The customers' images are named relative to the layout's folder.
-    let layout_folder = files
-        .document
-        .path
-        .as_deref()
-        .and_then(Path::parent)
-        .unwrap_or(Path::new("."));
+    let date = quote_date(layout);
+    let layout_folder = layout_folder(&files.document).unwrap_or(Path::new("."));
     let written = prepare_production(
         layout,
         &files.catalogs.set,
@@ -189,17 +194,8 @@ fn write_quote_file(files: &mut FileContext, output: &Path, picture: Option<&Pat
             Err(problem) => Err(problem.clone()),
         }
     } else {
-        let date = if layout.quote.date.0 == time::Date::MIN {
-            IsoDate(time::OffsetDateTime::now_utc().date())
-        } else {
-            layout.quote.date
-        };
-        let layout_folder = files
-            .document
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
+        let date = quote_date(layout);
+        let layout_folder = layout_folder(&files.document).map(Path::to_path_buf);
         let render = |prepared: &Prepared| {
             let thumbnails = layout_folder
                 .as_deref()

@@ -78,6 +78,29 @@ pub fn rotation_deg(placement: &ProductPlacement) -> f64 {
 }
 
 impl ProductSpawner<'_> {
+    /// The one box in `material` that stands in for a product of `size` (metres) beyond the
+    /// detail distance.
+    fn spawn_stand_in(
+        &self,
+        commands: &mut Commands,
+        root: Entity,
+        material: Handle<StandardMaterial>,
+        size: Vec3,
+    ) {
+        let (_, far) = detail_ranges();
+        commands.spawn((
+            ProductPart {
+                base: material.clone(),
+            },
+            Mesh3d(self.unit_meshes.cube.clone()),
+            MeshMaterial3d(material),
+            Transform::from_translation(Vec3::new(0.0, size.y / 2.0, 0.0)).with_scale(size),
+            far,
+            StandIn,
+            ChildOf(root),
+        ));
+    }
+
     fn spawn(
         &mut self,
         commands: &mut Commands,
@@ -109,7 +132,7 @@ impl ProductSpawner<'_> {
         match (&product.appearance, shape) {
             (_, Some(shape)) => {
                 let pieces = parts(shape, width, depth, height);
-                let (near, far) = detail_ranges();
+                let (near, _) = detail_ranges();
                 // The stand-in takes the colour of the part with the largest volume.
                 let main = pieces.iter().max_by(|a, b| {
                     a.size
@@ -123,18 +146,7 @@ impl ProductSpawner<'_> {
                         &placement.configuration,
                         main.role,
                     );
-                    commands.spawn((
-                        ProductPart {
-                            base: material.clone(),
-                        },
-                        Mesh3d(self.unit_meshes.cube.clone()),
-                        MeshMaterial3d(material),
-                        Transform::from_translation(Vec3::new(0.0, height / 2.0, 0.0))
-                            .with_scale(Vec3::new(width, height, depth)),
-                        far,
-                        StandIn,
-                        ChildOf(root),
-                    ));
+                    self.spawn_stand_in(commands, root, material, Vec3::new(width, height, depth));
                 }
                 if let (Some((personal, folder)), Some(meshes), Some(images)) = (
                     personal,
@@ -182,22 +194,10 @@ impl ProductSpawner<'_> {
             (Appearance::Shape { .. }, None) => {}
             (Appearance::Model { path }, None) => {
                 // Far away, one box in the model's main colour; its meshes only near.
-                let (_, far) = detail_ranges();
                 let material = self
                     .cache
                     .colour(&mut self.materials, self.looks.colour(path));
-                commands.spawn((
-                    ProductPart {
-                        base: material.clone(),
-                    },
-                    Mesh3d(self.unit_meshes.cube.clone()),
-                    MeshMaterial3d(material),
-                    Transform::from_translation(Vec3::new(0.0, height / 2.0, 0.0))
-                        .with_scale(Vec3::new(width, height, depth)),
-                    far,
-                    StandIn,
-                    ChildOf(root),
-                ));
+                self.spawn_stand_in(commands, root, material, Vec3::new(width, height, depth));
                 // glTF assets face +Z; our products face −Z.
                 commands.spawn((
                     ModelRoot,

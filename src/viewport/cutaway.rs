@@ -69,12 +69,9 @@ pub(crate) fn cut_away_walls(
     mut openings: Query<(&OpeningEntity, &mut Visibility), Without<WallPiece>>,
 ) {
     let camera_moved = cameras.iter().any(|orbit| orbit.is_changed());
-    if !(camera_moved
-        || mode.is_changed()
-        || options.is_changed()
-        || live.is_changed()
-        || !added.is_empty())
-    {
+    // A change of walls or openings rebuilds their entities (`scene::structure`), so new pieces
+    // stand for it; product edits, which change the live state too, leave the cut as it is.
+    if !(camera_moved || mode.is_changed() || options.is_changed() || !added.is_empty()) {
         return;
     }
     let structure = live.checker.structure();

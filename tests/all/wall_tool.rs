@@ -53,19 +53,21 @@ fn count<C: Component>(app: &mut App) -> usize {
     query.iter(app.world()).count()
 }
 
-/// An L-shaped room, 6 m × 5 m with the back-right quarter cut away, clicked corner by corner.
+/// The corners of an L-shaped room, 6 m × 5 m with the back-right quarter cut away.
+const L_CORNERS: [(i64, i64); 7] = [
+    (0, 0),
+    (6000, 0),
+    (6000, 2500),
+    (2500, 2500),
+    (2500, 5000),
+    (0, 5000),
+    // Near the first corner: snaps onto it and closes the room.
+    (40, -30),
+];
+
+/// The L-shaped room clicked corner by corner, one frame each.
 fn draw_l_shape(app: &mut App) {
-    let corners = [
-        (0, 0),
-        (6000, 0),
-        (6000, 2500),
-        (2500, 2500),
-        (2500, 5000),
-        (0, 5000),
-        // Near the first corner: snaps onto it and closes the room.
-        (40, -30),
-    ];
-    for (index, (x, y)) in corners.iter().enumerate() {
+    for (index, (x, y)) in L_CORNERS.iter().enumerate() {
         click(app, *x, *y, index as f64);
     }
 }
@@ -106,16 +108,7 @@ fn clicked_corners_become_walls_and_a_closed_loop_becomes_a_room() {
 fn clicks_that_all_arrive_in_one_slow_frame_draw_the_same_room() {
     // A slow frame: every corner's click is read in the same update, at the same app time.
     let mut app = drawing_app();
-    let corners = [
-        (0, 0),
-        (6000, 0),
-        (6000, 2500),
-        (2500, 2500),
-        (2500, 5000),
-        (0, 5000),
-        (40, -30),
-    ];
-    for (x, y) in corners {
+    for (x, y) in L_CORNERS {
         app.world_mut().write_message(ToolInput {
             pointer: Some(PointMm::new(x, y)),
             click: true,

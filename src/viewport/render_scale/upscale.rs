@@ -168,14 +168,16 @@ fn prepare_pipelines(
     cache: Res<PipelineCache>,
     mut pipelines: ResMut<SpecializedRenderPipelines<UpscalePipeline>>,
     pipeline: Option<Res<UpscalePipeline>>,
-    views: Query<(Entity, &ExtractedView), With<ExtractedCamera>>,
+    views: Query<(Entity, &ExtractedView, Option<&ViewUpscalePipeline>), With<ExtractedCamera>>,
 ) {
     let Some(pipeline) = pipeline else {
         return;
     };
-    for (entity, view) in &views {
+    for (entity, view, current) in &views {
         let id = pipelines.specialize(&cache, &pipeline, view.target_format);
-        commands.entity(entity).insert(ViewUpscalePipeline(id));
+        if current.is_none_or(|current| current.0 != id) {
+            commands.entity(entity).insert(ViewUpscalePipeline(id));
+        }
     }
 }
 
